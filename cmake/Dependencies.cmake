@@ -1,0 +1,13 @@
+# Every dependency is a Debian 12 package (scripts/install-deps.sh installs
+# them); nothing is downloaded at configure or build time.
+find_package(Threads REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(tl-expected REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+if(OXIDIZE_TESTS)
+  find_package(GTest REQUIRED)
+endif()

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package oxidize needs to build, test, fuzz and benchmark.
+# Idempotent and quiet: packages already present are not touched, apt is only
+# called when something is missing. Must run as root (or via sudo).
+set -euo pipefail
+
+# Build: compilers, CMake, and the libraries oxidize links (all found with
+# find_package/pkg-config, nothing is downloaded at build time).
+build_pkgs=(
+  build-essential cmake ninja-build pkg-config git
+  clang libclang-rt-14-dev          # clang + libFuzzer/ASan/UBSan runtimes
+  libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev libexpected-dev libgit2-dev
+  libgtest-dev libgmock-dev
+)
+# Tests: JSON schema validation, the util-linux setpriv used to drop root.
+test_pkgs=( python3 python3-jsonschema util-linux )
+# Benchmarks and accuracy comparisons: the peer tools and corpus fetching.
+bench_pkgs=( cloc time dpkg-dev xz-utils )
+
+want=("${build_pkgs[@]}" "${test_pkgs[@]}")
+case "${1:-}" in
+  --bench) want+=("${bench_pkgs[@]}") ;;
+  "") ;;
+  *) echo "usage: $0 [--bench]" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "oxidize: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

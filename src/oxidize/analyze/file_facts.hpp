@@ -1,0 +1,25 @@
+#pragma once
+// What the per-file analysis knows about one file: the unit that later stages
+// (functions, hazards, the content-hash cache) extend and that the scan
+// aggregates.
+#include <cstdint>
+#include <string_view>
+
+#include "oxidize/discover/language.hpp"
+#include "oxidize/lex/token.hpp"
+
+namespace oxidize::analyze {
+
+struct FileFacts {
+  discover::Language language = discover::Language::c;
+  lex::LineCounts lines;
+  std::uint64_t bytes = 0;
+  std::uint64_t hash = 0;  // XXH3-64 of the file's bytes
+  bool binary = false;     // a NUL byte in the first block: not counted
+  lex::Unterminated unterminated = lex::Unterminated::none;
+  std::uint32_t unterminated_line = 0;
+  // Why the file is generated code (a static string), or empty.
+  std::string_view generated_why;
+};
+
+}  // namespace oxidize::analyze

@@ -1,0 +1,11 @@
+#pragma once
+// The command-line front end: one function per command, each returning the
+// process exit code (0 ok, 1 a gate failed, 2 usage or input error).
+#include <CLI/CLI.hpp>
+
+namespace oxidize::cli {
+
+// Registers `oxidize scan` on the app; the returned callable runs it after parsing.
+std::function<int()> add_scan_command(CLI::App& app);
+
+}  // namespace oxidize::cli

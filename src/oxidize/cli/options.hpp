@@ -1,0 +1,27 @@
+#pragma once
+// Parsing of option values shared by the commands: sizes, --by, --ext.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <tl/expected.hpp>
+
+#include "oxidize/discover/language.hpp"
+#include "oxidize/scan/aggregate.hpp"
+
+namespace oxidize::cli {
+
+// "200M", "1G", "4096", "64k" -> bytes (binary multiples).
+tl::expected<std::size_t, std::string> parse_size(std::string_view text);
+
+struct GroupSpec {
+  scan::GroupBy by = scan::GroupBy::language;
+  unsigned depth = 0;
+};
+// "language", "file", "dir", "dir:2"
+tl::expected<GroupSpec, std::string> parse_group(std::string_view text);
+
+// "inc=c" -> {"inc", Language::c}
+tl::expected<std::pair<std::string, discover::Language>, std::string> parse_ext(std::string_view text);
+
+}  // namespace oxidize::cli

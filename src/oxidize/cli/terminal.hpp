@@ -1,0 +1,39 @@
+#pragma once
+// Writing to the user's terminal: warnings, the progress line, and stdout
+// that tolerates a closed pipe (`oxidize scan | head` is not an error).
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "oxidize/scan/scan.hpp"
+
+namespace oxidize::cli {
+
+// `oxidize: warning: PATH: message`, one line, path escaped.
+void print_warning(const scan::Warning& warning);
+// `oxidize: error: message`, one line.
+void print_error(std::string_view message);
+
+// True when colour may be used on this stream (a terminal, and NO_COLOR unset).
+bool use_color(std::FILE* stream);
+
+// Writes all of `text` to stdout. Returns false only on a real write error;
+// a closed pipe (EPIPE) counts as success.
+bool write_stdout(std::string_view text);
+
+// A progress line on stderr, refreshed from its own thread while alive, when
+// stderr is a terminal. Erased on destruction.
+class ProgressLine {
+ public:
+  ProgressLine(scan::Progress& progress, bool enabled);
+  ~ProgressLine();
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace oxidize::cli

@@ -1,0 +1,42 @@
+// oxidize: parse the command line, run one command, map failures to exit
+// codes (0 ok, 1 gate failed, 2 usage or input error). Everything else lives
+// in the stage folders beside this file.
+#include <csignal>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+
+#include "oxidize/cli/commands.hpp"
+#include "oxidize/cli/terminal.hpp"
+#include "oxidize/version.hpp"
+
+int main(int argc, char** argv) {
+  // A closed pipe ends output quietly (write_stdout sees EPIPE) instead of killing us.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{"oxidize: a memory safety roadmap for C and C++ codebases", "oxidize"};
+  app.set_version_flag("--version", oxidize::k_version);
+  app.require_subcommand(1);
+  app.footer("Run 'oxidize COMMAND --help' for a command's options and examples.");
+  const auto scan = oxidize::cli::add_scan_command(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    oxidize::cli::print_error(std::string(e.what()) + " (see oxidize --help)");
+    return 2;
+  }
+  try {
+    const int rc = scan();
+    return rc < 0 ? 2 : rc;
+  } catch (const std::exception& e) {
+    oxidize::cli::print_error(e.what());
+    return 2;
+  }
+}

@@ -1,0 +1,22 @@
+#pragma once
+// Rendering a scan for people (table) and for programs (JSON, CSV). JSON and
+// CSV are documented in docs/output.md; every string taken from the scanned
+// tree goes through util/text.hpp so that any bytes keep the output valid.
+#include <string>
+
+#include "oxidize/scan/aggregate.hpp"
+#include "oxidize/scan/scan.hpp"
+
+namespace oxidize::report {
+
+inline constexpr int k_schema_version = 1;
+
+struct TableStyle {
+  bool color = false;  // bold headers; off when NO_COLOR is set or stdout is no terminal
+};
+
+std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summary, TableStyle style);
+std::string scan_json(const scan::ScanResult& scan, const scan::Summary& summary);
+std::string scan_csv(const scan::Summary& summary);
+
+}  // namespace oxidize::report

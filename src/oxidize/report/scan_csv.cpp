@@ -1,0 +1,37 @@
+#include <fmt/format.h>
+
+#include "oxidize/report/report.hpp"
+#include "oxidize/util/hash.hpp"
+#include "oxidize/util/text.hpp"
+
+namespace oxidize::report {
+
+std::string scan_csv(const scan::Summary& summary) {
+  std::string out;
+  const auto counts = [](const scan::Totals& t) {
+    return fmt::format("{},{},{},{},{}", t.lines.code, t.lines.comment, t.lines.blank,
+                       t.lines.lines(), t.bytes);
+  };
+  switch (summary.group_by) {
+    case scan::GroupBy::language:
+      out += "language,files,code,comment,blank,lines,bytes\n";
+      for (const auto& row : summary.rows)
+        out += fmt::format("{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals));
+      break;
+    case scan::GroupBy::directory:
+      out += "directory,files,code,comment,blank,lines,bytes\n";
+      for (const auto& row : summary.rows)
+        out += fmt::format("{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals));
+      break;
+    case scan::GroupBy::file:
+      out += "path,language,code,comment,blank,lines,bytes,hash\n";
+      for (const auto& row : summary.rows)
+        out += fmt::format("{},{},{},{}\n", util::csv_field(row.key),
+                           discover::language_key(row.file->facts.language), counts(row.totals),
+                           util::hash_hex(row.file->facts.hash));
+      break;
+  }
+  return out;
+}
+
+}  // namespace oxidize::report

@@ -1,0 +1,104 @@
+#include <nlohmann/json.hpp>
+
+#include "oxidize/report/report.hpp"
+#include "oxidize/util/hash.hpp"
+#include "oxidize/util/text.hpp"
+#include "oxidize/version.hpp"
+
+namespace oxidize::report {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json totals_json(const scan::Totals& t) {
+  return {{"files", t.files},          {"code", t.lines.code}, {"comment", t.lines.comment},
+          {"blank", t.lines.blank},    {"lines", t.lines.lines()}, {"bytes", t.bytes}};
+}
+
+// A path as valid UTF-8, plus its exact bytes in base64 when it is not UTF-8.
+void put_path(ordered_json& obj, std::string_view key, std::string_view path) {
+  obj[std::string(key)] = util::to_valid_utf8(path);
+  if (!util::is_valid_utf8(path)) obj[std::string(key) + "_base64"] = util::base64(path);
+}
+
+std::string_view group_by_name(scan::GroupBy by) {
+  switch (by) {
+    case scan::GroupBy::language: return "language";
+    case scan::GroupBy::directory: return "directory";
+    case scan::GroupBy::file: return "file";
+  }
+  return "?";
+}
+
+ordered_json file_json(const scan::FileRecord& f) {
+  ordered_json j;
+  put_path(j, "path", f.path);
+  j["language"] = discover::language_key(f.facts.language);
+  j["code"] = f.facts.lines.code;
+  j["comment"] = f.facts.lines.comment;
+  j["blank"] = f.facts.lines.blank;
+  j["lines"] = f.facts.lines.lines();
+  j["bytes"] = f.facts.bytes;
+  j["hash"] = util::hash_hex(f.facts.hash);
+  if (f.exclusion != discover::Exclusion::none) {
+    j["excluded"] = discover::exclusion_key(f.exclusion);
+    j["excluded_why"] = util::to_valid_utf8(f.exclusion_why);
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string scan_json(const scan::ScanResult& scan, const scan::Summary& summary) {
+  ordered_json doc;
+  doc["schema_version"] = k_schema_version;
+  doc["tool"] = {{"name", "oxidize"}, {"version", k_version}};
+  doc["command"] = "scan";
+  ordered_json roots = ordered_json::array();
+  for (const auto& r : scan.roots) roots.push_back(util::to_valid_utf8(r));
+  doc["roots"] = roots;
+  doc["group_by"] = group_by_name(summary.group_by);
+  if (summary.group_by == scan::GroupBy::directory) doc["depth"] = summary.depth;
+  doc["totals"] = totals_json(summary.counted);
+
+  ordered_json groups = ordered_json::array();
+  if (summary.group_by != scan::GroupBy::file) {
+    for (const auto& row : summary.rows) {
+      ordered_json g;
+      if (summary.group_by == scan::GroupBy::language) {
+        g["language"] = row.key;
+        if (const auto lang = discover::language_from_key(row.key)) g["name"] = discover::language_name(*lang);
+      } else {
+        put_path(g, "directory", row.key);
+      }
+      g.update(totals_json(row.totals));
+      groups.push_back(std::move(g));
+    }
+    doc["groups"] = groups;
+  }
+
+  ordered_json files = ordered_json::array();
+  for (const auto& f : scan.files) files.push_back(file_json(f));
+  doc["files"] = files;
+
+  doc["excluded"] = {{"vendored", totals_json(summary.vendored)},
+                     {"generated", totals_json(summary.generated)}};
+
+  ordered_json skipped = ordered_json::object();
+  for (std::size_t i = 0; i < scan.skipped.size(); ++i)
+    skipped[std::string(discover::skip_key(static_cast<discover::Skip>(i)))] = scan.skipped[i];
+  doc["skipped"] = skipped;
+
+  ordered_json warnings = ordered_json::array();
+  for (const auto& w : scan.warnings) {
+    ordered_json j;
+    put_path(j, "path", w.path);
+    j["message"] = util::to_valid_utf8(w.message);
+    warnings.push_back(std::move(j));
+  }
+  doc["warnings"] = warnings;
+  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace oxidize::report

@@ -1,0 +1,85 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "oxidize/report/report.hpp"
+#include "oxidize/util/text.hpp"
+
+namespace oxidize::report {
+
+namespace {
+
+std::string row_label(const scan::Summary& summary, const scan::Row& row) {
+  if (summary.group_by == scan::GroupBy::language) {
+    if (const auto lang = discover::language_from_key(row.key))
+      return std::string(discover::language_name(*lang));
+  }
+  return util::escape_for_terminal(row.key);
+}
+
+// Display width of a UTF-8 string, in code points (good enough for paths).
+std::size_t width(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  }));
+}
+
+std::string pad_right(const std::string& s, std::size_t w) {
+  const std::size_t have = width(s);
+  return have >= w ? s : s + std::string(w - have, ' ');
+}
+
+std::string totals_line(const std::string& label, std::size_t label_width, const scan::Totals& t) {
+  using util::with_thousands;
+  return fmt::format("{} {:>8} {:>12} {:>12} {:>12} {:>12} {:>14}\n", pad_right(label, label_width),
+                     with_thousands(t.files), with_thousands(t.lines.code),
+                     with_thousands(t.lines.comment), with_thousands(t.lines.blank),
+                     with_thousands(t.lines.lines()), with_thousands(t.bytes));
+}
+
+}  // namespace
+
+std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summary, TableStyle style) {
+  std::string first_header = summary.group_by == scan::GroupBy::language    ? "Language"
+                             : summary.group_by == scan::GroupBy::directory ? "Directory"
+                                                                            : "File";
+  std::vector<std::string> labels;
+  labels.reserve(summary.rows.size());
+  std::size_t label_width = std::max<std::size_t>(first_header.size(), 12);
+  for (const auto& row : summary.rows) {
+    labels.push_back(row_label(summary, row));
+    label_width = std::max(label_width, width(labels.back()));
+  }
+  const std::string header = fmt::format("{} {:>8} {:>12} {:>12} {:>12} {:>12} {:>14}",
+                                         pad_right(first_header, label_width), "Files", "Code",
+                                         "Comment", "Blank", "Lines", "Bytes");
+  const std::string rule(width(header), '-');
+  std::string out;
+  out += style.color ? "\x1b[1m" + header + "\x1b[0m\n" : header + "\n";
+  out += rule + "\n";
+  for (std::size_t i = 0; i < summary.rows.size(); ++i)
+    out += totals_line(labels[i], label_width, summary.rows[i].totals);
+  out += rule + "\n";
+  out += totals_line("Total", label_width, summary.counted);
+
+  const auto excluded = [&](std::string_view what, const scan::Totals& t, std::string_view flag) {
+    if (t.files == 0) return;
+    out += fmt::format("Excluded from the totals: {} {} file{} ({} code lines); {} counts them\n",
+                       util::with_thousands(t.files), what, t.files == 1 ? "" : "s",
+                       util::with_thousands(t.lines.code), flag);
+  };
+  excluded("vendored", summary.vendored, "--include-vendored");
+  excluded("generated", summary.generated, "--include-generated");
+
+  std::string skipped;
+  for (std::size_t i = 0; i < scan.skipped.size(); ++i) {
+    if (scan.skipped[i] == 0) continue;
+    if (!skipped.empty()) skipped += ", ";
+    skipped += fmt::format("{} {}", util::with_thousands(scan.skipped[i]),
+                           discover::skip_key(static_cast<discover::Skip>(i)));
+  }
+  if (!skipped.empty()) out += "Skipped: " + skipped + "\n";
+  return out;
+}
+
+}  // namespace oxidize::report

@@ -1,0 +1,69 @@
+#pragma once
+// The scan pipeline, top to bottom:
+//   1. open the git filter of each root (ignore rules, if in a work tree)
+//   2. walk + read + analyze every source file, in parallel (discover/, analyze/)
+//   3. sort the per-thread results by path (deterministic output)
+// Aggregation and rendering are separate stages (aggregate.hpp, report/).
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "oxidize/analyze/file_facts.hpp"
+#include "oxidize/discover/exclusion.hpp"
+#include "oxidize/discover/language.hpp"
+#include "oxidize/discover/walker.hpp"
+#include "oxidize/util/stopwatch.hpp"
+
+namespace oxidize::scan {
+
+struct ScanOptions {
+  std::vector<std::string> roots{"."};
+  unsigned threads = 1;
+  bool follow_symlinks = false;
+  bool use_gitignore = true;
+  std::size_t max_file_bytes = std::size_t{1} << 30;
+  discover::LanguageMap languages;
+};
+
+struct FileRecord {
+  std::string path;  // relative to the root; prefixed by the root when several are scanned
+  analyze::FileFacts facts;
+  discover::Exclusion exclusion = discover::Exclusion::none;
+  std::string exclusion_why;  // e.g. "under vendored directory third_party"
+};
+
+struct Warning {
+  std::string path;
+  std::string message;
+  auto operator<=>(const Warning&) const = default;
+};
+
+using SkipCounts = std::array<std::uint64_t, static_cast<std::size_t>(discover::Skip::count_)>;
+
+// Live counters for a progress display on another thread.
+struct Progress {
+  std::atomic<std::uint64_t> files{0};
+  std::atomic<std::uint64_t> bytes{0};
+};
+
+struct ScanResult {
+  std::vector<std::string> roots;
+  std::vector<FileRecord> files;  // sorted by path; excluded files included
+  SkipCounts skipped{};
+  std::vector<Warning> warnings;  // sorted
+  std::vector<util::StageTime> perf;
+};
+
+struct ScanHooks {
+  // Called as each warning happens, from any worker thread (serialised).
+  std::function<void(const Warning&)> on_warning;
+  Progress* progress = nullptr;
+};
+
+ScanResult run_scan(const ScanOptions& options, const ScanHooks& hooks);
+
+}  // namespace oxidize::scan

@@ -1,0 +1,29 @@
+#pragma once
+// Making untrusted bytes (paths, identifiers, source lines from the scanned
+// tree) safe to print in every output format. Nothing from the scanned tree is
+// ever written raw: a newline in a file name must not forge a second warning,
+// a quote must not end a CSV field, invalid UTF-8 must not break a JSON parser.
+#include <string>
+#include <string_view>
+
+namespace oxidize::util {
+
+bool is_valid_utf8(std::string_view s);
+
+// Valid UTF-8 with each invalid byte replaced by U+FFFD.
+std::string to_valid_utf8(std::string_view s);
+
+// One printable line for a terminal or a log: control bytes, backslashes and
+// invalid UTF-8 bytes become \n, \t, \\, \xNN escapes.
+std::string escape_for_terminal(std::string_view s);
+
+// An RFC 4180 CSV field (quoted when needed), valid UTF-8.
+std::string csv_field(std::string_view s);
+
+// Standard base64 with padding (the lossless form of a non-UTF-8 path in JSON).
+std::string base64(std::string_view bytes);
+
+// 1234567 -> "1,234,567"
+std::string with_thousands(unsigned long long n);
+
+}  // namespace oxidize::util
