@@ -187,6 +187,7 @@ class CLexer {
       if (is_line_end(ch)) break;
       if (ch == '\\') {
         if (const std::size_t n = c_.splice_length(c_.p_)) {  // the comment goes on
+          if (!marked) c_.mark_comment();  // the backslash is not blank
           c_.p_ += n;
           c_.end_line();
           marked = false;
@@ -266,6 +267,7 @@ class CLexer {
       }
       if (ch == '\\') {
         if (const std::size_t n = c_.splice_length(c_.p_)) {
+          if (!marked) c_.mark_code();  // the backslash is not blank
           c_.p_ += n;
           c_.end_line();
           marked = false;

@@ -51,6 +51,13 @@ inline std::size_t utf8_length(char c) {
   return 1;
 }
 
+// True if the n bytes at p are UTF-8 continuation bytes (never a line end).
+inline bool continuation_bytes(const char* p, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if ((static_cast<unsigned char>(p[i]) & 0xc0) != 0x80) return false;
+  return true;
+}
+
 template <class Sink>
 class RustLexer {
  public:
@@ -245,7 +252,9 @@ class RustLexer {
     const std::uint32_t line = c_.line_;
     const char* q = c_.p_ + 1;  // after the opening '
     if (q < c_.end_ && *q == '\\') {
-      q += (q + 1 < c_.end_) ? 2 : 1;
+      // Skip the escaped byte too, unless it ends the line (an unterminated
+      // literal must not swallow a line end uncounted).
+      q += (q + 1 < c_.end_ && !is_line_end(q[1])) ? 2 : 1;
       while (q < c_.end_ && *q != '\'' && !is_line_end(*q)) ++q;
       if (q < c_.end_ && *q == '\'') ++q;
       else if (q >= c_.end_) unterminated(Unterminated::character, line);
@@ -255,7 +264,7 @@ class RustLexer {
     }
     if (q < c_.end_ && !is_line_end(*q)) {
       const std::size_t n = utf8_length(*q);
-      if (static_cast<std::size_t>(c_.end_ - q) > n && q[n] == '\'') {
+      if (static_cast<std::size_t>(c_.end_ - q) > n && q[n] == '\'' && continuation_bytes(q + 1, n - 1)) {
         c_.p_ = q + n + 1;
         emit(TokenKind::character, b, c_.p_, line);
         return;

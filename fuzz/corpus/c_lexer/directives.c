@@ -1,0 +1,4 @@
+#include <sys/un.h>
+#if 0
+don't
+#endif

@@ -1,0 +1,3 @@
+int a;
+/* crlf */
+int b;int c;

@@ -1,0 +1,4 @@
+auto s = R"xy(
+/* not */ )" 
+)xy";
+char c = u8'a';

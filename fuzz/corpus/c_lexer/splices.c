@@ -1,0 +1,5 @@
+#define M(a) \
+  do { \
+  } while (0)
+// spliced \
+comment

@@ -1,0 +1,1 @@
+x = R"(never closed

@@ -1,0 +1,4 @@
+/* a /* nested */ b */
+/// doc
+//! inner
+/** d */

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test: the suite in the CI
+# build (g++, -Werror), the same suite under AddressSanitizer + UBSan (clang),
+# then each lexer under libFuzzer for a bounded time. This is what .ci/run calls.
+# Usage: scripts/test.sh [FUZZ_SECONDS_PER_TARGET] (default 60)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzz_seconds=${1:-60}
+scripts/install-deps.sh
+
+echo "== build and test (g++, ci preset)"
+scripts/build.sh ci
+ctest --preset ci -j"$(nproc)"
+
+echo "== build and test (clang, ASan + UBSan)"
+scripts/build.sh asan
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --preset asan -j"$(nproc)"
+
+echo "== fuzz the lexers (${fuzz_seconds}s each)"
+scripts/fuzz.sh "$fuzz_seconds"
+echo "all tests passed"

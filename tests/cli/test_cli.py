@@ -1,0 +1,383 @@
+"""Black-box tests of the oxidize binary: golden output, exit codes, bad input,
+.gitignore semantics checked against git itself, escaping in every format.
+
+Run by ctest with OXIDIZE_BIN (the binary) and OXIDIZE_SOURCE_DIR set.
+"""
+import base64
+import csv
+import io
+import json
+import os
+import shutil
+import socket
+import stat
+import subprocess
+import tempfile
+import threading
+import unittest
+from pathlib import Path
+
+BIN = os.environ.get("OXIDIZE_BIN", "oxidize")
+SOURCE = Path(os.environ.get("OXIDIZE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
+GOLDEN = SOURCE / "tests" / "golden" / "scan"
+
+
+def run(*args, cwd=None, env=None, check_rc=None, user=None, binary=None):
+    cmd = [binary or BIN, *map(str, args)]
+    if user is not None:
+        # CI runs as root, where permissions do not stop reads: drop to an
+        # unprivileged user so that unreadable files really are unreadable.
+        cmd = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", "--", *cmd]
+    full_env = dict(os.environ, NO_COLOR="1")
+    if env:
+        full_env.update(env)
+    p = subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, timeout=600)
+    if check_rc is not None and p.returncode != check_rc:
+        raise AssertionError(f"{cmd} exited {p.returncode}, stderr:\n{p.stderr.decode(errors='replace')}")
+    return p
+
+
+def scan_json(path, *extra, **kw):
+    p = run("scan", path, "--format", "json", "--no-progress", *extra, check_rc=0, **kw)
+    return json.loads(p.stdout), p.stderr.decode("utf-8", errors="replace")
+
+
+def files_by_path(doc):
+    out = {}
+    for f in doc["files"]:
+        raw = base64.b64decode(f["path_base64"]) if "path_base64" in f else f["path"].encode()
+        out[raw] = f
+    return out
+
+
+class Golden(unittest.TestCase):
+    def test_by_file_csv(self):
+        p = run("scan", GOLDEN / "tree", "--by", "file", "--format", "csv", check_rc=0)
+        self.assertEqual(p.stdout.decode(), (GOLDEN / "expected_by_file.csv").read_text())
+
+    def test_by_dir_csv(self):
+        p = run("scan", GOLDEN / "tree", "--by", "dir:1", "--format", "csv", check_rc=0)
+        self.assertEqual(p.stdout.decode(), (GOLDEN / "expected_by_dir1.csv").read_text())
+
+    def test_table(self):
+        p = run("scan", GOLDEN / "tree", check_rc=0)
+        self.assertEqual(p.stdout.decode(), (GOLDEN / "expected_table.txt").read_text())
+
+    def test_json_totals_match_csv_and_exclusions_are_listed(self):
+        doc, _ = scan_json(GOLDEN / "tree")
+        self.assertEqual(doc["schema_version"], 1)
+        rows = list(csv.DictReader(io.StringIO((GOLDEN / "expected_by_file.csv").read_text())))
+        self.assertEqual(doc["totals"]["code"], sum(int(r["code"]) for r in rows))
+        excluded = {f["path"]: f["excluded"] for f in doc["files"] if "excluded" in f}
+        self.assertEqual(excluded, {"src/parser.tab.c": "generated", "third_party/zlib/inflate.c": "vendored"})
+        self.assertEqual(doc["excluded"]["vendored"]["files"], 1)
+        doc_all, _ = scan_json(GOLDEN / "tree", "--include-vendored", "--include-generated")
+        self.assertEqual(doc_all["totals"]["files"], doc["totals"]["files"] + 2)
+
+    def test_output_identical_whatever_the_thread_count(self):
+        outs = {run("scan", GOLDEN / "tree", "--format", "json", "-j", j, check_rc=0).stdout for j in (1, 2, 7)}
+        self.assertEqual(len(outs), 1)
+
+
+class Usage(unittest.TestCase):
+    def assert_one_line_error(self, p):
+        self.assertEqual(p.returncode, 2)
+        lines = p.stderr.decode().strip().splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertTrue(lines[0].startswith("oxidize: error: "), lines[0])
+
+    def test_missing_path(self):
+        self.assert_one_line_error(run("scan", "/nonexistent/oxidize-test"))
+
+    def test_bad_options(self):
+        self.assert_one_line_error(run("scan", ".", "--format", "xml"))
+        self.assert_one_line_error(run("scan", ".", "--by", "dir:0"))
+        self.assert_one_line_error(run("scan", ".", "--max-file-size", "12X"))
+        self.assert_one_line_error(run("scan", ".", "--ext", "inc=cobol"))
+        self.assert_one_line_error(run("scan", ".", "--no-such-flag"))
+        self.assert_one_line_error(run("frobnicate"))
+
+    def test_help_has_examples(self):
+        p = run("scan", "--help", check_rc=0)
+        self.assertIn("Examples:", p.stdout.decode())
+        self.assertIn("--by", p.stdout.decode())
+
+    def test_closed_pipe_is_not_an_error(self):
+        p = subprocess.run(f"'{BIN}' scan '{GOLDEN / 'tree'}' --by file | head -c 10", shell=True,
+                           capture_output=True)
+        self.assertEqual(p.returncode, 0)
+        self.assertEqual(p.stderr, b"")
+
+
+class Scratch(unittest.TestCase):
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="oxidize-cli-"))
+
+    def tearDown(self):
+        # Not shutil.rmtree / os.walk: both recurse, and the deep-nesting test
+        # goes deeper than Python's recursion limit.
+        subprocess.run(["chmod", "-R", "u+rwx", str(self.dir)], capture_output=True)
+        subprocess.run(["rm", "-rf", str(self.dir)], check=True)
+
+    def write(self, rel, data):
+        p = self.dir / rel if isinstance(rel, str) else Path(os.fsdecode(bytes(self.dir) + b"/" + rel))
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data if isinstance(data, bytes) else data.encode())
+        return p
+
+
+class BadInput(Scratch):
+    def test_text_oddities_are_counted(self):
+        self.write("latin1.c", b"/* caf\xe9 */\nint x;\n")
+        self.write("invalid_utf8.c", b"int \xff\xfe = 1;\n")
+        self.write("crlf.c", b"int a;\r\n\r\n// c\r\n")
+        self.write("lone_cr.c", b"int a;\r// c\rint b;")
+        self.write("no_newline.c", b"int a;")
+        self.write("empty.c", b"")
+        doc, err = scan_json(self.dir)
+        f = {k.decode(): v for k, v in files_by_path(doc).items()}
+        self.assertEqual((f["latin1.c"]["code"], f["latin1.c"]["comment"]), (1, 1))
+        self.assertEqual(f["invalid_utf8.c"]["code"], 1)
+        self.assertEqual((f["crlf.c"]["code"], f["crlf.c"]["blank"], f["crlf.c"]["comment"]), (1, 1, 1))
+        self.assertEqual((f["lone_cr.c"]["code"], f["lone_cr.c"]["comment"]), (2, 1))
+        self.assertEqual(f["no_newline.c"]["lines"], 1)
+        self.assertEqual(f["empty.c"]["lines"], 0)
+        self.assertEqual(err, "")
+
+    def test_binary_file_is_skipped_and_counted(self):
+        self.write("blob.c", b"\x7fELF\x00\x00\x01" + bytes(range(256)))
+        self.write("ok.c", "int x;\n")
+        doc, err = scan_json(self.dir)
+        self.assertEqual(doc["skipped"]["binary"], 1)
+        self.assertEqual(doc["totals"]["files"], 1)
+        self.assertIn("oxidize: warning: blob.c: binary file", err)
+
+    def test_unterminated_constructs_warn_with_line(self):
+        self.write("a.c", "int a;\n/* never closed\n\n")
+        self.write("b.c", 'char *s = "open')
+        self.write("c.cc", 'auto r = R"(open\nmore\n')
+        self.write("d.rs", "/* /* nested */\n")
+        doc, err = scan_json(self.dir)
+        self.assertEqual(doc["totals"]["files"], 4)
+        self.assertIn("oxidize: warning: a.c:2: unterminated block comment", err)
+        self.assertIn("oxidize: warning: b.c:1: unterminated string literal", err)
+        self.assertIn("oxidize: warning: c.cc:1: unterminated raw string literal", err)
+        self.assertIn("oxidize: warning: d.rs:1: unterminated block comment", err)
+        self.assertEqual(len(err.strip().splitlines()), 4)
+
+    def test_huge_file_and_huge_line(self):
+        line = "x = 1; /* c */\n" * 64
+        with open(self.dir / "huge.c", "w") as f:
+            for _ in range((200 << 20) // (len(line))):
+                f.write(line)
+        self.write("one_line.c", "int " + "a" * (10 << 20) + ";")
+        doc, err = scan_json(self.dir)
+        f = {k.decode(): v for k, v in files_by_path(doc).items()}
+        self.assertEqual(f["huge.c"]["code"], (200 << 20) // len(line) * 64)
+        self.assertEqual(f["one_line.c"]["code"], 1)
+        # Above the limit: skipped with a warning, the rest goes on.
+        doc, err = scan_json(self.dir, "--max-file-size", "100M")
+        self.assertEqual(doc["skipped"]["too_large"], 1)
+        self.assertIn("huge.c: larger than the size limit", err)
+        self.assertEqual(doc["totals"]["files"], 1)
+
+    def test_deep_nesting(self):
+        p = str(self.dir)
+        for _ in range(1000):
+            p += "/d"
+            os.mkdir(p)
+        Path(p, "deep.c").write_text("int deep;\n")
+        doc, err = scan_json(self.dir)
+        self.assertEqual(doc["totals"]["code"], 1)
+
+    def test_symlinks_loops_and_dangling(self):
+        self.write("real/a.c", "int a;\n")
+        os.symlink("..", self.dir / "real" / "loop")
+        os.symlink("missing.c", self.dir / "dangling.c")
+        os.symlink("real/a.c", self.dir / "link.c")
+        doc, err = scan_json(self.dir)
+        self.assertEqual(doc["totals"]["files"], 1)
+        self.assertEqual(doc["skipped"]["symlink_not_followed"], 3)
+        self.assertEqual(err, "")
+        doc, err = scan_json(self.dir, "--follow-symlinks")
+        self.assertEqual(doc["totals"]["files"], 2)  # a.c and link.c
+        self.assertIn("dangling.c: dangling symbolic link", err)
+        self.assertIn("symlink to a directory already scanned", err)
+
+    def test_special_files_are_never_opened(self):
+        self.write("ok.c", "int x;\n")
+        os.mkfifo(self.dir / "fifo.c")
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(str(self.dir / "sock.c"))
+        if os.geteuid() == 0:
+            os.mknod(self.dir / "dev.c", stat.S_IFCHR | 0o600, os.makedev(1, 3))
+        try:
+            doc, err = scan_json(self.dir)
+        finally:
+            s.close()
+        self.assertEqual(doc["totals"]["files"], 1)
+        self.assertIn("fifo.c: not a regular file (FIFO)", err)
+        self.assertIn("sock.c: not a regular file (socket)", err)
+        if os.geteuid() == 0:
+            self.assertIn("dev.c: not a regular file (character device)", err)
+
+    def test_unreadable_file_and_directory(self):
+        self.write("ok.c", "int x;\n")
+        self.write("secret.c", "int s;\n")
+        self.write("closed/inner.c", "int i;\n")
+        os.chmod(self.dir / "secret.c", 0)
+        os.chmod(self.dir / "closed", 0)
+        os.chmod(self.dir, 0o755)
+        user = binary = None
+        if os.geteuid() == 0:
+            user = 65534  # nobody / nogroup
+            if shutil.which("setpriv") is None:
+                self.fail("setpriv (util-linux) is needed to test as an unprivileged user")
+            # The build folder may sit under a home that nobody cannot enter.
+            bindir = Path(tempfile.mkdtemp(prefix="oxidize-bin-"))
+            os.chmod(bindir, 0o755)
+            binary = str(bindir / "oxidize")
+            shutil.copy(BIN, binary)
+            self.addCleanup(shutil.rmtree, bindir, True)
+        doc, err = scan_json(self.dir, user=user, binary=binary)
+        self.assertEqual(doc["totals"]["files"], 1)
+        self.assertEqual(doc["skipped"]["unreadable_file"], 1)
+        self.assertEqual(doc["skipped"]["unreadable_directory"], 1)
+        self.assertIn("secret.c: permission denied", err)
+        self.assertIn("closed: cannot list directory: Permission denied", err)
+
+    def test_hostile_file_names_are_escaped_everywhere(self):
+        names = [b'quote"comma,.c', b"new\nline.c", b"bad\xffutf8.c", b"tab\tctl\x01.c"]
+        for n in names:
+            self.write(n, "int x;\n")
+        self.write(b"bin\xfe.c", b"\x00\x01")  # also a warning with a hostile name
+        doc, err = scan_json(self.dir, "--by", "file")
+        self.assertEqual(set(files_by_path(doc)), set(names))
+        for line in err.splitlines():
+            self.assertTrue(line.startswith("oxidize: warning: "), line)
+        self.assertEqual(len(err.splitlines()), 1)
+        self.assertIn("bin\\xFE.c", err)
+        p = run("scan", self.dir, "--by", "file", "--format", "csv", check_rc=0)
+        rows = list(csv.DictReader(io.StringIO(p.stdout.decode("utf-8"))))
+        self.assertEqual(len(rows), len(names))
+        self.assertIn('quote"comma,.c', [r["path"] for r in rows])
+        p = run("scan", self.dir, "--by", "file", check_rc=0)
+        table = p.stdout.decode("utf-8")
+        self.assertIn("new\\nline.c", table)
+        self.assertIn("bad\\xFFutf8.c", table)
+        self.assertNotIn("\x01", table)
+
+    def test_files_deleted_during_the_scan(self):
+        for i in range(4000):
+            self.write(f"d{i % 40}/f{i}.c", "int x;\n" * 50)
+        stop = threading.Event()
+
+        def delete():
+            for i in range(4000):
+                if stop.is_set():
+                    return
+                try:
+                    os.unlink(self.dir / f"d{i % 40}" / f"f{i}.c")
+                except FileNotFoundError:
+                    pass
+
+        t = threading.Thread(target=delete)
+        t.start()
+        try:
+            p = run("scan", self.dir, "--format", "json", "--no-progress")
+        finally:
+            stop.set()
+            t.join()
+        self.assertEqual(p.returncode, 0)
+        doc = json.loads(p.stdout)
+        for w in doc["warnings"]:
+            self.assertIn("vanished", w["message"])
+        self.assertEqual(doc["skipped"]["vanished"], len(doc["warnings"]))
+
+
+def git(*args, cwd, env=None):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env=dict(os.environ, **(env or {})))
+
+
+class GitIgnore(Scratch):
+    EXTS = (".c", ".h", ".cc", ".cpp", ".hpp", ".rs")
+
+    def make_repo(self):
+        home = self.dir / "home"
+        repo = self.dir / "repo"
+        home.mkdir()
+        repo.mkdir()
+        env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+               "GIT_CONFIG_NOSYSTEM": "1"}
+        (home / ".gitconfig").write_text(f"[core]\n\texcludesFile = {home}/global-ignore\n"
+                                         "[user]\n\tname = t\n\temail = t@example.org\n")
+        (home / "global-ignore").write_text("*.global.c\n")
+        git("init", "-q", cwd=repo, env=env)
+        files = ["a.c", "b.global.c", "build/out.c", "src/keep.c", "src/gen/x.c", "src/gen/keep_me.c",
+                 "src/skip.h", "docs/local.c", "tracked_ignored.c", "logs/deep/n.rs", "sub/.hidden.c",
+                 "only_dirs/x/y.cc", "neg/a.c", "neg/b.c"]
+        for f in files:
+            (repo / f).parent.mkdir(parents=True, exist_ok=True)
+            (repo / f).write_text("int x;\n")
+        (repo / ".gitignore").write_text("build/\n*.h\ntracked_ignored.c\nlogs/\nonly_dirs/x/\nneg/*\n!neg/b.c\n")
+        (repo / "src" / ".gitignore").write_text("gen/*\n!gen/keep_me.c\n")
+        (repo / ".git" / "info" / "exclude").write_text("docs/\n")
+        git("add", ".gitignore", "src/.gitignore", "a.c", cwd=repo, env=env)
+        git("add", "-f", "tracked_ignored.c", cwd=repo, env=env)
+        git("commit", "-qm", "init", cwd=repo, env=env)
+        # An untracked nested repository: git lists it as one entry.
+        (repo / "nested").mkdir()
+        git("init", "-q", cwd=repo / "nested", env=env)
+        (repo / "nested" / "n.c").write_text("int n;\n")
+        return repo, env
+
+    def git_listing(self, repo, env, sub="."):
+        p = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", sub],
+                           cwd=repo, env=dict(os.environ, **env), capture_output=True, check=True)
+        prefix = "" if sub == "." else sub.rstrip("/") + "/"
+        return {f[len(prefix):] for f in p.stdout.decode().split("\0") if f.endswith(self.EXTS)}
+
+    def test_same_files_as_git_ls_files(self):
+        repo, env = self.make_repo()
+        doc, err = scan_json(repo, "--include-vendored", "--include-generated", env=env)
+        ours = {k.decode() for k in files_by_path(doc)}
+        self.assertEqual(ours, self.git_listing(repo, env))
+        self.assertIn("tracked_ignored.c", ours)
+        self.assertNotIn("b.global.c", ours)
+        self.assertNotIn("docs/local.c", ours)
+        self.assertIn("src/gen/keep_me.c", ours)
+
+    def test_subdirectory_root(self):
+        repo, env = self.make_repo()
+        doc, _ = scan_json(repo / "src", env=env)
+        self.assertEqual({k.decode() for k in files_by_path(doc)}, self.git_listing(repo, env, "src"))
+
+    def test_no_ignore_counts_everything(self):
+        repo, env = self.make_repo()
+        doc, _ = scan_json(repo, "--no-ignore", env=env)
+        ours = {k.decode() for k in files_by_path(doc)}
+        self.assertIn("build/out.c", ours)
+        self.assertIn("nested/n.c", ours)
+
+    def test_outside_a_work_tree_gitignore_is_not_applied(self):
+        self.write("tree/.gitignore", "*\n")
+        self.write("tree/a.c", "int a;\n")
+        doc, _ = scan_json(self.dir / "tree", env={"GIT_CEILING_DIRECTORIES": str(self.dir)})
+        self.assertEqual(doc["totals"]["files"], 1)
+
+    def test_broken_repository_warns_and_scans_on(self):
+        self.write("broken/a.c", "int a;\n")
+        (self.dir / "broken" / ".git").mkdir()
+        (self.dir / "broken" / ".git" / "HEAD").write_text("garbage\n")
+        (self.dir / "broken" / ".git" / "objects").mkdir()
+        (self.dir / "broken" / ".git" / "refs").mkdir()
+        (self.dir / "broken" / ".git" / "config").write_text("[core\nbroken")
+        doc, err = scan_json(self.dir / "broken")
+        self.assertEqual(doc["totals"]["files"], 1)
+        self.assertIn("scanning without .gitignore rules", err)
+        self.assertEqual(len(err.strip().splitlines()), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,52 @@
+#include "oxidize/util/text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace oxidize::util {
+namespace {
+
+TEST(Text, Utf8Validation) {
+  EXPECT_TRUE(is_valid_utf8("plain ascii"));
+  EXPECT_TRUE(is_valid_utf8("caf\xC3\xA9 \xF0\x9F\xA6\x80"));
+  EXPECT_FALSE(is_valid_utf8("latin-1 caf\xE9"));
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // UTF-16 surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // beyond U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
+}
+
+TEST(Text, InvalidBytesBecomeReplacementCharacters) {
+  EXPECT_EQ(to_valid_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(to_valid_utf8("caf\xC3\xA9"), "caf\xC3\xA9");
+}
+
+TEST(Text, TerminalEscapingKeepsOneLine) {
+  EXPECT_EQ(escape_for_terminal("a\nb\tc\\d\x01\xFF"), "a\\nb\\tc\\\\d\\x01\\xFF");
+  EXPECT_EQ(escape_for_terminal("caf\xC3\xA9"), "caf\xC3\xA9");
+}
+
+TEST(Text, CsvFieldsQuoteOnlyWhenNeeded) {
+  EXPECT_EQ(csv_field("src/a.c"), "src/a.c");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"hi\"\n"), "\"say \"\"hi\"\"\n\"");
+  EXPECT_EQ(csv_field("x\xFF"), "x\xEF\xBF\xBD");
+}
+
+TEST(Text, Base64) {
+  EXPECT_EQ(base64(""), "");
+  EXPECT_EQ(base64("f"), "Zg==");
+  EXPECT_EQ(base64("fo"), "Zm8=");
+  EXPECT_EQ(base64("foo"), "Zm9v");
+  EXPECT_EQ(base64("\xFF\xFE"), "//4=");
+}
+
+TEST(Text, Thousands) {
+  EXPECT_EQ(with_thousands(0), "0");
+  EXPECT_EQ(with_thousands(999), "999");
+  EXPECT_EQ(with_thousands(1000), "1,000");
+  EXPECT_EQ(with_thousands(12345), "12,345");
+  EXPECT_EQ(with_thousands(1234567), "1,234,567");
+}
+
+}  // namespace
+}  // namespace oxidize::util
