@@ -66,12 +66,29 @@ class CLexer {
 
   LexResult run() {
     while (c_.more()) {
-      // Runs of spaces and tabs are most of the bytes between tokens: skip
-      // them here rather than through the dispatch below.
+      // Runs of spaces and tabs are most of the bytes between tokens, and
+      // plain identifiers are most of the tokens: both are handled here,
+      // with the position in a register, rather than through the dispatch
+      // in step(). Identifiers that may prefix a literal (L, u, U, R...) take
+      // the full path.
       const char* p = c_.p_;
-      while (p < c_.end_ && is_space(*p)) ++p;
+      const char* const end = c_.end_;
+      while (p < end && is_space(*p)) ++p;
+      if (p == end) {
+        c_.p_ = p;
+        break;
+      }
+      const char first = *p;
+      if (char_class(first) == cc_ident && first != 'L' && first != 'u' && first != 'U' &&
+          first != 'R') {
+        const char* b = p++;
+        while (p < end && is_ident_continue(*p)) ++p;
+        start_token();
+        c_.p_ = p;
+        emit(TokenKind::identifier, b, p, c_.line_);
+        continue;
+      }
       c_.p_ = p;
-      if (p == c_.end_) break;
       step();
     }
     end_directive();
@@ -82,7 +99,7 @@ class CLexer {
  private:
   enum class DirectiveState : unsigned char { none, name_expected, header_expected };
 
-  void step() {
+  [[gnu::always_inline]] inline void step() {
     const char ch = *c_.p_;
     switch (char_class(ch)) {
       case cc_space: ++c_.p_; return;
