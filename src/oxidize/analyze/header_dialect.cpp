@@ -5,6 +5,36 @@ namespace oxidize::analyze {
 using lex::Token;
 using lex::TokenKind;
 
+HeaderDialectSink::Prev HeaderDialectSink::classify_identifier(std::string_view id, Prev before,
+                                                               bool at_boundary) {
+  if (before == Prev::kw_class) return Prev::class_name;
+  switch (id.size()) {
+    case 3:
+      if (id == "std") return Prev::kw_std;
+      break;
+    case 5:
+      if (id == "class") return Prev::kw_class;
+      break;
+    case 6:
+      if (id == "public" && at_boundary) return Prev::access;
+      if (id == "extern") return Prev::kw_extern;
+      break;
+    case 7:
+      if (id == "private" && at_boundary) return Prev::access;
+      break;
+    case 8:
+      if (id == "template") return Prev::kw_template;
+      if (id == "operator") return Prev::kw_operator;
+      break;
+    case 9:
+      if (id == "namespace") return Prev::kw_namespace;
+      if (id == "protected" && at_boundary) return Prev::access;
+      break;
+    default: break;
+  }
+  return Prev::other;
+}
+
 void HeaderDialectSink::operator()(const Token& token) {
   if (cpp_) return;
   switch (token.kind) {
@@ -16,31 +46,20 @@ void HeaderDialectSink::operator()(const Token& token) {
   }
   if (in_directive_) return;
   const std::string_view text = token.text(source_);
-  const std::string_view p1 = prev_.text(source_);
-  const std::string_view p2 = prev2_.text(source_);
-  const bool p1_ident = prev_.kind == TokenKind::identifier;
-  const bool p2_ident = prev2_.kind == TokenKind::identifier;
-
-  if (p1_ident && p1 == "namespace" && (token.kind == TokenKind::identifier || text == "{"))
-    cpp_ = true;
-  else if (p1_ident && p1 == "template" && text == "<")
-    cpp_ = true;
-  else if (p2_ident && p2 == "class" && p1_ident &&
-           (text == "{" || text == ":" || text == "final"))
-    cpp_ = true;
-  else if (p1_ident && (p1 == "public" || p1 == "private" || p1 == "protected") && text == ":" &&
-           (prev2_.kind == TokenKind::punct && (p2 == "{" || p2 == "}" || p2 == ";")))
-    cpp_ = true;
-  else if (p1_ident && p1 == "operator" && token.kind == TokenKind::punct && text != ";" &&
-           text != "," && text != ")")
-    cpp_ = true;
-  else if (p1_ident && p1 == "std" && text == "::")
-    cpp_ = true;
-  else if (p1_ident && p1 == "extern" && text == "\"C++\"")
-    cpp_ = true;
-
-  prev2_ = prev_;
-  prev_ = token;
+  const bool is_punct = token.kind == TokenKind::punct;
+  switch (prev_) {
+    case Prev::other: break;
+    case Prev::kw_namespace: cpp_ = token.kind == TokenKind::identifier || text == "{"; break;
+    case Prev::kw_template: cpp_ = text == "<"; break;
+    case Prev::kw_class: break;
+    case Prev::class_name: cpp_ = text == "{" || text == ":" || text == "final"; break;
+    case Prev::access: cpp_ = text == ":"; break;
+    case Prev::kw_operator: cpp_ = is_punct && text != ";" && text != "," && text != ")"; break;
+    case Prev::kw_std: cpp_ = text == "::"; break;
+    case Prev::kw_extern: cpp_ = text == "\"C++\""; break;
+  }
+  prev_ = token.kind == TokenKind::identifier ? classify_identifier(text, prev_, at_boundary_) : Prev::other;
+  at_boundary_ = is_punct && text.size() == 1 && (text[0] == '{' || text[0] == '}' || text[0] == ';');
 }
 
 }  // namespace oxidize::analyze

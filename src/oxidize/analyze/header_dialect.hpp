@@ -21,12 +21,19 @@ class HeaderDialectSink {
   bool is_cpp() const { return cpp_; }
 
  private:
+  // What the previous significant token (comments skipped) was, as far as
+  // the rules care. Keeping this instead of the token text means most tokens
+  // cost one length or byte check (the sink sees every token of every .h).
+  enum class Prev : unsigned char {
+    other, kw_namespace, kw_template, kw_class, class_name, access, kw_operator, kw_std, kw_extern
+  };
+  static Prev classify_identifier(std::string_view id, Prev before, bool at_boundary);
+
   std::string_view source_;
   bool cpp_ = false;
   bool in_directive_ = false;
-  // The two previous significant tokens (comments skipped).
-  lex::Token prev_{lex::TokenKind::unknown, 0, 0, 0};
-  lex::Token prev2_{lex::TokenKind::unknown, 0, 0, 0};
+  Prev prev_ = Prev::other;
+  bool at_boundary_ = true;  // previous token was '{', '}' or ';' (or none)
 };
 
 }  // namespace oxidize::analyze

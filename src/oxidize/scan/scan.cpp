@@ -69,6 +69,9 @@ struct Worker {
   explicit Worker(std::size_t max_bytes) : reader(max_bytes) {}
   util::FileReader reader;
   std::vector<FileRecord> files;
+  // Time spent in each part of the per-file work, for --perf.
+  double read_seconds = 0;
+  double analyze_seconds = 0;
 };
 
 void scan_root(const std::string& root, const std::string& prefix, const ScanOptions& options,
@@ -90,14 +93,18 @@ void scan_root(const std::string& root, const std::string& prefix, const ScanOpt
   const discover::FileCallback on_file = [&](unsigned index, const discover::FoundFile& found) {
     Worker& worker = workers[index];
     const std::string name(found.name);
+    const util::Stopwatch read_time;
     auto bytes = worker.reader.read(found.dir.fd(), name.c_str(), options.follow_symlinks);
+    worker.read_seconds += read_time.seconds();
     if (!bytes) {
       const Skip why = skip_for(bytes.error().error);
       collector.skipped(why, found.rel_path, bytes.error().message, why != Skip::symlink);
       return;
     }
     FileRecord record;
+    const util::Stopwatch analyze_time;
     record.facts = analyze::analyze_file(found.name, *bytes, found.language);
+    worker.analyze_seconds += analyze_time.seconds();
     if (hooks.progress != nullptr) {
       hooks.progress->files.fetch_add(1, std::memory_order_relaxed);
       hooks.progress->bytes.fetch_add(bytes->size(), std::memory_order_relaxed);
@@ -138,7 +145,20 @@ ScanResult run_scan(const ScanOptions& options, const ScanHooks& hooks) {
   util::Stopwatch walk_time;
   for (const auto& root : options.roots)
     scan_root(root, root_prefix(root, options.roots.size()), options, hooks, workers, result);
-  result.perf.push_back({"discover+read+analyze", walk_time.seconds()});
+  const double walk_seconds = walk_time.seconds();
+  result.perf.push_back({"discover+read+analyze", walk_seconds});
+  // Where the workers' time went, summed over threads: reading (open, read,
+  // close), analysis (hash, lex, classify), and the rest (listing
+  // directories, waiting for work, bookkeeping).
+  double read_total = 0, analyze_total = 0;
+  for (const auto& w : workers) {
+    read_total += w.read_seconds;
+    analyze_total += w.analyze_seconds;
+  }
+  const double thread_seconds = walk_seconds * static_cast<double>(workers.size());
+  result.perf.push_back({"  read (thread-s)", read_total});
+  result.perf.push_back({"  analyze (thread-s)", analyze_total});
+  result.perf.push_back({"  walk+idle (thread-s)", std::max(0.0, thread_seconds - read_total - analyze_total)});
 
   // Stage 3: merge and sort, so that output never depends on thread timing.
   util::Stopwatch sort_time;
