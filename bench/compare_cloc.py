@@ -9,9 +9,12 @@ Both tools are run on TREE, every file is matched by its path relative to
 TREE, and the script prints:
 
   * per language group, the code / comment / blank totals of both tools and
-    the relative difference (oxidize - cloc) / cloc in %;
+    the relative difference (oxidize - cloc) / cloc in %, over all the files
+    each tool counted and over the files both counted;
   * the share of files (counted by both) on which all three numbers agree;
-  * the files only one tool counted;
+  * the files only one tool counted, with the likely reason (cloc skips
+    empty files and .config/.snapshot/VCS directories; oxidize does not
+    follow symlinks);
   * the N files that disagree most (largest sum of absolute differences).
 
 Language groups are cloc's: a file is grouped by the language cloc reports
@@ -22,9 +25,10 @@ oxidize's c_header and cpp_header .h files both land in "C/C++ Header".
 
 How cloc is run: `--by-file --csv --quiet`, plus
   --skip-uniqueness  cloc otherwise counts only one of byte-identical files;
-  --timeout=0        cloc otherwise silently drops files whose comment
-                     removal runs longer than ~1 s per 1000 lines, which
-                     depends on the machine's load;
+  --timeout=0        cloc otherwise gives up on a file whose comment removal
+                     runs longer than max(1 s, lines / 1000 s) and counts
+                     all its lines as comment: results would depend on the
+                     machine's load;
   --include-lang=... C, C++, C/C++ Header and Rust. (--include-ext cannot be
                      used: cloc matches it against /\\.(\\w+)$/, so it can
                      never select ".c++" or ".h++".)
@@ -52,7 +56,6 @@ import datetime
 import hashlib
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -80,6 +83,9 @@ GROUP_ORDER = ["C", "C/C++ Header", "C++", "Rust"]
 CLOC_LANGUAGES = "C,C++,C/C++ Header,Rust"
 DEFAULT_EXTENSIONS = "c,h,cc,cpp,cxx,c++,hh,hpp,hxx,h++,inl,ipp,tcc,rs"
 FIELDS = ("code", "comment", "blank")
+
+# Directories cloc 1.96 never enters, whatever its options.
+CLOC_ALWAYS_EXCLUDED_DIRS = {".bzr", ".cvs", ".hg", ".git", ".svn", ".snapshot", ".config"}
 
 # --check thresholds
 MAX_TOTAL_DIFF_PCT = 0.1
@@ -221,7 +227,42 @@ def fmt_pct(p: float | None) -> str:
     return "n/a" if p is None else f"{p:+.3f}%"
 
 
-def compare(ox: dict, cl: dict, extensions: set[str], top: int) -> dict:
+# Why a file was counted by one tool only: key -> (singular, plural, explanation).
+ONLY_REASONS = {
+    "symlink": ("symlink", "symlinks", "cloc counts symlinked files, oxidize does not follow symlinks"),
+    "empty": ("empty file", "empty files", "cloc skips zero-byte files"),
+    "cloc_excluded_dir": ("file under a directory cloc always skips",
+                          "files under a directory cloc always skips",
+                          ", ".join(sorted(CLOC_ALWAYS_EXCLUDED_DIRS))),
+    "unreadable": ("unreadable file", "unreadable files", "could not be examined now"),
+    "other": ("other file", "other files", "no known reason"),
+}
+
+
+def only_reason(tree: Path, path: str, tool: str) -> str:
+    """Why only `tool` counted `path`: a key of ONLY_REASONS (a best guess from the file system)."""
+    full = tree / path
+    try:
+        if full.is_symlink():
+            return "symlink"
+        if tool == "oxidize" and full.stat().st_size == 0:
+            return "empty"
+    except OSError:
+        return "unreadable"
+    if tool == "oxidize" and CLOC_ALWAYS_EXCLUDED_DIRS & set(path.split("/")[:-1]):
+        return "cloc_excluded_dir"
+    return "other"
+
+
+def describe_reasons(reasons: dict) -> str:
+    parts = []
+    for key, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
+        one, many, why = ONLY_REASONS[key]
+        parts.append(f"{n} {one if n == 1 else many}: {why}")
+    return "; ".join(parts)
+
+
+def compare(ox: dict, cl: dict, extensions: set[str], top: int, tree: Path) -> dict:
     dropped = {"oxidize": Counter(), "cloc": Counter()}
     for name, files in (("oxidize", ox), ("cloc", cl)):
         for path in [p for p in files if extension(p) not in extensions]:
@@ -290,6 +331,12 @@ def compare(ox: dict, cl: dict, extensions: set[str], top: int) -> dict:
     sum_ox = {f: sum(t["oxidize"][f] for t in totals.values()) for f in ("files",) + FIELDS}
     sum_cl = {f: sum(t["cloc"][f] for t in totals.values()) for f in ("files",) + FIELDS}
     exact = sum(exact_by_group.values())
+    reason_of = {p: only_reason(tree, p, "oxidize") for p in only_ox}
+    reason_of.update({p: only_reason(tree, p, "cloc") for p in only_cl})
+    reasons = {"oxidize": Counter(reason_of[p] for p in only_ox),
+               "cloc": Counter(reason_of[p] for p in only_cl)}
+    matched_sum = {name: {f: sum(m[name][f] for m in matched_totals.values()) for f in FIELDS}
+                   for name in ("oxidize", "cloc")}
     return {
         "languages": languages,
         "total": {"oxidize": sum_ox, "cloc": sum_cl,
@@ -299,8 +346,11 @@ def compare(ox: dict, cl: dict, extensions: set[str], top: int) -> dict:
         "exact_pct": 100.0 * exact / len(both) if both else 100.0,
         "files_disagreeing": len(disagreeing),
         "disagreeing_by_field": dict(field_disagree),
+        "matched_diff_pct": {f: pct(matched_sum["oxidize"][f], matched_sum["cloc"][f]) for f in FIELDS},
         "only_oxidize": only_ox,
         "only_cloc": only_cl,
+        "only_reasons": {k: dict(v) for k, v in reasons.items()},
+        "only_reason_of": reason_of,
         "only_oxidize_rows": {p: ox[p] for p in only_ox},
         "only_cloc_rows": {p: cl[p] for p in only_cl},
         "dropped_extensions": {k: dict(v) for k, v in dropped.items()},
@@ -338,13 +388,14 @@ def print_report(result: dict, meta: dict, top: int, show_only: int, out=sys.std
       f"  ({secs} s{', run ' + str(meta['cloc'].get('date')) if meta['cloc'].get('date') else ''})"
       f"{cached}\n\n")
 
-    header = (f"{'language':<14}{'files ox/cloc':>16}  {'':6}{'oxidize':>11}{'cloc':>11}{'diff':>10}"
-              f"   {'exact files':>18}\n")
+    header = (f"{'language':<14}{'files ox/cloc':>16}  {'':7}{'oxidize':>11}{'cloc':>11}{'diff':>10}"
+              f"{'diff(both)':>12}   {'exact files':>18}\n")
     w(header)
     w("-" * (len(header) - 1) + "\n")
     rows = result["languages"] + [{
         "language": "SUM", "oxidize": result["total"]["oxidize"], "cloc": result["total"]["cloc"],
-        "diff_pct": result["total"]["diff_pct"], "matched_files": result["files_both"],
+        "diff_pct": result["total"]["diff_pct"], "matched_diff_pct": result["matched_diff_pct"],
+        "matched_files": result["files_both"],
         "exact_files": result["files_exact"]}]
     for lang in rows:
         o, c = lang["oxidize"], lang["cloc"]
@@ -353,10 +404,11 @@ def print_report(result: dict, meta: dict, top: int, show_only: int, out=sys.std
         exact = f"{lang['exact_files']}/{lang['matched_files']} {share:6.2f}%"
         for i, f in enumerate(FIELDS):
             first = i == 0
-            w(f"{lang['language'] if first else '':<14}{files if first else '':>16}  {f:<6}"
+            w(f"{lang['language'] if first else '':<14}{files if first else '':>16}  {f:<7}"
               f"{o[f]:>11}{c[f]:>11}{fmt_pct(lang['diff_pct'][f]):>10}"
-              f"   {exact if first else '':>18}\n")
-    w("\n")
+              f"{fmt_pct(lang['matched_diff_pct'][f]):>12}   {exact if first else '':>18}\n")
+    w("diff = (oxidize - cloc) / cloc over every file each tool counted; diff(both) = the same "
+      "over the files both tools counted.\n\n")
     w(f"files counted by both tools: {result['files_both']}; matching exactly (code, comment and "
       f"blank equal): {result['files_exact']} ({result['exact_pct']:.2f}%); disagreeing: "
       f"{result['files_disagreeing']} (code {result['disagreeing_by_field'].get('code', 0)}, "
@@ -370,10 +422,12 @@ def print_report(result: dict, meta: dict, top: int, show_only: int, out=sys.std
     for name, key in (("oxidize", "only_oxidize"), ("cloc", "only_cloc")):
         paths = result[key]
         rows = result[key + "_rows"]
-        w(f"\nfiles only {name} counted: {len(paths)}\n")
+        why = describe_reasons(result["only_reasons"][name])
+        w(f"\nfiles only {name} counted: {len(paths)}{' (' + why + ')' if why else ''}\n")
         for p in paths[:show_only]:
             r = rows[p]
-            w(f"  {p}  [{r['language']}] code {r['code']} comment {r['comment']} blank {r['blank']}\n")
+            w(f"  {p}  [{r['language']}] code {r['code']} comment {r['comment']} blank {r['blank']}"
+              f"  ({ONLY_REASONS[result['only_reason_of'][p]][0]})\n")
         if len(paths) > show_only:
             w(f"  ... and {len(paths) - show_only} more\n")
 
@@ -405,8 +459,11 @@ def json_summary(result: dict, meta: dict, failures: list[str]) -> dict:
         "exact_pct": round(result["exact_pct"], 4),
         "files_disagreeing": result["files_disagreeing"],
         "disagreeing_by_field": result["disagreeing_by_field"],
+        "matched_diff_pct": result["matched_diff_pct"],
         "only_oxidize": result["only_oxidize"],
         "only_cloc": result["only_cloc"],
+        "only_reasons": result["only_reasons"],
+        "only_reason_of": result["only_reason_of"],
         "dropped_extensions": result["dropped_extensions"],
         "top": result["top"],
         "check": {"max_total_diff_pct": MAX_TOTAL_DIFF_PCT,
@@ -469,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     if not cl and not ox:
         print("compare_cloc: neither tool counted any file", file=sys.stderr)
 
-    result = compare(ox, cl, extensions, args.top)
+    result = compare(ox, cl, extensions, args.top, tree)
     failures = check_failures(result)
     meta = {"tree": str(tree), "date": datetime.date.today().isoformat(), "oxidize": ox_info,
             "cloc": cl_info, "extensions": sorted(extensions)}
