@@ -65,6 +65,7 @@ class CLexer {
   CLexer(std::string_view source, Sink& sink) : c_(source), sink_(sink) {}
 
   LexResult run() {
+    skip_byte_order_mark(c_);
     while (c_.more()) {
       // Runs of spaces and tabs are most of the bytes between tokens, and
       // plain identifiers are most of the tokens: both are handled here,
@@ -114,10 +115,22 @@ class CLexer {
         }
         single(TokenKind::unknown);
         return;
-      case cc_slash:
-        if (c_.peek() == '/') return line_comment();
-        if (c_.peek() == '*') return block_comment();
+      case cc_slash: {
+        // The second character of // or /* may follow line splices (the
+        // preprocessor removes them before it looks for comments).
+        const char* second = c_.p_ + 1;
+        while (const std::size_t n = c_.splice_length(second)) second += n;
+        if (second < c_.end_ && (*second == '/' || *second == '*')) {
+          const char* b = c_.p_;
+          const std::uint32_t line = c_.line_;
+          c_.mark_comment();
+          cross_splices(c_.p_ + 1, second, true);
+          c_.mark_comment();
+          c_.p_ = second + 1;
+          return *second == '/' ? line_comment(b, line) : block_comment(b, line);
+        }
         return punct();
+      }
       case cc_hash:
         if (at_line_start_ && !in_directive_) return directive();
         return punct();
@@ -187,11 +200,21 @@ class CLexer {
     ++c_.p_;
   }
 
-  void line_comment() {
-    const char* b = c_.p_;
-    const std::uint32_t line = c_.line_;
-    c_.mark_comment();
-    c_.p_ += 2;
+  // Closes one physical line per splice between from and to (the bytes
+  // between are nothing but splices); the backslashes are comment or code.
+  void cross_splices(const char* from, const char* to, bool comment) {
+    while (from < to) {
+      const std::size_t n = c_.splice_length(from);
+      if (n == 0) break;
+      if (comment) c_.mark_comment();
+      else c_.mark_code();
+      from += n;
+      c_.end_line();
+    }
+  }
+
+  // The body of a // comment that began at b (on `line`); c_.p_ is after the opener.
+  void line_comment(const char* b, std::uint32_t line) {
     bool marked = true;
     while (c_.p_ < c_.end_) {
       if (marked) {
@@ -220,11 +243,8 @@ class CLexer {
     emit(TokenKind::comment, b, c_.p_, line);
   }
 
-  void block_comment() {
-    const char* b = c_.p_;
-    const std::uint32_t line = c_.line_;
-    c_.mark_comment();
-    c_.p_ += 2;
+  // The body of a /* comment that began at b (on `line`); c_.p_ is after the opener.
+  void block_comment(const char* b, std::uint32_t line) {
     bool marked = true;
     for (;;) {
       if (marked) {
@@ -237,10 +257,21 @@ class CLexer {
         break;
       }
       const char ch = *c_.p_;
-      if (ch == '*' && c_.peek() == '/') {
-        if (!marked) c_.mark_comment();
-        c_.p_ += 2;
-        break;
+      if (ch == '*') {
+        if (c_.peek() == '/') {
+          if (!marked) c_.mark_comment();
+          c_.p_ += 2;
+          break;
+        }
+        const char* slash = c_.p_ + 1;  // "*\<newline>/" closes the comment too
+        while (const std::size_t n = c_.splice_length(slash)) slash += n;
+        if (slash != c_.p_ + 1 && slash < c_.end_ && *slash == '/') {
+          c_.mark_comment();
+          cross_splices(c_.p_ + 1, slash, true);
+          c_.mark_comment();
+          c_.p_ = slash + 1;
+          break;
+        }
       }
       if (is_line_end(ch)) {
         c_.consume_newline();
@@ -293,6 +324,20 @@ class CLexer {
         if (!marked) {
           c_.mark_code();
           marked = true;
+        }
+        if (c_.splice_length(c_.p_ + 1) != 0) {
+          // "\\<newline>n": the escaped character comes after the splice.
+          const char* escaped = c_.p_ + 1;
+          while (const std::size_t n = c_.splice_length(escaped)) escaped += n;
+          cross_splices(c_.p_ + 1, escaped, false);
+          c_.p_ = escaped;
+          marked = false;
+          if (c_.p_ < c_.end_ && !is_line_end(*c_.p_)) {
+            c_.mark_code();
+            marked = true;
+            ++c_.p_;
+          }
+          continue;
         }
         c_.p_ += c_.has(2) && !is_line_end(c_.p_[1]) ? 2 : 1;
         continue;

@@ -75,4 +75,12 @@ class Cursor {
   LineCounts counts_;
 };
 
+// A UTF-8 byte order mark at the start of a file is no character of the
+// program (GCC, Clang and rustc skip it): it neither makes the line code nor
+// keeps a '#' from opening a directive.
+inline void skip_byte_order_mark(Cursor& c) {
+  if (c.has(3) && c.p_ == c.begin_ && c.p_[0] == '\xEF' && c.p_[1] == '\xBB' && c.p_[2] == '\xBF')
+    c.p_ += 3;
+}
+
 }  // namespace oxidize::lex::detail

@@ -64,6 +64,7 @@ class RustLexer {
   RustLexer(std::string_view source, Sink& sink) : c_(source), sink_(sink) {}
 
   LexResult run() {
+    skip_byte_order_mark(c_);
     while (c_.more()) step();
     result_.lines = c_.finish();
     return result_;

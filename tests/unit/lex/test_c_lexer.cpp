@@ -61,6 +61,25 @@ TEST(CLexerLines, SplicesContinueCommentsAndStrings) {
   EXPECT_EQ(toks("\"ab\\\ncd\";"), (std::vector<std::string>{"string:\"ab\\\ncd\"", "punct:;"}));
 }
 
+TEST(CLexerLines, SplicesInsideCommentDelimitersAndEscapes) {
+  // Splices are removed before comments are recognised: "*\\<nl>/" closes,
+  // "/\\<nl>*" and "/\\<nl>/" open.
+  EXPECT_EQ(count("/* a *\\\n/ int x;\nint y;\n"), lc(2, 1, 0));
+  EXPECT_EQ(lex_c("/* a *\\\n/ int x;\n").unterminated, Unterminated::none);
+  EXPECT_EQ(count("int a; /\\\n* comment */\nint y;\n"), lc(2, 1, 0));
+  EXPECT_EQ(count("int a; /\\\n/ comment\n"), lc(1, 1, 0));
+  // "\\\\<nl>b": the escape applies to the b after the splice, so the
+  // string goes on and the comment after it is a comment.
+  EXPECT_EQ(count("const char *s = \"a\\\\\nb\"; /* start\n   more */\nint x;\n"), lc(3, 1, 0));
+  EXPECT_EQ(toks("\"a\\\\\nb\""), (std::vector<std::string>{"string:\"a\\\\\nb\""}));
+}
+
+TEST(CLexerLines, ByteOrderMarkIsNotCode) {
+  EXPECT_EQ(count("\xEF\xBB\xBF// comment\nint a;\n"), lc(1, 1, 0));
+  EXPECT_EQ(count("\xEF\xBB\xBF\nint a;\n"), lc(1, 0, 1));
+  EXPECT_EQ(toks("\xEF\xBB\xBF#include <a.h>\n")[0], "directive:#");
+}
+
 TEST(CLexerLines, CommentMarkersInsideStringsAreNotComments) {
   EXPECT_EQ(count("char *s = \"/* not a comment\";\nint x;\n"), lc(2, 0, 0));
   EXPECT_EQ(count("char c = '\"'; // quote\nint y;\n"), lc(2, 0, 0));

@@ -26,6 +26,10 @@ TEST(RustLexerLines, NestedBlockCommentsCloseAtTheirOwnEnd) {
   EXPECT_EQ(count("/* a\n/* b */\n*/\nlet x = 1;\n"), lc(1, 3, 0));
 }
 
+TEST(RustLexerLines, ByteOrderMarkIsNotCode) {
+  EXPECT_EQ(count("\xEF\xBB\xBF// c\nfn f() {}\n"), lc(1, 1, 0));
+}
+
 TEST(RustLexerTokens, DocCommentsAreTheirOwnKind) {
   EXPECT_EQ(toks("/// doc\n//! inner\n//// plain\n/** d */ /*! e */ /**/ /*** f */"),
             (std::vector<std::string>{"doc_comment:/// doc", "doc_comment://! inner",
