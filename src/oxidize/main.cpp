@@ -3,6 +3,8 @@
 // in the stage folders beside this file.
 #include <csignal>
 #include <exception>
+#include <functional>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -18,7 +20,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", oxidize::k_version);
   app.require_subcommand(1);
   app.footer("Run 'oxidize COMMAND --help' for a command's options and examples.");
-  const auto scan = oxidize::cli::add_scan_command(app);
+  // Each command's runner returns -1 when its subcommand was not the one given.
+  const std::vector<std::function<int()>> commands = {oxidize::cli::add_scan_command(app),
+                                                      oxidize::cli::add_functions_command(app)};
 
   try {
     app.parse(argc, argv);
@@ -33,8 +37,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    const int rc = scan();
-    return rc < 0 ? 2 : rc;
+    for (const auto& command : commands) {
+      const int rc = command();
+      if (rc >= 0) return rc;
+    }
+    return 2;
   } catch (const std::exception& e) {
     oxidize::cli::print_error(e.what());
     return 2;

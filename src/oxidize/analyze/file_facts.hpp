@@ -4,9 +4,11 @@
 // aggregates.
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "oxidize/discover/language.hpp"
 #include "oxidize/lex/token.hpp"
+#include "oxidize/parse/function_facts.hpp"
 
 namespace oxidize::analyze {
 
@@ -20,6 +22,9 @@ struct FileFacts {
   std::uint32_t unterminated_line = 0;
   // Why the file is generated code (a static string), or empty.
   std::string_view generated_why;
+  // Function definitions in file order, and structural problems met on the way.
+  std::vector<parse::FunctionFacts> functions;
+  std::vector<parse::ParseIssue> parse_issues;
 };
 
 }  // namespace oxidize::analyze

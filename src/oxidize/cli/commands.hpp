@@ -7,5 +7,7 @@ namespace oxidize::cli {
 
 // Registers `oxidize scan` on the app; the returned callable runs it after parsing.
 std::function<int()> add_scan_command(CLI::App& app);
+// Registers `oxidize functions`.
+std::function<int()> add_functions_command(CLI::App& app);
 
 }  // namespace oxidize::cli

@@ -1,5 +1,3 @@
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -9,6 +7,7 @@
 
 #include "oxidize/cli/commands.hpp"
 #include "oxidize/cli/options.hpp"
+#include "oxidize/cli/scan_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/report.hpp"
 #include "oxidize/scan/aggregate.hpp"
@@ -20,18 +19,10 @@ namespace oxidize::cli {
 namespace {
 
 struct ScanArgs {
-  std::vector<std::string> paths;
+  ScanFlags scan;
   std::string format = "table";
   std::string by = "language";
-  unsigned jobs = 0;
-  bool no_ignore = false;
-  bool follow_symlinks = false;
-  bool include_vendored = false;
-  bool include_generated = false;
-  std::string max_file_size = "1G";
-  std::vector<std::string> ext;
-  bool perf = false;
-  bool no_progress = false;
+  unsigned ccn_threshold = 15;
 };
 
 constexpr const char* k_scan_examples = R"(
@@ -47,51 +38,21 @@ Counting rules: docs/counting.md. JSON and CSV fields: docs/output.md.)";
 
 int run_scan_command(const ScanArgs& args) {
   const util::Stopwatch total_time;
-  scan::ScanOptions options;
-  options.roots = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
-  for (const auto& root : options.roots) {
-    struct stat st {};
-    if (::stat(root.c_str(), &st) != 0) {
-      print_error(fmt::format("{}: {}", root, std::strerror(errno)));
-      return 2;
-    }
-  }
   const auto group = parse_group(args.by);
   if (!group) {
     print_error(group.error());
     return 2;
   }
-  const auto max_size = parse_size(args.max_file_size);
-  if (!max_size) {
-    print_error(max_size.error());
+  const auto options = to_scan_options(args.scan);
+  if (!options) {
+    print_error(options.error());
     return 2;
   }
-  options.max_file_bytes = *max_size;
-  for (const auto& e : args.ext) {
-    const auto mapping = parse_ext(e);
-    if (!mapping) {
-      print_error(mapping.error());
-      return 2;
-    }
-    options.languages.extra[mapping->first] = mapping->second;
-  }
-  options.threads = args.jobs != 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
-  options.follow_symlinks = args.follow_symlinks;
-  options.use_gitignore = !args.no_ignore;
-
-  scan::Progress progress;
-  scan::ScanHooks hooks;
-  hooks.on_warning = print_warning;
-  hooks.progress = &progress;
-  scan::ScanResult result;
-  {
-    const ProgressLine line(progress, !args.no_progress);
-    result = scan::run_scan(options, hooks);
-  }
+  scan::ScanResult result = run_scan_with_progress(*options, args.scan);
 
   util::Stopwatch aggregate_time;
-  const scan::Summary summary =
-      scan::summarize(result, group->by, group->depth, args.include_vendored, args.include_generated);
+  const scan::Summary summary = scan::summarize(result, group->by, group->depth, args.scan.include_vendored,
+                                                args.scan.include_generated, args.ccn_threshold);
   result.perf.push_back({"aggregate", aggregate_time.seconds()});
 
   util::Stopwatch render_time;
@@ -105,10 +66,7 @@ int run_scan_command(const ScanArgs& args) {
     print_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
     return 2;
   }
-  if (args.perf) {
-    for (const auto& stage : result.perf) fmt::print(stderr, "perf: {:<24} {:8.3f} s\n", stage.stage, stage.seconds);
-    fmt::print(stderr, "perf: {:<24} {:8.3f} s ({} threads)\n", "total", total_time.seconds(), options.threads);
-  }
+  print_perf(result, args.scan, options->threads, total_time.seconds());
   return 0;
 }
 
@@ -117,29 +75,17 @@ int run_scan_command(const ScanArgs& args) {
 std::function<int()> add_scan_command(CLI::App& app) {
   auto args = std::make_shared<ScanArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "scan", "Inventory of C, C++ and Rust code: files, code, comment and blank lines");
+      "scan", "Inventory of C, C++ and Rust code: files, lines, functions and their complexity");
   cmd->footer(k_scan_examples);
-  cmd->add_option("paths", args->paths, "Directories or files to scan (default: .)");
+  add_scan_flags(*cmd, args->scan);
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
   cmd->add_option("--by", args->by, "Group totals by language, dir, dir:DEPTH or file")
       ->capture_default_str();
-  cmd->add_option("-j,--jobs", args->jobs, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1u, 1024u));
-  cmd->add_flag("--no-ignore", args->no_ignore, "Do not apply .gitignore rules in a git work tree");
-  cmd->add_flag("--follow-symlinks", args->follow_symlinks,
-                "Follow symbolic links (each directory is entered once)");
-  cmd->add_flag("--include-vendored", args->include_vendored,
-                "Count vendored code (vendor/, third_party/, bundled libraries) in the totals");
-  cmd->add_flag("--include-generated", args->include_generated,
-                "Count generated code (protobuf, lex/yacc output, DO NOT EDIT files) in the totals");
-  cmd->add_option("--max-file-size", args->max_file_size, "Skip files larger than this (K, M, G)")
+  cmd->add_option("--ccn-threshold", args->ccn_threshold,
+                  "A function above this McCabe complexity counts as complex in the summary")
       ->capture_default_str();
-  cmd->add_option("--ext", args->ext, "Count files with extension EXT as LANG, e.g. --ext inc=c")
-      ->type_name("EXT=LANG");
-  cmd->add_flag("--perf", args->perf, "Print the time spent in each stage on stderr");
-  cmd->add_flag("--no-progress", args->no_progress, "No progress line on stderr");
   return [cmd, args]() -> int {
     if (!cmd->parsed()) return -1;
     return run_scan_command(*args);

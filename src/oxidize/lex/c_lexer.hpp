@@ -333,8 +333,10 @@ class CLexer {
           c_.p_ = escaped;
           marked = false;
           if (c_.p_ < c_.end_ && !is_line_end(*c_.p_)) {
-            c_.mark_code();
-            marked = true;
+            if (!is_space(*c_.p_)) {  // an escaped space leaves the line blank
+              c_.mark_code();
+              marked = true;
+            }
             ++c_.p_;
           }
           continue;

@@ -7,6 +7,8 @@
 
 namespace oxidize::lex {
 
+// The kinds before `comment` are the tokens of code; sinks test
+// `kind < TokenKind::comment` on their fast path, so keep that order.
 enum class TokenKind : std::uint8_t {
   identifier,     // names and keywords (keywords are told apart by later stages)
   number,         // pp-number in C/C++, numeric literal with suffix in Rust

@@ -4,6 +4,8 @@
 // tree goes through util/text.hpp so that any bytes keep the output valid.
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "oxidize/scan/aggregate.hpp"
 #include "oxidize/scan/scan.hpp"
 
@@ -18,5 +20,8 @@ struct TableStyle {
 std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summary, TableStyle style);
 std::string scan_json(const scan::ScanResult& scan, const scan::Summary& summary);
 std::string scan_csv(const scan::Summary& summary);
+
+// One function as a JSON object (the same fields in `scan` and `functions`).
+nlohmann::ordered_json function_json(const parse::FunctionFacts& fn);
 
 }  // namespace oxidize::report

@@ -9,22 +9,22 @@ namespace oxidize::report {
 std::string scan_csv(const scan::Summary& summary) {
   std::string out;
   const auto counts = [](const scan::Totals& t) {
-    return fmt::format("{},{},{},{},{}", t.lines.code, t.lines.comment, t.lines.blank,
-                       t.lines.lines(), t.bytes);
+    return fmt::format("{},{},{},{},{},{},{},{:.2f}", t.lines.code, t.lines.comment, t.lines.blank,
+                       t.lines.lines(), t.bytes, t.functions, t.ccn_max, t.mean_ccn());
   };
   switch (summary.group_by) {
     case scan::GroupBy::language:
-      out += "language,files,code,comment,blank,lines,bytes\n";
+      out += "language,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn\n";
       for (const auto& row : summary.rows)
         out += fmt::format("{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals));
       break;
     case scan::GroupBy::directory:
-      out += "directory,files,code,comment,blank,lines,bytes\n";
+      out += "directory,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn\n";
       for (const auto& row : summary.rows)
         out += fmt::format("{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals));
       break;
     case scan::GroupBy::file:
-      out += "path,language,code,comment,blank,lines,bytes,hash\n";
+      out += "path,language,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hash\n";
       for (const auto& row : summary.rows)
         out += fmt::format("{},{},{},{}\n", util::csv_field(row.key),
                            discover::language_key(row.file->facts.language), counts(row.totals),

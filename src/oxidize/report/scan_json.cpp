@@ -11,9 +11,20 @@ using nlohmann::ordered_json;
 
 namespace {
 
+// Two decimals: enough for a mean or a share, and stable text across platforms.
+double round2(double v) { return static_cast<double>(static_cast<long long>(v * 100.0 + 0.5)) / 100.0; }
+
 ordered_json totals_json(const scan::Totals& t) {
-  return {{"files", t.files},          {"code", t.lines.code}, {"comment", t.lines.comment},
-          {"blank", t.lines.blank},    {"lines", t.lines.lines()}, {"bytes", t.bytes}};
+  return {{"files", t.files},
+          {"code", t.lines.code},
+          {"comment", t.lines.comment},
+          {"blank", t.lines.blank},
+          {"lines", t.lines.lines()},
+          {"bytes", t.bytes},
+          {"functions", t.functions},
+          {"max_ccn", t.ccn_max},
+          {"mean_ccn", round2(t.mean_ccn())},
+          {"complex_nloc_share", round2(t.complex_nloc_share())}};
 }
 
 // A path as valid UTF-8, plus its exact bytes in base64 when it is not UTF-8.
@@ -31,6 +42,26 @@ std::string_view group_by_name(scan::GroupBy by) {
   return "?";
 }
 
+}  // namespace
+
+ordered_json function_json(const parse::FunctionFacts& fn) {
+  ordered_json j;
+  j["function"] = util::to_valid_utf8(fn.name);
+  j["start_line"] = fn.start_line;
+  j["end_line"] = fn.end_line;
+  j["nloc"] = fn.nloc;
+  j["ccn"] = fn.ccn;
+  j["ccn_modified"] = fn.ccn_modified;
+  j["params"] = fn.params;
+  j["nesting"] = fn.max_nesting;
+  j["tokens"] = fn.tokens;
+  j["unsafe"] = fn.is_unsafe;
+  j["unsafe_blocks"] = fn.unsafe_blocks;
+  return j;
+}
+
+namespace {
+
 ordered_json file_json(const scan::FileRecord& f) {
   ordered_json j;
   put_path(j, "path", f.path);
@@ -45,6 +76,9 @@ ordered_json file_json(const scan::FileRecord& f) {
     j["excluded"] = discover::exclusion_key(f.exclusion);
     j["excluded_why"] = util::to_valid_utf8(f.exclusion_why);
   }
+  ordered_json functions = ordered_json::array();
+  for (const auto& fn : f.facts.functions) functions.push_back(function_json(fn));
+  j["functions"] = std::move(functions);
   return j;
 }
 
@@ -59,6 +93,7 @@ std::string scan_json(const scan::ScanResult& scan, const scan::Summary& summary
   for (const auto& r : scan.roots) roots.push_back(util::to_valid_utf8(r));
   doc["roots"] = roots;
   doc["group_by"] = group_by_name(summary.group_by);
+  doc["ccn_threshold"] = summary.ccn_threshold;
   if (summary.group_by == scan::GroupBy::directory) doc["depth"] = summary.depth;
   doc["totals"] = totals_json(summary.counted);
 

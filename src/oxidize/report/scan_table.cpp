@@ -61,6 +61,13 @@ std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summar
     out += totals_line(labels[i], label_width, summary.rows[i].totals);
   out += rule + "\n";
   out += totals_line("Total", label_width, summary.counted);
+  const scan::Totals& counted = summary.counted;
+  if (counted.functions > 0) {
+    out += fmt::format(
+        "Functions: {}, mean CCN {:.1f}, max CCN {}; {:.1f}% of function code is in functions with CCN > {}\n",
+        util::with_thousands(counted.functions), counted.mean_ccn(), counted.ccn_max,
+        100.0 * counted.complex_nloc_share(), summary.ccn_threshold);
+  }
 
   const auto excluded = [&](std::string_view what, const scan::Totals& t, std::string_view flag) {
     if (t.files == 0) return;

@@ -21,28 +21,30 @@ std::string directory_key(std::string_view path, unsigned depth) {
 }
 
 Summary summarize(const ScanResult& scan, GroupBy by, unsigned depth, bool include_vendored,
-                  bool include_generated) {
+                  bool include_generated, std::uint32_t ccn_threshold) {
   Summary summary;
   summary.group_by = by;
   summary.depth = depth;
+  summary.ccn_threshold = ccn_threshold;
+  const auto t = ccn_threshold;
   std::map<std::string, Totals> groups;
   for (const auto& f : scan.files) {
     if (f.exclusion == discover::Exclusion::vendored) {
-      summary.vendored.add(f);
+      summary.vendored.add(f, t);
       if (!include_vendored) continue;
     } else if (f.exclusion == discover::Exclusion::generated) {
-      summary.generated.add(f);
+      summary.generated.add(f, t);
       if (!include_generated) continue;
     }
-    summary.counted.add(f);
+    summary.counted.add(f, t);
     switch (by) {
       case GroupBy::language:
-        groups[std::string(discover::language_key(f.facts.language))].add(f);
+        groups[std::string(discover::language_key(f.facts.language))].add(f, t);
         break;
-      case GroupBy::directory: groups[directory_key(f.path, depth)].add(f); break;
+      case GroupBy::directory: groups[directory_key(f.path, depth)].add(f, t); break;
       case GroupBy::file: {
         Row row{f.path, &f, {}};
-        row.totals.add(f);
+        row.totals.add(f, t);
         summary.rows.push_back(std::move(row));
         break;
       }

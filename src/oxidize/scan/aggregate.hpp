@@ -3,6 +3,7 @@
 // default), by directory (optionally cut to a depth), or one row per file.
 // Excluded (vendored, generated) files never enter the counted rows; they are
 // summed separately so that reports can show them apart.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,11 +18,29 @@ struct Totals {
   std::uint64_t files = 0;
   lex::LineCounts lines;
   std::uint64_t bytes = 0;
+  // Functions: how many, their complexity, and how much of their code sits
+  // in functions above the complexity threshold.
+  std::uint64_t functions = 0;
+  std::uint64_t ccn_sum = 0;
+  std::uint32_t ccn_max = 0;
+  std::uint64_t function_nloc = 0;
+  std::uint64_t complex_nloc = 0;
 
-  void add(const FileRecord& f) {
+  void add(const FileRecord& f, std::uint32_t ccn_threshold) {
     ++files;
     lines += f.facts.lines;
     bytes += f.facts.bytes;
+    for (const auto& fn : f.facts.functions) {
+      ++functions;
+      ccn_sum += fn.ccn;
+      ccn_max = std::max(ccn_max, fn.ccn);
+      function_nloc += fn.nloc;
+      if (fn.ccn > ccn_threshold) complex_nloc += fn.nloc;
+    }
+  }
+  double mean_ccn() const { return functions == 0 ? 0.0 : static_cast<double>(ccn_sum) / static_cast<double>(functions); }
+  double complex_nloc_share() const {
+    return function_nloc == 0 ? 0.0 : static_cast<double>(complex_nloc) / static_cast<double>(function_nloc);
   }
 };
 
@@ -34,6 +53,7 @@ struct Row {
 struct Summary {
   GroupBy group_by = GroupBy::language;
   unsigned depth = 0;  // 0: full directory paths
+  std::uint32_t ccn_threshold = 15;
   std::vector<Row> rows;
   Totals counted;
   Totals vendored;
@@ -43,7 +63,7 @@ struct Summary {
 // depth applies to GroupBy::directory only. With include_vendored /
 // include_generated, those files are counted like any other.
 Summary summarize(const ScanResult& scan, GroupBy by, unsigned depth, bool include_vendored,
-                  bool include_generated);
+                  bool include_generated, std::uint32_t ccn_threshold = 15);
 
 // The directory key of a path at a depth: ("a/b/c.c", 1) -> "a", (.., 0) -> "a/b";
 // a file at the root -> ".".

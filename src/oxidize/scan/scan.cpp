@@ -118,6 +118,8 @@ void scan_root(const std::string& root, const std::string& prefix, const ScanOpt
                      "unterminated " + std::string(lex::unterminated_name(record.facts.unterminated)) +
                          " runs to end of file (counted as it stands)");
     }
+    for (const auto& issue : record.facts.parse_issues)
+      collector.warn(found.rel_path + ":" + std::to_string(issue.line), issue.message);
     if (found.exclusion == discover::Exclusion::vendored) {
       record.exclusion = discover::Exclusion::vendored;
       record.exclusion_why = "under vendored directory " + prefix + found.dir.exclusion_root();

@@ -1,0 +1,104 @@
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "oxidize/cli/commands.hpp"
+#include "oxidize/cli/scan_flags.hpp"
+#include "oxidize/cli/terminal.hpp"
+#include "oxidize/report/functions_report.hpp"
+#include "oxidize/util/stopwatch.hpp"
+
+namespace oxidize::cli {
+
+namespace {
+
+struct FunctionsArgs {
+  ScanFlags scan;
+  std::string format = "table";
+  std::string sort = "ccn";
+  std::size_t top = 0;  // 0: all (table default: 30)
+  bool top_given = false;
+  unsigned min_ccn = 0;
+};
+
+constexpr const char* k_functions_examples = R"(
+Examples:
+  oxidize functions                         the 30 most complex functions here
+  oxidize functions src --sort nloc --top 10
+  oxidize functions . --min-ccn 15 --format csv > complex.csv
+  oxidize functions . --format json --top 0  every function, as JSON
+
+Metric definitions and agreement with pmccabe: docs/functions.md.)";
+
+// Sort keys, largest first; ties by path then line so that output is stable.
+std::uint32_t key_of(const parse::FunctionFacts& f, std::string_view sort) {
+  if (sort == "nloc") return f.nloc;
+  if (sort == "params") return f.params;
+  if (sort == "nesting") return f.max_nesting;
+  if (sort == "tokens") return f.tokens;
+  return f.ccn;
+}
+
+int run_functions_command(const FunctionsArgs& args) {
+  const util::Stopwatch total_time;
+  const auto options = to_scan_options(args.scan);
+  if (!options) {
+    print_error(options.error());
+    return 2;
+  }
+  scan::ScanResult result = run_scan_with_progress(*options, args.scan);
+
+  std::vector<report::FunctionRow> rows;
+  std::size_t total = 0;
+  for (const auto& file : result.files) {
+    if (file.exclusion == discover::Exclusion::vendored && !args.scan.include_vendored) continue;
+    if (file.exclusion == discover::Exclusion::generated && !args.scan.include_generated) continue;
+    for (const auto& fn : file.facts.functions) {
+      ++total;
+      if (fn.ccn >= args.min_ccn) rows.push_back({&file, &fn});
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [&](const report::FunctionRow& a, const report::FunctionRow& b) {
+    return key_of(*a.function, args.sort) > key_of(*b.function, args.sort);
+  });
+  const std::size_t top = args.top_given ? args.top : (args.format == "table" ? 30 : 0);
+  if (top != 0 && rows.size() > top) rows.resize(top);
+
+  std::string out;
+  if (args.format == "json") out = report::functions_json(result, rows, total, args.sort);
+  else if (args.format == "csv") out = report::functions_csv(rows);
+  else out = report::functions_table(rows, total, use_color(stdout));
+  if (!write_stdout(out)) {
+    print_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
+    return 2;
+  }
+  print_perf(result, args.scan, options->threads, total_time.seconds());
+  return 0;
+}
+
+}  // namespace
+
+std::function<int()> add_functions_command(CLI::App& app) {
+  auto args = std::make_shared<FunctionsArgs>();
+  CLI::App* cmd = app.add_subcommand("functions", "Per-function metrics: McCabe complexity, length, nesting, parameters");
+  cmd->footer(k_functions_examples);
+  add_scan_flags(*cmd, args->scan);
+  cmd->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  cmd->add_option("--sort", args->sort, "Largest first by this metric")
+      ->check(CLI::IsMember({"ccn", "nloc", "params", "nesting", "tokens"}))
+      ->capture_default_str();
+  cmd->add_option("--top", args->top, "Show only the first N (0: all; default 30 for the table, all otherwise)")
+      ->each([args](const std::string&) { args->top_given = true; });
+  cmd->add_option("--min-ccn", args->min_ccn, "Only functions with at least this complexity");
+  return [cmd, args]() -> int {
+    if (!cmd->parsed()) return -1;
+    return run_functions_command(*args);
+  };
+}
+
+}  // namespace oxidize::cli

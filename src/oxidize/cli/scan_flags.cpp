@@ -1,0 +1,70 @@
+#include "oxidize/cli/scan_flags.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "oxidize/cli/options.hpp"
+#include "oxidize/cli/terminal.hpp"
+
+namespace oxidize::cli {
+
+void add_scan_flags(CLI::App& cmd, ScanFlags& flags) {
+  cmd.add_option("paths", flags.paths, "Directories or files to scan (default: .)");
+  cmd.add_option("-j,--jobs", flags.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  cmd.add_flag("--no-ignore", flags.no_ignore, "Do not apply .gitignore rules in a git work tree");
+  cmd.add_flag("--follow-symlinks", flags.follow_symlinks,
+               "Follow symbolic links (each directory is entered once)");
+  cmd.add_flag("--include-vendored", flags.include_vendored,
+               "Count vendored code (vendor/, third_party/, bundled libraries) in the totals");
+  cmd.add_flag("--include-generated", flags.include_generated,
+               "Count generated code (protobuf, lex/yacc output, DO NOT EDIT files) in the totals");
+  cmd.add_option("--max-file-size", flags.max_file_size, "Skip files larger than this (K, M, G)")
+      ->capture_default_str();
+  cmd.add_option("--ext", flags.ext, "Count files with extension EXT as LANG, e.g. --ext inc=c")
+      ->type_name("EXT=LANG");
+  cmd.add_flag("--perf", flags.perf, "Print the time spent in each stage on stderr");
+  cmd.add_flag("--no-progress", flags.no_progress, "No progress line on stderr");
+}
+
+tl::expected<scan::ScanOptions, std::string> to_scan_options(const ScanFlags& flags) {
+  scan::ScanOptions options;
+  options.roots = flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths;
+  for (const auto& root : options.roots) {
+    struct stat st {};
+    if (::stat(root.c_str(), &st) != 0) return tl::unexpected(fmt::format("{}: {}", root, std::strerror(errno)));
+  }
+  const auto max_size = parse_size(flags.max_file_size);
+  if (!max_size) return tl::unexpected(max_size.error());
+  options.max_file_bytes = *max_size;
+  for (const auto& e : flags.ext) {
+    const auto mapping = parse_ext(e);
+    if (!mapping) return tl::unexpected(mapping.error());
+    options.languages.extra[mapping->first] = mapping->second;
+  }
+  options.threads = flags.jobs != 0 ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
+  options.follow_symlinks = flags.follow_symlinks;
+  options.use_gitignore = !flags.no_ignore;
+  return options;
+}
+
+scan::ScanResult run_scan_with_progress(const scan::ScanOptions& options, const ScanFlags& flags) {
+  scan::Progress progress;
+  scan::ScanHooks hooks;
+  hooks.on_warning = print_warning;
+  hooks.progress = &progress;
+  const ProgressLine line(progress, !flags.no_progress);
+  return scan::run_scan(options, hooks);
+}
+
+void print_perf(const scan::ScanResult& result, const ScanFlags& flags, unsigned threads, double total_seconds) {
+  if (!flags.perf) return;
+  for (const auto& stage : result.perf) fmt::print(stderr, "perf: {:<24} {:8.3f} s\n", stage.stage, stage.seconds);
+  fmt::print(stderr, "perf: {:<24} {:8.3f} s ({} threads)\n", "total", total_seconds, threads);
+}
+
+}  // namespace oxidize::cli

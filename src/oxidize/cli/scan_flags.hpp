@@ -1,0 +1,38 @@
+#pragma once
+// The options every command that scans a tree shares (scan, functions):
+// registered once, turned into ScanOptions once, run with the progress line.
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <tl/expected.hpp>
+
+#include "oxidize/scan/scan.hpp"
+
+namespace oxidize::cli {
+
+struct ScanFlags {
+  std::vector<std::string> paths;
+  unsigned jobs = 0;
+  bool no_ignore = false;
+  bool follow_symlinks = false;
+  bool include_vendored = false;
+  bool include_generated = false;
+  std::string max_file_size = "1G";
+  std::vector<std::string> ext;
+  bool perf = false;
+  bool no_progress = false;
+};
+
+void add_scan_flags(CLI::App& cmd, ScanFlags& flags);
+
+// Checks paths and values; the error is one line for the user.
+tl::expected<scan::ScanOptions, std::string> to_scan_options(const ScanFlags& flags);
+
+// Runs the scan with warnings and the progress line on stderr.
+scan::ScanResult run_scan_with_progress(const scan::ScanOptions& options, const ScanFlags& flags);
+
+// `perf: stage seconds` lines on stderr, when --perf.
+void print_perf(const scan::ScanResult& result, const ScanFlags& flags, unsigned threads, double total_seconds);
+
+}  // namespace oxidize::cli

@@ -1,0 +1,362 @@
+#include "oxidize/parse/c_functions.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace oxidize::parse {
+
+using lex::Token;
+using lex::TokenKind;
+
+namespace {
+
+bool is_punct(const Token& t, std::string_view text, std::string_view what) {
+  return t.kind == TokenKind::punct && text == what;
+}
+
+// Identifiers that take a parenthesised argument without being a function's
+// name: attributes and specifiers before or after a parameter list.
+bool is_attribute_keyword(std::string_view id) {
+  return id == "__attribute__" || id == "__attribute" || id == "__declspec" || id == "alignas" ||
+         id == "_Alignas" || id == "__aligned" || id == "throw" || id == "noexcept" || id == "asm" ||
+         id == "__asm__" || id == "__asm" || id == "decltype" || id == "requires";
+}
+
+// After a parameter list, any __name(...) is an annotation macro
+// (__acquires(x), __releases(x), __must_hold(x) in the kernel), never the name.
+bool is_trailing_annotation(std::string_view id) {
+  return is_attribute_keyword(id) || (id.size() > 2 && id[0] == '_' && id[1] == '_');
+}
+
+bool is_record_keyword(std::string_view id) {
+  return id == "struct" || id == "class" || id == "union" || id == "enum";
+}
+
+// C++ keywords after which `(` never starts a parameter list.
+bool is_not_a_name(std::string_view id) {
+  return id == "if" || id == "while" || id == "for" || id == "switch" || id == "return" ||
+         id == "sizeof" || id == "typeof" || id == "__typeof__" || id == "static_assert" ||
+         id == "_Static_assert" || id == "alignof" || id == "defined";
+}
+
+}  // namespace
+
+void CFunctionParser::structural(const Token& token) {
+  const std::string_view text = token.text(source_);
+  if (in_function_) {
+    in_body(token, text);
+    return;
+  }
+  if (opaque_depth_ > 0) {
+    if (is_punct(token, text, "{")) ++opaque_depth_;
+    else if (is_punct(token, text, "}")) --opaque_depth_;
+    if (opaque_depth_ == 0) reset_declaration();
+    return;
+  }
+  in_declaration(token, text);
+}
+
+void CFunctionParser::close_function(const Token& token) {
+  fn_.end_line = token.line;
+  result_.functions.push_back(std::move(fn_));
+  fn_ = FunctionFacts{};
+  in_function_ = false;
+  reset_declaration();
+}
+
+void CFunctionParser::start_candidate(std::uint32_t line) {
+  Declaration& d = decl_;
+  d.has_candidate = true;
+  d.candidate = d.qual;
+  d.candidate_line = line;
+  d.in_params = true;
+  d.after_params = false;
+  d.init_list = false;
+  d.knr = false;
+  d.params = 0;
+  d.param_angle = 0;
+  d.param_tokens = false;
+  d.param_is_void = false;
+  d.params_identifiers_only = true;
+  d.tokens_since_candidate = 1;  // the name
+  d.lines_since_candidate = 1;
+  d.last_line = line;
+}
+
+void CFunctionParser::in_declaration(const Token& token, std::string_view text) {
+  Declaration& d = decl_;
+  if (d.has_candidate) {
+    ++d.tokens_since_candidate;
+    if (token.line != d.last_line) {
+      ++d.lines_since_candidate;
+      d.last_line = token.line;
+    }
+  }
+  const TokenKind prev_kind = d.prev_kind;
+  const std::string_view prev = d.prev_text;
+  const std::uint32_t prev_line = d.prev_line;
+  d.prev_kind = token.kind;
+  d.prev_text = text;
+  d.prev_line = token.line;
+
+  // Template arguments after a name (Foo<T>::bar): skipped for names, parens
+  // and braces; a `;`, `{` or `}` inside means the `<` was a comparison.
+  if (d.angle_depth > 0 && d.paren_depth == 0) {
+    if (token.kind == TokenKind::punct) {
+      if (text == "<") ++d.angle_depth;
+      else if (text == ">") --d.angle_depth;
+      else if (text == ">>") d.angle_depth = d.angle_depth >= 2 ? d.angle_depth - 2 : 0;
+      else if (text == ";" || text == "{" || text == "}") d.angle_depth = 0;
+      else return;
+      if (d.angle_depth > 0) return;
+      if (text == ">" || text == ">>") return;
+    } else {
+      return;
+    }
+  }
+
+  bool operator_params = false;
+  if (d.operator_name) {
+    // operator== / operator() / operator[] / operator new / operator bool
+    if (token.kind == TokenKind::punct && text == "(" && d.operator_symbol_done) {
+      d.operator_name = false;  // this `(` opens the parameters
+      operator_params = true;
+    } else {
+      if (token.kind == TokenKind::identifier) d.qual += ' ';
+      d.qual.append(text);
+      if (text == "(") return;  // operator() : wait for the ')'
+      d.operator_symbol_done = true;
+      return;
+    }
+  }
+
+  if (d.in_params && d.paren_depth >= 1) {
+    // Inside the candidate's parameter list.
+    if (token.kind == TokenKind::punct) {
+      if (text == "(") {
+        ++d.paren_depth;
+      } else if (text == ")") {
+        if (--d.paren_depth == 0) {
+          d.in_params = false;
+          d.after_params = true;
+          if (d.param_tokens && !d.param_is_void) ++d.params;
+        }
+        return;
+      }
+      if (d.paren_depth == 1) {
+        if (text == "<") ++d.param_angle;
+        else if (text == ">" && d.param_angle > 0) --d.param_angle;
+        else if (text == ">>") d.param_angle = d.param_angle >= 2 ? d.param_angle - 2 : 0;
+        else if (text == "," && d.param_angle == 0) ++d.params;
+      }
+      if (text != ",") d.params_identifiers_only = false;
+    } else if (token.kind != TokenKind::identifier) {
+      d.params_identifiers_only = false;
+    }
+    d.param_is_void = !d.param_tokens && token.kind == TokenKind::identifier && text == "void";
+    d.param_tokens = true;
+    return;
+  }
+
+  if (token.kind == TokenKind::punct) {
+    if (text == "(") {
+      if (operator_params ||
+          (d.paren_depth == 0 && d.init_brace_depth == 0 && !d.init_list &&
+           prev_kind == TokenKind::identifier && !is_not_a_name(prev) &&
+           !(d.after_params ? is_trailing_annotation(prev) : is_attribute_keyword(prev)))) {
+        knr_.reset();  // a new parameter list: no K&R definition is pending
+        start_candidate(prev_line);
+        d.paren_depth = 1;
+        return;
+      }
+      knr_.reset();
+      ++d.paren_depth;
+      return;
+    }
+    if (text == ")") {
+      if (d.paren_depth > 0) --d.paren_depth;
+      return;
+    }
+    if (d.paren_depth > 0) return;
+    if (text == "{") {
+      if (knr_ && prev == ";" && !d.has_candidate) {
+        decl_ = std::move(*knr_);
+        knr_.reset();
+        decl_.knr = true;
+        open_brace_in_declaration(token);
+        return;
+      }
+      knr_.reset();
+      if (d.init_list && (prev_kind == TokenKind::identifier || prev == ">" || d.init_brace_depth > 0)) {
+        ++d.init_brace_depth;  // a brace initialiser in a constructor's initialiser list
+        return;
+      }
+      open_brace_in_declaration(token);
+      return;
+    }
+    if (text == "}") {
+      if (d.init_brace_depth > 0) {
+        --d.init_brace_depth;
+        return;
+      }
+      if (scopes_.empty()) {
+        if (!stray_brace_reported_) {
+          issue(token.line, "stray '}' at file scope (unbalanced braces); ignored");
+          stray_brace_reported_ = true;
+        }
+      } else {
+        scopes_.pop_back();
+      }
+      knr_.reset();
+      reset_declaration();
+      return;
+    }
+    if (d.init_brace_depth > 0) return;
+    if (text == ";") {
+      if (d.after_params && d.params_identifiers_only && !d.init_list && d.params > 0) {
+        // Maybe K&R: int f(a, b) int a; char *b; { ... }. The parameter
+        // declarations are read as ordinary declarations; the definition
+        // happens if a `{` comes straight after one of their `;`.
+        knr_ = d;
+        knr_->tokens_since_candidate = d.tokens_since_candidate;
+      } else if (knr_ && d.has_candidate) {
+        knr_.reset();  // a prototype among them: not K&R after all
+      }
+      const bool keep = knr_.has_value();
+      auto saved = std::move(knr_);
+      reset_declaration();
+      if (keep) knr_ = std::move(saved);
+      decl_.prev_kind = TokenKind::punct;
+      decl_.prev_text = text;
+      return;
+    }
+    if (text == ":") {
+      if (d.after_params) {
+        d.init_list = true;
+      } else if (prev == "public" || prev == "private" || prev == "protected") {
+        reset_declaration();
+      }
+      return;
+    }
+    if (text == "=") {
+      d.has_equals = true;
+      d.after_params = false;
+      return;
+    }
+    if (text == "::") {
+      if (prev_kind == TokenKind::identifier || prev == ">") d.qual += "::";
+      else d.qual = "::";
+      return;
+    }
+    if (text == "~") {
+      if (prev != "::") d.qual.clear();
+      d.qual += '~';
+      return;
+    }
+    if (text == "<" && prev_kind == TokenKind::identifier && !d.after_params && prev != "operator") {
+      d.angle_depth = 1;
+      return;
+    }
+    return;
+  }
+
+  if (token.kind == TokenKind::string) {
+    if (prev == "extern" && (text == "\"C\"" || text == "\"C++\"")) d.extern_block_pending = true;
+    return;
+  }
+  if (token.kind != TokenKind::identifier) return;
+
+  // Identifiers at the top level of a declaration.
+  if (d.after_params && is_record_keyword(text)) {
+    // `MACRO(x)` without a `;`, then `struct s {`: no signature holds a type
+    // definition, so the candidate was a macro call.
+    reset_declaration();
+    decl_.prev_kind = token.kind;
+    decl_.prev_text = text;
+    decl_.prev_line = token.line;
+  }
+  if (d.tag_name_expected) {
+    d.tag_name_expected = false;
+    if (!is_attribute_keyword(text)) d.tag_name = text;
+  }
+  if (!d.has_candidate && d.tag == Tag::none) {
+    if (text == "class" || text == "struct" || text == "union") {
+      d.tag = Tag::record;
+      d.tag_name_expected = true;
+    } else if (text == "enum") {
+      d.tag = Tag::enumeration;
+    } else if (text == "namespace") {
+      d.tag = Tag::name_space;
+      d.tag_name_expected = true;
+    }
+  }
+  if (text == "operator" && !d.after_params) {
+    d.qual = (prev == "::" ? d.qual : std::string()) + "operator";
+    d.operator_name = true;
+    d.operator_symbol_done = false;
+    return;
+  }
+  if (prev == "::") d.qual.append(text);
+  else if (prev == "~") d.qual.append(text);
+  else d.qual.assign(text);
+}
+
+void CFunctionParser::open_brace_in_declaration(const Token& token) {
+  Declaration& d = decl_;
+  if (d.has_candidate && (d.after_params || d.knr) && !d.has_equals && !d.in_params) {
+    in_function_ = true;
+    fn_ = FunctionFacts{};
+    fn_.name = qualified(d.candidate);
+    fn_.start_line = d.candidate_line;
+    fn_.params = d.params;
+    fn_.tokens = d.tokens_since_candidate;
+    fn_.nloc = d.lines_since_candidate;
+    last_line_ = token.line;
+    body_depth_ = 1;
+    return;
+  }
+  if (scopes_.size() >= k_max_scopes) {
+    if (!deep_scope_reported_) {
+      issue(token.line, "declarations nested deeper than 256 scopes; the rest of this block is not searched for functions");
+      deep_scope_reported_ = true;
+    }
+    opaque_depth_ = 1;
+    return;
+  }
+  if (d.extern_block_pending && !d.has_candidate) {
+    scopes_.push_back({ScopeKind::extern_block, {}});
+  } else if ((d.tag == Tag::record || d.tag == Tag::name_space) && !d.has_candidate && !d.has_equals) {
+    scopes_.push_back({ScopeKind::named, d.tag_name});
+  } else {
+    opaque_depth_ = 1;  // initialiser, enum body, or something unknown
+    return;
+  }
+  reset_declaration();
+}
+
+std::string CFunctionParser::qualified(const std::string& name) const {
+  std::string out;
+  for (const auto& s : scopes_) {
+    if (s.kind != ScopeKind::named || s.name.empty()) continue;
+    out += s.name;
+    out += "::";
+  }
+  if (name.rfind("::", 0) == 0) return name.substr(2);  // ::f is global
+  return out + name;
+}
+
+void CFunctionParser::reset_declaration() { decl_ = Declaration{}; }
+
+void CFunctionParser::issue(std::uint32_t line, std::string message) {
+  result_.issues.push_back({line, std::move(message)});
+}
+
+FunctionResult CFunctionParser::finish() {
+  if (in_function_) {
+    issue(fn_.start_line, "function '" + fn_.name + "' is not closed at end of file (unbalanced braces); not counted");
+    in_function_ = false;
+  }
+  return std::move(result_);
+}
+
+}  // namespace oxidize::parse

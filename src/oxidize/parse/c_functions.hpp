@@ -1,0 +1,162 @@
+#pragma once
+// Function definitions in C and C++, found in the token stream of the C lexer
+// in the same pass as the inventory (a lexer sink), with McCabe complexity
+// and the other per-function metrics.
+//
+// The parser is a streaming state machine, never recursive: brace depth and
+// scopes are counters and a bounded stack, so a file with 100,000 nested
+// blocks costs memory, not stack. Rules (details and known limits in
+// docs/functions.md):
+//  - Preprocessor conditionals: the structure follows the first branch of
+//    each #if/#ifdef/#ifndef (the #else branch of an `#if 0`), so a brace or a
+//    signature split across branches never derails the rest of the file.
+//  - At file, namespace, class and extern "C" scope, tokens since the last
+//    `;`, `{` or `}` form a declaration. A `{` opens a function body when the
+//    declaration has a parameter list `name(...)` that was closed at the top
+//    level (optionally followed by qualifiers, attributes such as
+//    `__acquires(x)`, a trailing return type, a constructor's initialiser list
+//    or K&R parameter declarations) and no `=` came before it. Otherwise the
+//    `{` opens a namespace, class/struct/union or extern block (scopes whose
+//    functions are searched too), or an opaque block (initialiser, enum).
+//  - In a body, every token counts toward the function: lambdas and local
+//    classes belong to the enclosing function.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "oxidize/lex/token.hpp"
+#include "oxidize/parse/function_facts.hpp"
+#include "oxidize/parse/preprocessor_branches.hpp"
+
+namespace oxidize::parse {
+
+class CFunctionParser {
+ public:
+  explicit CFunctionParser(std::string_view source) : source_(source) { reset_declaration(); }
+
+  // Inline, with the body of a function as the fast path: most tokens of a
+  // C file are inside function bodies, and this runs for every one of them.
+  void operator()(const lex::Token& token) {
+    if (!branches_.accept(token, source_)) return;
+    if (in_function_) in_body(token, token.text(source_));
+    else structural(token);
+  }
+  // Reports a body still open at end of file; returns everything found.
+  FunctionResult finish();
+
+  // Deeper declaration scopes (namespace/class nesting) than this are
+  // treated as opaque blocks, with one warning.
+  static constexpr std::size_t k_max_scopes = 256;
+
+ private:
+  enum class ScopeKind : std::uint8_t { named, extern_block };
+  struct Scope {
+    ScopeKind kind;
+    std::string name;  // namespace or class name ("" for anonymous)
+  };
+  enum class Tag : std::uint8_t { none, record, enumeration, name_space };
+
+  void structural(const lex::Token& token);
+  void in_body(const lex::Token& token, std::string_view text) {
+    ++fn_.tokens;
+    if (token.line != last_line_) {
+      ++fn_.nloc;
+      last_line_ = token.line;
+    }
+    if (token.kind == lex::TokenKind::punct) {
+      if (text.size() == 1) {
+        switch (text[0]) {
+          case '{':
+            ++body_depth_;
+            if (body_depth_ - 1 > fn_.max_nesting) fn_.max_nesting = body_depth_ - 1;
+            return;
+          case '}':
+            if (--body_depth_ == 0) close_function(token);
+            return;
+          case '?': add_decision(true); return;
+          default: return;
+        }
+      }
+      if (text == "&&" || text == "||") add_decision(true);
+      return;
+    }
+    if (token.kind != lex::TokenKind::identifier) return;
+    // Keywords that are decisions, by length first: most identifiers stop there.
+    switch (text.size()) {
+      case 2: if (text == "if") add_decision(true); return;
+      case 3: if (text == "for") add_decision(true); return;
+      case 4: if (text == "case") add_decision(false); return;  // a switch counts once in the modified CCN
+      case 5: if (text == "while" || text == "catch") add_decision(true); return;
+      case 6: if (text == "switch") ++fn_.ccn_modified; return;
+      default: return;
+    }
+  }
+  void add_decision(bool modified_too) {
+    ++fn_.ccn;
+    if (modified_too) ++fn_.ccn_modified;
+  }
+  void close_function(const lex::Token& token);
+  void in_declaration(const lex::Token& token, std::string_view text);
+  void open_brace_in_declaration(const lex::Token& token);
+  void start_candidate(std::uint32_t line);
+  void reset_declaration();
+  void issue(std::uint32_t line, std::string message);
+  std::string qualified(const std::string& name) const;
+
+  std::string_view source_;
+  FunctionResult result_;
+  PreprocessorBranches branches_;
+  std::vector<Scope> scopes_;
+  std::uint32_t opaque_depth_ = 0;  // inside an initialiser/enum/too-deep block at declaration scope
+
+  // The function whose body is open (when in_function_).
+  bool in_function_ = false;
+  FunctionFacts fn_;
+  std::uint32_t body_depth_ = 0;
+  std::uint32_t last_line_ = 0;  // last line counted toward fn_.nloc
+  std::uint32_t switch_depth_ = 0;
+
+  // The declaration being read at declaration scope.
+  struct Declaration {
+    std::uint32_t paren_depth = 0;
+    std::uint32_t angle_depth = 0;   // template arguments after a name
+    bool has_equals = false;         // `=` at the top level: an initialiser follows
+    Tag tag = Tag::none;             // class/struct/union, enum or namespace keyword seen
+    std::string tag_name;
+    bool tag_name_expected = false;
+    bool extern_block_pending = false;  // extern "C"
+    std::string qual;                // qualified name being built (a::b::~c)
+    bool operator_name = false;      // collecting `operator` + symbol
+    bool operator_symbol_done = false;
+    // The candidate function: the last `name(` at the top level.
+    bool has_candidate = false;
+    bool in_params = false;          // inside the candidate's parameter list
+    bool after_params = false;       // its `)` closed at the top level
+    bool init_list = false;          // `:` after the parameters (constructor)
+    std::uint32_t init_brace_depth = 0;
+    bool knr = false;                // K&R parameter declarations follow
+    bool params_identifiers_only = true;
+    std::string candidate;
+    std::uint32_t candidate_line = 0;
+    std::uint32_t params = 0;
+    std::uint32_t param_angle = 0;
+    bool param_tokens = false;
+    bool param_is_void = false;
+    std::uint32_t tokens_since_candidate = 0;
+    std::uint32_t lines_since_candidate = 0;
+    std::uint32_t last_line = 0;
+    // Previous significant token.
+    lex::TokenKind prev_kind = lex::TokenKind::unknown;
+    std::string_view prev_text;
+    std::uint32_t prev_line = 0;
+  } decl_;
+  // A K&R candidate whose parameter declarations are being read.
+  std::optional<Declaration> knr_;
+
+  bool stray_brace_reported_ = false;
+  bool deep_scope_reported_ = false;
+};
+
+}  // namespace oxidize::parse

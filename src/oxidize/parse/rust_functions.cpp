@@ -1,0 +1,273 @@
+#include "oxidize/parse/rust_functions.hpp"
+
+#include <algorithm>
+
+namespace oxidize::parse {
+
+using lex::Token;
+using lex::TokenKind;
+
+namespace {
+
+// Words that never name the type of an impl block.
+bool is_impl_keyword(std::string_view id) {
+  return id == "impl" || id == "unsafe" || id == "const" || id == "dyn" || id == "mut" ||
+         id == "for" || id == "where" || id == "crate" || id == "self" || id == "super";
+}
+
+// After these, `||` starts a closure rather than being an operator.
+bool operand_ends_with(TokenKind kind, std::string_view text) {
+  switch (kind) {
+    case TokenKind::identifier:
+      return text != "move" && text != "return" && text != "in" && text != "else" && text != "if" &&
+             text != "while" && text != "match" && text != "let" && text != "mut" && text != "async";
+    case TokenKind::number:
+    case TokenKind::string:
+    case TokenKind::character:
+    case TokenKind::lifetime: return true;
+    case TokenKind::punct: return text == ")" || text == "]" || text == "}" || text == "?";
+    default: return false;
+  }
+}
+
+std::string_view strip_raw(std::string_view id) { return id.rfind("r#", 0) == 0 ? id.substr(2) : id; }
+
+}  // namespace
+
+void RustFunctionParser::operator()(const Token& token) {
+  if (token.kind == TokenKind::comment || token.kind == TokenKind::doc_comment) return;
+  const std::string_view text = token.text(source_);
+  if (in_function_) {
+    in_body(token, text);
+  } else if (opaque_depth_ > 0) {
+    if (token.kind == TokenKind::punct) {
+      if (text == "{") ++opaque_depth_;
+      else if (text == "}" && --opaque_depth_ == 0) reset_item();
+    }
+  } else {
+    in_item(token, text);
+  }
+  prev_kind_ = token.kind;
+  prev_text_ = text;
+}
+
+void RustFunctionParser::in_body(const Token& token, std::string_view text) {
+  ++fn_.tokens;
+  if (token.line != last_line_) {
+    ++fn_.nloc;
+    last_line_ = token.line;
+  }
+  if (token.kind == TokenKind::punct) {
+    if (text == "{") {
+      ++body_depth_;
+      fn_.max_nesting = std::max(fn_.max_nesting, body_depth_ - 1);
+      if (prev_kind_ == TokenKind::identifier && prev_text_ == "unsafe") ++fn_.unsafe_blocks;
+    } else if (text == "}") {
+      if (--body_depth_ == 0) {
+        fn_.end_line = token.line;
+        result_.functions.push_back(std::move(fn_));
+        fn_ = FunctionFacts{};
+        in_function_ = false;
+        reset_item();
+      }
+    } else if (text == "&&" || text == "?" ||
+               (text == "||" && operand_ends_with(prev_kind_, prev_text_))) {
+      ++fn_.ccn;
+      ++fn_.ccn_modified;
+    } else if (text == "=>" && !(prev_kind_ == TokenKind::identifier && prev_text_ == "_")) {
+      ++fn_.ccn;  // a match arm; the modified count takes the whole match once
+    }
+    return;
+  }
+  if (token.kind != TokenKind::identifier) return;
+  if (text == "if" || text == "while" || text == "for") {
+    ++fn_.ccn;
+    ++fn_.ccn_modified;
+  } else if (text == "match") {
+    ++fn_.ccn_modified;
+  }
+}
+
+void RustFunctionParser::in_item(const Token& token, std::string_view text) {
+  Item& it = item_;
+  if (it.fn_keyword && !it.name.empty()) {
+    ++it.tokens;
+    if (token.line != it.last_line) {
+      ++it.lines;
+      it.last_line = token.line;
+    }
+  }
+  if (token.kind == TokenKind::punct) {
+    if (it.in_params) {
+      if (text == "(") {
+        ++it.paren_depth;
+      } else if (text == ")") {
+        if (--it.paren_depth == 0) {
+          it.in_params = false;
+          it.after_params = true;
+          if (it.param_pending) ++it.params;
+        }
+        return;
+      }
+      if (it.paren_depth == 1) {
+        if (text == "<") ++it.param_angle;
+        else if (text == ">" && it.param_angle > 0) --it.param_angle;
+        else if (text == ">>") it.param_angle = it.param_angle >= 2 ? it.param_angle - 2 : 0;
+        else if (text == "," && it.param_angle == 0) {
+          if (it.param_pending) ++it.params;
+          it.param_pending = false;
+          return;
+        }
+      }
+      it.param_pending = true;
+      return;
+    }
+    if (it.angle_depth > 0) {
+      if (text == "<") ++it.angle_depth;
+      else if (text == ">") --it.angle_depth;
+      else if (text == ">>") it.angle_depth = it.angle_depth >= 2 ? it.angle_depth - 2 : 0;
+      else if (text == "{" || text == ";") it.angle_depth = 0;  // not generics after all
+      if (it.angle_depth > 0) return;
+      if (text == ">" || text == ">>") return;
+    }
+    if (text == "<" && ((it.fn_keyword && !it.after_params) || it.header == Header::impl_block ||
+                        it.header == Header::trait_block)) {
+      it.angle_depth = 1;
+      return;
+    }
+    if (text == "(") {
+      if (it.fn_keyword && !it.name.empty() && !it.after_params && it.paren_depth == 0) {
+        it.in_params = true;
+        it.paren_depth = 1;
+        return;
+      }
+      ++it.paren_depth;
+      return;
+    }
+    if (text == ")") {
+      if (it.paren_depth > 0) --it.paren_depth;
+      return;
+    }
+    if (it.paren_depth > 0) return;
+    if (text == "{") return open_brace(token);
+    if (text == "}") {
+      if (scopes_.empty()) {
+        if (!stray_brace_reported_) {
+          result_.issues.push_back({token.line, "stray '}' at module scope (unbalanced braces); ignored"});
+          stray_brace_reported_ = true;
+        }
+      } else {
+        scopes_.pop_back();
+      }
+      reset_item();
+      return;
+    }
+    if (text == ";") reset_item();
+    return;
+  }
+  if (token.kind == TokenKind::string) {
+    if (prev_kind_ == TokenKind::identifier && prev_text_ == "extern") it.extern_pending = true;
+    return;
+  }
+  if (token.kind != TokenKind::identifier || it.paren_depth > 0 || it.in_params || it.angle_depth > 0) return;
+
+  if (it.fn_keyword && it.name.empty()) {
+    it.name = strip_raw(text);
+    it.name_line = token.line;
+    it.tokens = 1;
+    it.lines = 1;
+    it.last_line = token.line;
+    return;
+  }
+  if (text == "fn" && !it.fn_keyword) {
+    it.fn_keyword = true;
+    return;
+  }
+  if (it.fn_keyword) return;  // return type, where clause
+  if (text == "unsafe") {
+    it.is_unsafe = true;
+    return;
+  }
+  if (it.header == Header::none) {
+    if (text == "impl") {
+      it.header = Header::impl_block;
+      return;
+    }
+    if (text == "trait") {
+      it.header = Header::trait_block;
+      return;
+    }
+    if (text == "mod") {
+      it.header = Header::module;
+      return;
+    }
+    return;
+  }
+  if (it.header_name_frozen) return;
+  if (text == "where") {
+    it.header_name_frozen = true;
+    return;
+  }
+  if (it.header == Header::impl_block) {
+    if (text == "for") it.header_name.clear();  // impl Trait for Type: named after Type
+    else if (!is_impl_keyword(text)) it.header_name = strip_raw(text);
+    return;
+  }
+  if (it.header_name.empty()) it.header_name = strip_raw(text);
+}
+
+void RustFunctionParser::open_brace(const Token& token) {
+  Item& it = item_;
+  if (it.fn_keyword && it.after_params) {
+    in_function_ = true;
+    fn_ = FunctionFacts{};
+    fn_.name = qualified(it.name);
+    fn_.start_line = it.name_line;
+    fn_.params = it.params;
+    fn_.is_unsafe = it.is_unsafe;
+    fn_.tokens = it.tokens;
+    fn_.nloc = it.lines;
+    last_line_ = token.line;
+    body_depth_ = 1;
+    return;
+  }
+  const bool scope = it.header != Header::none || it.extern_pending;
+  if (scope && !it.fn_keyword) {
+    if (scopes_.size() >= k_max_scopes) {
+      if (!deep_scope_reported_) {
+        result_.issues.push_back({token.line, "items nested deeper than 256 scopes; the rest of this block is not searched for functions"});
+        deep_scope_reported_ = true;
+      }
+      opaque_depth_ = 1;
+      return;
+    }
+    scopes_.push_back(it.header == Header::none ? std::string() : it.header_name);
+    reset_item();
+    return;
+  }
+  opaque_depth_ = 1;  // struct/enum bodies, macro invocations, initialisers
+}
+
+std::string RustFunctionParser::qualified(std::string_view name) const {
+  std::string out;
+  for (const auto& s : scopes_) {
+    if (s.empty()) continue;
+    out += s;
+    out += "::";
+  }
+  out.append(name);
+  return out;
+}
+
+void RustFunctionParser::reset_item() { item_ = Item{}; }
+
+FunctionResult RustFunctionParser::finish() {
+  if (in_function_) {
+    result_.issues.push_back({fn_.start_line, "function '" + fn_.name +
+                                                  "' is not closed at end of file (unbalanced braces); not counted"});
+    in_function_ = false;
+  }
+  return std::move(result_);
+}
+
+}  // namespace oxidize::parse
