@@ -295,6 +295,71 @@ class BadInput(Scratch):
         self.assertEqual(doc["skipped"]["vanished"], len(doc["warnings"]))
 
 
+def functions_json(path, *extra, **kw):
+    top = () if "--top" in extra else ("--top", "0")
+    p = run("functions", path, "--format", "json", *top, "--no-progress", *extra, check_rc=0, **kw)
+    return json.loads(p.stdout), p.stderr.decode("utf-8", errors="replace")
+
+
+class Functions(Scratch):
+    def test_sort_top_min_ccn_and_formats(self):
+        self.write("a.c", "int small(void) { return 0; }\n"
+                          "int big(int a, int b) { if (a) return 1; if (b) return 2; return a && b; }\n"
+                          "int mid(int a) { if (a) return 1; return 0; }\n")
+        doc, _ = functions_json(self.dir)
+        self.assertEqual([f["function"] for f in doc["functions"]], ["big", "mid", "small"])
+        self.assertEqual([f["ccn"] for f in doc["functions"]], [4, 2, 1])
+        self.assertEqual(doc["total_functions"], 3)
+        doc, _ = functions_json(self.dir, "--top", "1")
+        self.assertEqual([f["function"] for f in doc["functions"]], ["big"])
+        doc, _ = functions_json(self.dir, "--min-ccn", "2", "--sort", "params")
+        self.assertEqual([f["function"] for f in doc["functions"]], ["big", "mid"])
+        p = run("functions", self.dir, "--format", "csv", check_rc=0)
+        rows = list(csv.DictReader(io.StringIO(p.stdout.decode())))
+        self.assertEqual(rows[0]["function"], "big")
+        self.assertEqual(rows[0]["start_line"], "2")
+        self.assertEqual(rows[0]["path"], "a.c")
+        p = run("functions", self.dir, check_rc=0)
+        self.assertIn("big (a.c:2)", p.stdout.decode())
+        self.assertEqual(run("functions", self.dir, "--sort", "beauty").returncode, 2)
+
+    def test_scan_json_carries_function_records(self):
+        self.write("a.c", "int f(int x) {\n  return x ? 1 : 2;\n}\n")
+        doc, _ = scan_json(self.dir)
+        fn = doc["files"][0]["functions"]
+        self.assertEqual(fn[0]["function"], "f")
+        self.assertEqual((fn[0]["start_line"], fn[0]["end_line"], fn[0]["ccn"], fn[0]["nloc"]), (1, 3, 2, 3))
+        self.assertEqual(doc["totals"]["functions"], 1)
+        doc, _ = scan_json(self.dir, "--no-functions")
+        self.assertEqual(doc["files"][0]["functions"], [])
+
+    def test_hostile_structure_never_crashes(self):
+        self.write("deep.c", "void deep(void) {" + "{" * 100_000 + "}" * 100_000 + "}\nint after(void) { return 0; }\n")
+        self.write("cases.c", "int sw(int k) { switch (k) {\n" +
+                   "".join(f"case {i}: return {i};\n" for i in range(50_000)) + "} return 0; }\n")
+        self.write("macro.c", "#define BIG(x) \\\n" + "  do { if (x) { f(x); } } while (0); \\\n" * 250_000 +
+                   "  x\nint after_macro(void) { return 1; }\n")
+        self.write("unclosed.c", "int ok(void) { return 0; }\nint open(int x) {\n  if (x) {\n    return 1;\n}\n")
+        self.write("stray.c", "int a(void) { return 0; }\n}\n}\nint b(void) { return 1; }\n")
+        self.write("macro.rs", "fn before() {}\nm! { { }\nfn lost() {}\n")
+        doc, err = functions_json(self.dir)
+        by = {(f["path"], f["function"]): f for f in doc["functions"]}
+        self.assertEqual(by[("deep.c", "deep")]["nesting"], 100_000)
+        self.assertIn(("deep.c", "after"), by)
+        self.assertEqual(by[("cases.c", "sw")]["ccn"], 50_001)
+        self.assertEqual(by[("cases.c", "sw")]["ccn_modified"], 2)
+        self.assertIn(("macro.c", "after_macro"), by)
+        self.assertIn(("unclosed.c", "ok"), by)
+        self.assertNotIn(("unclosed.c", "open"), by)
+        self.assertIn("unclosed.c:2: function 'open' is not closed at end of file", err)
+        self.assertIn(("stray.c", "b"), by)
+        self.assertIn("stray.c:2: stray '}' at file scope", err)
+        self.assertIn(("macro.rs", "before"), by)
+        self.assertIn("macro.rs:2: block opened here is not closed at end of file", err)
+        for line in err.splitlines():
+            self.assertTrue(line.startswith("oxidize: warning: "), line)
+
+
 def git(*args, cwd, env=None):
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
                    env=dict(os.environ, **(env or {})))

@@ -16,7 +16,25 @@ namespace oxidize::analyze {
 
 using discover::Language;
 
-FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Language language) {
+namespace {
+
+// One lexer pass with the sinks the options ask for.
+template <class Parser, class LexFn>
+lex::LexResult lex_with(std::string_view bytes, bool functions, parse::FunctionResult& out, LexFn lex_fn) {
+  if (!functions) {
+    lex::NullSink none;
+    return lex_fn(bytes, none);
+  }
+  Parser parser(bytes);
+  const lex::LexResult result = lex_fn(bytes, parser);
+  out = parser.finish();
+  return result;
+}
+
+}  // namespace
+
+FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Language language,
+                       const AnalyzeOptions& options) {
   FileFacts facts;
   facts.language = language;
   facts.bytes = bytes.size();
@@ -32,21 +50,23 @@ FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Langu
 
   lex::LexResult result;
   parse::FunctionResult functions;
+  const auto lex_c = [](std::string_view b, auto& sink) { return lex::lex_c(b, sink); };
   if (language == Language::rust) {
-    parse::RustFunctionParser parser(bytes);
-    result = lex::lex_rust(bytes, parser);
-    functions = parser.finish();
+    result = lex_with<parse::RustFunctionParser>(
+        bytes, options.functions, functions, [](std::string_view b, auto& sink) { return lex::lex_rust(b, sink); });
   } else if (language == Language::c_header && discover::LanguageMap::is_ambiguous_header(file_name)) {
     HeaderDialectSink dialect(bytes);
-    parse::CFunctionParser parser(bytes);
-    lex::TeeSink<HeaderDialectSink, parse::CFunctionParser> both{dialect, parser};
-    result = lex::lex_c(bytes, both);
-    functions = parser.finish();
+    if (options.functions) {
+      parse::CFunctionParser parser(bytes);
+      lex::TeeSink<HeaderDialectSink, parse::CFunctionParser> both{dialect, parser};
+      result = lex::lex_c(bytes, both);
+      functions = parser.finish();
+    } else {
+      result = lex::lex_c(bytes, dialect);
+    }
     if (dialect.is_cpp()) facts.language = Language::cpp_header;
   } else {
-    parse::CFunctionParser parser(bytes);
-    result = lex::lex_c(bytes, parser);
-    functions = parser.finish();
+    result = lex_with<parse::CFunctionParser>(bytes, options.functions, functions, lex_c);
   }
   facts.functions = std::move(functions.functions);
   facts.parse_issues = std::move(functions.issues);

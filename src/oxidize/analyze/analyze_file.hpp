@@ -13,10 +13,14 @@ namespace oxidize::analyze {
 // rule git and ripgrep use).
 inline constexpr std::size_t k_binary_probe = 8192;
 
+struct AnalyzeOptions {
+  bool functions = true;  // find function definitions (off: inventory only)
+};
+
 // `language` is what the file name said; an ambiguous ".h" may come back as
 // a C++ header. `file_name` is the last path component, for the name-based
 // generated-code rules.
 FileFacts analyze_file(std::string_view file_name, std::string_view bytes,
-                       discover::Language language);
+                       discover::Language language, const AnalyzeOptions& options = {});
 
 }  // namespace oxidize::analyze

@@ -23,6 +23,7 @@ struct ScanArgs {
   std::string format = "table";
   std::string by = "language";
   unsigned ccn_threshold = 15;
+  bool no_functions = false;
 };
 
 constexpr const char* k_scan_examples = R"(
@@ -43,11 +44,12 @@ int run_scan_command(const ScanArgs& args) {
     print_error(group.error());
     return 2;
   }
-  const auto options = to_scan_options(args.scan);
+  auto options = to_scan_options(args.scan);
   if (!options) {
     print_error(options.error());
     return 2;
   }
+  options->functions = !args.no_functions;
   scan::ScanResult result = run_scan_with_progress(*options, args.scan);
 
   util::Stopwatch aggregate_time;
@@ -86,6 +88,7 @@ std::function<int()> add_scan_command(CLI::App& app) {
   cmd->add_option("--ccn-threshold", args->ccn_threshold,
                   "A function above this McCabe complexity counts as complex in the summary")
       ->capture_default_str();
+  cmd->add_flag("--no-functions", args->no_functions, "Inventory only: do not look for functions (faster)");
   return [cmd, args]() -> int {
     if (!cmd->parsed()) return -1;
     return run_scan_command(*args);

@@ -146,7 +146,7 @@ class CLexer {
     }
   }
 
-  void emit(TokenKind kind, const char* b, const char* e, std::uint32_t line) {
+  [[gnu::always_inline]] inline void emit(TokenKind kind, const char* b, const char* e, std::uint32_t line) {
     if (directive_state_ == DirectiveState::name_expected) {
       const std::string_view name(b, static_cast<std::size_t>(e - b));
       directive_state_ = (kind == TokenKind::identifier &&

@@ -321,6 +321,7 @@ void CFunctionParser::open_brace_in_declaration(const Token& token) {
       deep_scope_reported_ = true;
     }
     opaque_depth_ = 1;
+    opaque_line_ = token.line;
     return;
   }
   if (d.extern_block_pending && !d.has_candidate) {
@@ -329,6 +330,7 @@ void CFunctionParser::open_brace_in_declaration(const Token& token) {
     scopes_.push_back({ScopeKind::named, d.tag_name});
   } else {
     opaque_depth_ = 1;  // initialiser, enum body, or something unknown
+    opaque_line_ = token.line;
     return;
   }
   reset_declaration();
@@ -345,7 +347,20 @@ std::string CFunctionParser::qualified(const std::string& name) const {
   return out + name;
 }
 
-void CFunctionParser::reset_declaration() { decl_ = Declaration{}; }
+void CFunctionParser::reset_declaration() {
+  // Field by field, keeping the strings' buffers: this runs at every `;` and
+  // `}` outside function bodies, and reallocating three strings each time showed.
+  std::string tag_name = std::move(decl_.tag_name);
+  std::string qual = std::move(decl_.qual);
+  std::string candidate = std::move(decl_.candidate);
+  decl_ = Declaration{};
+  tag_name.clear();
+  qual.clear();
+  candidate.clear();
+  decl_.tag_name = std::move(tag_name);
+  decl_.qual = std::move(qual);
+  decl_.candidate = std::move(candidate);
+}
 
 void CFunctionParser::issue(std::uint32_t line, std::string message) {
   result_.issues.push_back({line, std::move(message)});
@@ -355,6 +370,8 @@ FunctionResult CFunctionParser::finish() {
   if (in_function_) {
     issue(fn_.start_line, "function '" + fn_.name + "' is not closed at end of file (unbalanced braces); not counted");
     in_function_ = false;
+  } else if (opaque_depth_ > 0) {
+    issue(opaque_line_, "block opened here is not closed at end of file (unbalanced braces); the rest of the file was not searched for functions");
   }
   return std::move(result_);
 }

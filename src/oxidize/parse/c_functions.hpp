@@ -20,7 +20,9 @@
 //    functions are searched too), or an opaque block (initialiser, enum).
 //  - In a body, every token counts toward the function: lambdas and local
 //    classes belong to the enclosing function.
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,13 +34,43 @@
 
 namespace oxidize::parse {
 
+namespace detail {
+
+// The C/C++ keywords that are decisions, in a 64-slot table addressed by a
+// hash of length and first and last byte (collision-free: checked at compile
+// time), so that most identifiers cost one probe.
+enum class Effect : std::uint8_t { none, decision, case_label, switch_statement };
+struct Keyword {
+  const char* text = "";
+  std::size_t length = 0;
+  Effect effect = Effect::none;
+};
+constexpr std::size_t keyword_slot(std::string_view t) {
+  return (t.size() * 7 + static_cast<unsigned char>(t.front()) + static_cast<unsigned char>(t.back()) * 3) & 63;
+}
+constexpr std::array<Keyword, 64> make_keywords() {
+  constexpr Keyword words[] = {{"if", 2, Effect::decision},     {"for", 3, Effect::decision},
+                               {"while", 5, Effect::decision},  {"catch", 5, Effect::decision},
+                               {"case", 4, Effect::case_label}, {"switch", 6, Effect::switch_statement}};
+  std::array<Keyword, 64> table{};
+  for (const auto& w : words) {
+    auto& slot = table[keyword_slot(std::string_view(w.text, w.length))];
+    if (slot.length != 0) throw "keyword hash collision";  // not a constant expression: fails to compile
+    slot = w;
+  }
+  return table;
+}
+inline constexpr std::array<Keyword, 64> k_keywords = make_keywords();
+
+}  // namespace detail
+
 class CFunctionParser {
  public:
   explicit CFunctionParser(std::string_view source) : source_(source) { reset_declaration(); }
 
   // Inline, with the body of a function as the fast path: most tokens of a
   // C file are inside function bodies, and this runs for every one of them.
-  void operator()(const lex::Token& token) {
+  [[gnu::always_inline]] inline void operator()(const lex::Token& token) {
     if (!branches_.accept(token, source_)) return;
     if (in_function_) in_body(token, token.text(source_));
     else structural(token);
@@ -79,20 +111,25 @@ class CFunctionParser {
           default: return;
         }
       }
-      if (text == "&&" || text == "||") add_decision(true);
+      if (text.size() == 2 && ((text[0] == '&' && text[1] == '&') || (text[0] == '|' && text[1] == '|')))
+        add_decision(true);
       return;
     }
     if (token.kind != lex::TokenKind::identifier) return;
-    // Keywords that are decisions, by length first: most identifiers stop there.
-    switch (text.size()) {
-      case 2: if (text == "if") add_decision(true); return;
-      case 3: if (text == "for") add_decision(true); return;
-      case 4: if (text == "case") add_decision(false); return;  // a switch counts once in the modified CCN
-      case 5: if (text == "while" || text == "catch") add_decision(true); return;
-      case 6: if (text == "switch") ++fn_.ccn_modified; return;
-      default: return;
+    // Keywords that are decisions: one table probe per identifier (a hash of
+    // length and first and last byte), so that the common case, no keyword,
+    // costs one well-predicted branch instead of a switch on the length.
+    const auto& k = detail::k_keywords[detail::keyword_slot(text)];
+    if (k.length != text.size() || k.text[0] != text[0] || std::memcmp(k.text, text.data(), text.size()) != 0)
+      return;
+    switch (k.effect) {
+      case detail::Effect::decision: add_decision(true); return;
+      case detail::Effect::case_label: add_decision(false); return;  // a switch counts once in the modified CCN
+      case detail::Effect::switch_statement: ++fn_.ccn_modified; return;
+      case detail::Effect::none: return;
     }
   }
+
   void add_decision(bool modified_too) {
     ++fn_.ccn;
     if (modified_too) ++fn_.ccn_modified;
@@ -110,6 +147,7 @@ class CFunctionParser {
   PreprocessorBranches branches_;
   std::vector<Scope> scopes_;
   std::uint32_t opaque_depth_ = 0;  // inside an initialiser/enum/too-deep block at declaration scope
+  std::uint32_t opaque_line_ = 0;   // where that block opened
 
   // The function whose body is open (when in_function_).
   bool in_function_ = false;

@@ -239,6 +239,7 @@ void RustFunctionParser::open_brace(const Token& token) {
         deep_scope_reported_ = true;
       }
       opaque_depth_ = 1;
+      opaque_line_ = token.line;
       return;
     }
     scopes_.push_back(it.header == Header::none ? std::string() : it.header_name);
@@ -246,6 +247,7 @@ void RustFunctionParser::open_brace(const Token& token) {
     return;
   }
   opaque_depth_ = 1;  // struct/enum bodies, macro invocations, initialisers
+  opaque_line_ = token.line;
 }
 
 std::string RustFunctionParser::qualified(std::string_view name) const {
@@ -266,6 +268,9 @@ FunctionResult RustFunctionParser::finish() {
     result_.issues.push_back({fn_.start_line, "function '" + fn_.name +
                                                   "' is not closed at end of file (unbalanced braces); not counted"});
     in_function_ = false;
+  } else if (opaque_depth_ > 0) {
+    result_.issues.push_back({opaque_line_, "block opened here is not closed at end of file (unbalanced braces); "
+                                            "the rest of the file was not searched for functions"});
   }
   return std::move(result_);
 }

@@ -39,6 +39,7 @@ class RustFunctionParser {
   FunctionResult result_;
   std::vector<std::string> scopes_;  // names of impl/trait/mod scopes ("" for extern blocks)
   std::uint32_t opaque_depth_ = 0;
+  std::uint32_t opaque_line_ = 0;
 
   bool in_function_ = false;
   FunctionFacts fn_;

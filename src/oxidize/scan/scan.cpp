@@ -103,7 +103,7 @@ void scan_root(const std::string& root, const std::string& prefix, const ScanOpt
     }
     FileRecord record;
     const util::Stopwatch analyze_time;
-    record.facts = analyze::analyze_file(found.name, *bytes, found.language);
+    record.facts = analyze::analyze_file(found.name, *bytes, found.language, {options.functions});
     worker.analyze_seconds += analyze_time.seconds();
     if (hooks.progress != nullptr) {
       hooks.progress->files.fetch_add(1, std::memory_order_relaxed);

@@ -26,6 +26,7 @@ struct ScanOptions {
   bool follow_symlinks = false;
   bool use_gitignore = true;
   std::size_t max_file_bytes = std::size_t{1} << 30;
+  bool functions = true;  // off: inventory only (oxidize scan --no-functions)
   discover::LanguageMap languages;
 };
 
