@@ -10,33 +10,32 @@ HeaderDialectSink::Prev HeaderDialectSink::classify_identifier(std::string_view 
   if (before == Prev::kw_class) return Prev::class_name;
   switch (id.size()) {
     case 3:
-      if (id == "std") return Prev::kw_std;
+      if (lex::spelled(id, "std")) return Prev::kw_std;
       break;
     case 5:
-      if (id == "class") return Prev::kw_class;
+      if (lex::spelled(id, "class")) return Prev::kw_class;
       break;
     case 6:
-      if (id == "public" && at_boundary) return Prev::access;
-      if (id == "extern") return Prev::kw_extern;
+      if (lex::spelled(id, "public") && at_boundary) return Prev::access;
+      if (lex::spelled(id, "extern")) return Prev::kw_extern;
       break;
     case 7:
-      if (id == "private" && at_boundary) return Prev::access;
+      if (lex::spelled(id, "private") && at_boundary) return Prev::access;
       break;
     case 8:
-      if (id == "template") return Prev::kw_template;
-      if (id == "operator") return Prev::kw_operator;
+      if (lex::spelled(id, "template")) return Prev::kw_template;
+      if (lex::spelled(id, "operator")) return Prev::kw_operator;
       break;
     case 9:
-      if (id == "namespace") return Prev::kw_namespace;
-      if (id == "protected" && at_boundary) return Prev::access;
+      if (lex::spelled(id, "namespace")) return Prev::kw_namespace;
+      if (lex::spelled(id, "protected") && at_boundary) return Prev::access;
       break;
     default: break;
   }
   return Prev::other;
 }
 
-void HeaderDialectSink::operator()(const Token& token) {
-  if (cpp_) return;
+void HeaderDialectSink::consider(const Token& token) {
   switch (token.kind) {
     case TokenKind::comment:
     case TokenKind::doc_comment: return;
@@ -49,14 +48,14 @@ void HeaderDialectSink::operator()(const Token& token) {
   const bool is_punct = token.kind == TokenKind::punct;
   switch (prev_) {
     case Prev::other: break;
-    case Prev::kw_namespace: cpp_ = token.kind == TokenKind::identifier || text == "{"; break;
-    case Prev::kw_template: cpp_ = text == "<"; break;
+    case Prev::kw_namespace: cpp_ = token.kind == TokenKind::identifier || lex::spelled(text, "{"); break;
+    case Prev::kw_template: cpp_ = lex::spelled(text, "<"); break;
     case Prev::kw_class: break;
-    case Prev::class_name: cpp_ = text == "{" || text == ":" || text == "final"; break;
-    case Prev::access: cpp_ = text == ":"; break;
-    case Prev::kw_operator: cpp_ = is_punct && text != ";" && text != "," && text != ")"; break;
-    case Prev::kw_std: cpp_ = text == "::"; break;
-    case Prev::kw_extern: cpp_ = text == "\"C++\""; break;
+    case Prev::class_name: cpp_ = lex::spelled(text, "{") || lex::spelled(text, ":") || lex::spelled(text, "final"); break;
+    case Prev::access: cpp_ = lex::spelled(text, ":"); break;
+    case Prev::kw_operator: cpp_ = is_punct && !lex::spelled(text, ";") && !lex::spelled(text, ",") && !lex::spelled(text, ")"); break;
+    case Prev::kw_std: cpp_ = lex::spelled(text, "::"); break;
+    case Prev::kw_extern: cpp_ = lex::spelled(text, "\"C++\""); break;
   }
   prev_ = token.kind == TokenKind::identifier ? classify_identifier(text, prev_, at_boundary_) : Prev::other;
   at_boundary_ = is_punct && text.size() == 1 && (text[0] == '{' || text[0] == '}' || text[0] == ';');

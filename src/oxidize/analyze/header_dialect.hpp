@@ -17,10 +17,17 @@ class HeaderDialectSink {
  public:
   explicit HeaderDialectSink(std::string_view source) : source_(source) {}
 
-  void operator()(const lex::Token& token);
+  // Inline fast path: once decided, and inside directives (most tokens of
+  // the kernel's register headers), a token costs one or two tests.
+  void operator()(const lex::Token& token) {
+    if (cpp_ || (in_directive_ && token.kind != lex::TokenKind::directive_end)) return;
+    consider(token);
+  }
   bool is_cpp() const { return cpp_; }
 
  private:
+  void consider(const lex::Token& token);
+
   // What the previous significant token (comments skipped) was, as far as
   // the rules care. Keeping this instead of the token text means most tokens
   // cost one length or byte check (the sink sees every token of every .h).

@@ -17,9 +17,9 @@ bool is_punct(const Token& t, std::string_view text, std::string_view what) {
 // Identifiers that take a parenthesised argument without being a function's
 // name: attributes and specifiers before or after a parameter list.
 bool is_attribute_keyword(std::string_view id) {
-  return id == "__attribute__" || id == "__attribute" || id == "__declspec" || id == "alignas" ||
-         id == "_Alignas" || id == "__aligned" || id == "throw" || id == "noexcept" || id == "asm" ||
-         id == "__asm__" || id == "__asm" || id == "decltype" || id == "requires";
+  return lex::spelled(id, "__attribute__") || lex::spelled(id, "__attribute") || lex::spelled(id, "__declspec") || lex::spelled(id, "alignas") ||
+         lex::spelled(id, "_Alignas") || lex::spelled(id, "__aligned") || lex::spelled(id, "throw") || lex::spelled(id, "noexcept") || lex::spelled(id, "asm") ||
+         lex::spelled(id, "__asm__") || lex::spelled(id, "__asm") || lex::spelled(id, "decltype") || lex::spelled(id, "requires");
 }
 
 // After a parameter list, any __name(...) is an annotation macro
@@ -29,14 +29,14 @@ bool is_trailing_annotation(std::string_view id) {
 }
 
 bool is_record_keyword(std::string_view id) {
-  return id == "struct" || id == "class" || id == "union" || id == "enum";
+  return lex::spelled(id, "struct") || lex::spelled(id, "class") || lex::spelled(id, "union") || lex::spelled(id, "enum");
 }
 
 // C++ keywords after which `(` never starts a parameter list.
 bool is_not_a_name(std::string_view id) {
-  return id == "if" || id == "while" || id == "for" || id == "switch" || id == "return" ||
-         id == "sizeof" || id == "typeof" || id == "__typeof__" || id == "static_assert" ||
-         id == "_Static_assert" || id == "alignof" || id == "defined";
+  return lex::spelled(id, "if") || lex::spelled(id, "while") || lex::spelled(id, "for") || lex::spelled(id, "switch") || lex::spelled(id, "return") ||
+         lex::spelled(id, "sizeof") || lex::spelled(id, "typeof") || lex::spelled(id, "__typeof__") || lex::spelled(id, "static_assert") ||
+         lex::spelled(id, "_Static_assert") || lex::spelled(id, "alignof") || lex::spelled(id, "defined");
 }
 
 }  // namespace
@@ -103,13 +103,13 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
   // and braces; a `;`, `{` or `}` inside means the `<` was a comparison.
   if (d.angle_depth > 0 && d.paren_depth == 0) {
     if (token.kind == TokenKind::punct) {
-      if (text == "<") ++d.angle_depth;
-      else if (text == ">") --d.angle_depth;
-      else if (text == ">>") d.angle_depth = d.angle_depth >= 2 ? d.angle_depth - 2 : 0;
-      else if (text == ";" || text == "{" || text == "}") d.angle_depth = 0;
+      if (lex::spelled(text, "<")) ++d.angle_depth;
+      else if (lex::spelled(text, ">")) --d.angle_depth;
+      else if (lex::spelled(text, ">>")) d.angle_depth = d.angle_depth >= 2 ? d.angle_depth - 2 : 0;
+      else if (lex::spelled(text, ";") || lex::spelled(text, "{") || lex::spelled(text, "}")) d.angle_depth = 0;
       else return;
       if (d.angle_depth > 0) return;
-      if (text == ">" || text == ">>") return;
+      if (lex::spelled(text, ">") || lex::spelled(text, ">>")) return;
     } else {
       return;
     }
@@ -118,13 +118,13 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
   bool operator_params = false;
   if (d.operator_name) {
     // operator== / operator() / operator[] / operator new / operator bool
-    if (token.kind == TokenKind::punct && text == "(" && d.operator_symbol_done) {
+    if (token.kind == TokenKind::punct && lex::spelled(text, "(") && d.operator_symbol_done) {
       d.operator_name = false;  // this `(` opens the parameters
       operator_params = true;
     } else {
       if (token.kind == TokenKind::identifier) d.qual += ' ';
       d.qual.append(text);
-      if (text == "(") return;  // operator() : wait for the ')'
+      if (lex::spelled(text, "(")) return;  // operator() : wait for the ')'
       d.operator_symbol_done = true;
       return;
     }
@@ -133,9 +133,9 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
   if (d.in_params && d.paren_depth >= 1) {
     // Inside the candidate's parameter list.
     if (token.kind == TokenKind::punct) {
-      if (text == "(") {
+      if (lex::spelled(text, "(")) {
         ++d.paren_depth;
-      } else if (text == ")") {
+      } else if (lex::spelled(text, ")")) {
         if (--d.paren_depth == 0) {
           d.in_params = false;
           d.after_params = true;
@@ -144,22 +144,22 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
         return;
       }
       if (d.paren_depth == 1) {
-        if (text == "<") ++d.param_angle;
-        else if (text == ">" && d.param_angle > 0) --d.param_angle;
-        else if (text == ">>") d.param_angle = d.param_angle >= 2 ? d.param_angle - 2 : 0;
-        else if (text == "," && d.param_angle == 0) ++d.params;
+        if (lex::spelled(text, "<")) ++d.param_angle;
+        else if (lex::spelled(text, ">") && d.param_angle > 0) --d.param_angle;
+        else if (lex::spelled(text, ">>")) d.param_angle = d.param_angle >= 2 ? d.param_angle - 2 : 0;
+        else if (lex::spelled(text, ",") && d.param_angle == 0) ++d.params;
       }
-      if (text != ",") d.params_identifiers_only = false;
+      if (!lex::spelled(text, ",")) d.params_identifiers_only = false;
     } else if (token.kind != TokenKind::identifier) {
       d.params_identifiers_only = false;
     }
-    d.param_is_void = !d.param_tokens && token.kind == TokenKind::identifier && text == "void";
+    d.param_is_void = !d.param_tokens && token.kind == TokenKind::identifier && lex::spelled(text, "void");
     d.param_tokens = true;
     return;
   }
 
   if (token.kind == TokenKind::punct) {
-    if (text == "(") {
+    if (lex::spelled(text, "(")) {
       if (operator_params ||
           (d.paren_depth == 0 && d.init_brace_depth == 0 && !d.init_list &&
            prev_kind == TokenKind::identifier && !is_not_a_name(prev) &&
@@ -173,13 +173,13 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
       ++d.paren_depth;
       return;
     }
-    if (text == ")") {
+    if (lex::spelled(text, ")")) {
       if (d.paren_depth > 0) --d.paren_depth;
       return;
     }
     if (d.paren_depth > 0) return;
-    if (text == "{") {
-      if (knr_ && prev == ";" && !d.has_candidate) {
+    if (lex::spelled(text, "{")) {
+      if (knr_ && lex::spelled(prev, ";") && !d.has_candidate) {
         decl_ = std::move(*knr_);
         knr_.reset();
         decl_.knr = true;
@@ -187,14 +187,14 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
         return;
       }
       knr_.reset();
-      if (d.init_list && (prev_kind == TokenKind::identifier || prev == ">" || d.init_brace_depth > 0)) {
+      if (d.init_list && (prev_kind == TokenKind::identifier || lex::spelled(prev, ">") || d.init_brace_depth > 0)) {
         ++d.init_brace_depth;  // a brace initialiser in a constructor's initialiser list
         return;
       }
       open_brace_in_declaration(token);
       return;
     }
-    if (text == "}") {
+    if (lex::spelled(text, "}")) {
       if (d.init_brace_depth > 0) {
         --d.init_brace_depth;
         return;
@@ -212,7 +212,7 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
       return;
     }
     if (d.init_brace_depth > 0) return;
-    if (text == ";") {
+    if (lex::spelled(text, ";")) {
       if (d.after_params && d.params_identifiers_only && !d.init_list && d.params > 0) {
         // Maybe K&R: int f(a, b) int a; char *b; { ... }. The parameter
         // declarations are read as ordinary declarations; the definition
@@ -230,30 +230,30 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
       decl_.prev_text = text;
       return;
     }
-    if (text == ":") {
+    if (lex::spelled(text, ":")) {
       if (d.after_params) {
         d.init_list = true;
-      } else if (prev == "public" || prev == "private" || prev == "protected") {
+      } else if (lex::spelled(prev, "public") || lex::spelled(prev, "private") || lex::spelled(prev, "protected")) {
         reset_declaration();
       }
       return;
     }
-    if (text == "=") {
+    if (lex::spelled(text, "=")) {
       d.has_equals = true;
       d.after_params = false;
       return;
     }
-    if (text == "::") {
-      if (prev_kind == TokenKind::identifier || prev == ">") d.qual += "::";
+    if (lex::spelled(text, "::")) {
+      if (prev_kind == TokenKind::identifier || lex::spelled(prev, ">")) d.qual += "::";
       else d.qual = "::";
       return;
     }
-    if (text == "~") {
-      if (prev != "::") d.qual.clear();
+    if (lex::spelled(text, "~")) {
+      if (!lex::spelled(prev, "::")) d.qual.clear();
       d.qual += '~';
       return;
     }
-    if (text == "<" && prev_kind == TokenKind::identifier && !d.after_params && prev != "operator") {
+    if (lex::spelled(text, "<") && prev_kind == TokenKind::identifier && !d.after_params && !lex::spelled(prev, "operator")) {
       d.angle_depth = 1;
       return;
     }
@@ -261,7 +261,7 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
   }
 
   if (token.kind == TokenKind::string) {
-    if (prev == "extern" && (text == "\"C\"" || text == "\"C++\"")) d.extern_block_pending = true;
+    if (lex::spelled(prev, "extern") && (lex::spelled(text, "\"C\"") || lex::spelled(text, "\"C++\""))) d.extern_block_pending = true;
     return;
   }
   if (token.kind != TokenKind::identifier) return;
@@ -280,24 +280,24 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
     if (!is_attribute_keyword(text)) d.tag_name = text;
   }
   if (!d.has_candidate && d.tag == Tag::none) {
-    if (text == "class" || text == "struct" || text == "union") {
+    if (lex::spelled(text, "class") || lex::spelled(text, "struct") || lex::spelled(text, "union")) {
       d.tag = Tag::record;
       d.tag_name_expected = true;
-    } else if (text == "enum") {
+    } else if (lex::spelled(text, "enum")) {
       d.tag = Tag::enumeration;
-    } else if (text == "namespace") {
+    } else if (lex::spelled(text, "namespace")) {
       d.tag = Tag::name_space;
       d.tag_name_expected = true;
     }
   }
-  if (text == "operator" && !d.after_params) {
-    d.qual = (prev == "::" ? d.qual : std::string()) + "operator";
+  if (lex::spelled(text, "operator") && !d.after_params) {
+    d.qual = (lex::spelled(prev, "::") ? d.qual : std::string()) + "operator";
     d.operator_name = true;
     d.operator_symbol_done = false;
     return;
   }
-  if (prev == "::") d.qual.append(text);
-  else if (prev == "~") d.qual.append(text);
+  if (lex::spelled(prev, "::")) d.qual.append(text);
+  else if (lex::spelled(prev, "~")) d.qual.append(text);
   else d.qual.assign(text);
 }
 

@@ -32,21 +32,21 @@ bool PreprocessorBranches::accept_slow(const lex::Token& token, std::string_view
 
 void PreprocessorBranches::apply_directive() {
   const bool zero = condition_is_zero_ && directive_tokens_ == 2;
-  if (name_ == "if" || name_ == "ifdef" || name_ == "ifndef") {
-    const bool taking = !(name_ == "if" && zero);
+  if (lex::spelled(name_, "if") || lex::spelled(name_, "ifdef") || lex::spelled(name_, "ifndef")) {
+    const bool taking = !(lex::spelled(name_, "if") && zero);
     stack_.push_back({taking, taking});
     if (!taking) ++inactive_levels_;
-  } else if (name_ == "elif" || name_ == "else" || name_ == "elifdef" || name_ == "elifndef") {
+  } else if (lex::spelled(name_, "elif") || lex::spelled(name_, "else") || lex::spelled(name_, "elifdef") || lex::spelled(name_, "elifndef")) {
     if (stack_.empty()) return;  // stray: ignored
     Conditional& c = stack_.back();
-    const bool taking = !c.taken && !(name_ == "elif" && zero);
+    const bool taking = !c.taken && !(lex::spelled(name_, "elif") && zero);
     if (c.taking != taking) {
       if (taking) --inactive_levels_;
       else ++inactive_levels_;
     }
     c.taking = taking;
     c.taken = c.taken || taking;
-  } else if (name_ == "endif") {
+  } else if (lex::spelled(name_, "endif")) {
     if (stack_.empty()) return;
     if (!stack_.back().taking) --inactive_levels_;
     stack_.pop_back();

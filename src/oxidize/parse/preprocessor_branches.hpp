@@ -19,7 +19,14 @@ class PreprocessorBranches {
   // directive token, not inside a branch that is not followed). Inline: it
   // runs for every token of every C/C++ file.
   bool accept(const lex::Token& token, std::string_view source) {
-    if (!in_directive_ && token.kind < lex::TokenKind::comment) return inactive_levels_ == 0;
+    if (!in_directive_) {
+      if (token.kind < lex::TokenKind::comment) return inactive_levels_ == 0;
+    } else if (directive_tokens_ >= 2 && token.kind != lex::TokenKind::directive_end) {
+      // The body of a #define or a long #if: only the first two tokens matter.
+      ++directive_tokens_;
+      condition_is_zero_ = false;
+      return false;
+    }
     return accept_slow(token, source);
   }
 

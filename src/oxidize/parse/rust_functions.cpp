@@ -11,21 +11,21 @@ namespace {
 
 // Words that never name the type of an impl block.
 bool is_impl_keyword(std::string_view id) {
-  return id == "impl" || id == "unsafe" || id == "const" || id == "dyn" || id == "mut" ||
-         id == "for" || id == "where" || id == "crate" || id == "self" || id == "super";
+  return lex::spelled(id, "impl") || lex::spelled(id, "unsafe") || lex::spelled(id, "const") || lex::spelled(id, "dyn") || lex::spelled(id, "mut") ||
+         lex::spelled(id, "for") || lex::spelled(id, "where") || lex::spelled(id, "crate") || lex::spelled(id, "self") || lex::spelled(id, "super");
 }
 
 // After these, `||` starts a closure rather than being an operator.
 bool operand_ends_with(TokenKind kind, std::string_view text) {
   switch (kind) {
     case TokenKind::identifier:
-      return text != "move" && text != "return" && text != "in" && text != "else" && text != "if" &&
-             text != "while" && text != "match" && text != "let" && text != "mut" && text != "async";
+      return !lex::spelled(text, "move") && !lex::spelled(text, "return") && !lex::spelled(text, "in") && !lex::spelled(text, "else") && !lex::spelled(text, "if") &&
+             !lex::spelled(text, "while") && !lex::spelled(text, "match") && !lex::spelled(text, "let") && !lex::spelled(text, "mut") && !lex::spelled(text, "async");
     case TokenKind::number:
     case TokenKind::string:
     case TokenKind::character:
     case TokenKind::lifetime: return true;
-    case TokenKind::punct: return text == ")" || text == "]" || text == "}" || text == "?";
+    case TokenKind::punct: return lex::spelled(text, ")") || lex::spelled(text, "]") || lex::spelled(text, "}") || lex::spelled(text, "?");
     default: return false;
   }
 }
@@ -41,8 +41,8 @@ void RustFunctionParser::operator()(const Token& token) {
     in_body(token, text);
   } else if (opaque_depth_ > 0) {
     if (token.kind == TokenKind::punct) {
-      if (text == "{") ++opaque_depth_;
-      else if (text == "}" && --opaque_depth_ == 0) reset_item();
+      if (lex::spelled(text, "{")) ++opaque_depth_;
+      else if (lex::spelled(text, "}") && --opaque_depth_ == 0) reset_item();
     }
   } else {
     in_item(token, text);
@@ -58,11 +58,11 @@ void RustFunctionParser::in_body(const Token& token, std::string_view text) {
     last_line_ = token.line;
   }
   if (token.kind == TokenKind::punct) {
-    if (text == "{") {
+    if (lex::spelled(text, "{")) {
       ++body_depth_;
       fn_.max_nesting = std::max(fn_.max_nesting, body_depth_ - 1);
-      if (prev_kind_ == TokenKind::identifier && prev_text_ == "unsafe") ++fn_.unsafe_blocks;
-    } else if (text == "}") {
+      if (prev_kind_ == TokenKind::identifier && lex::spelled(prev_text_, "unsafe")) ++fn_.unsafe_blocks;
+    } else if (lex::spelled(text, "}")) {
       if (--body_depth_ == 0) {
         fn_.end_line = token.line;
         result_.functions.push_back(std::move(fn_));
@@ -70,20 +70,20 @@ void RustFunctionParser::in_body(const Token& token, std::string_view text) {
         in_function_ = false;
         reset_item();
       }
-    } else if (text == "&&" || text == "?" ||
-               (text == "||" && operand_ends_with(prev_kind_, prev_text_))) {
+    } else if (lex::spelled(text, "&&") || lex::spelled(text, "?") ||
+               (lex::spelled(text, "||") && operand_ends_with(prev_kind_, prev_text_))) {
       ++fn_.ccn;
       ++fn_.ccn_modified;
-    } else if (text == "=>" && !(prev_kind_ == TokenKind::identifier && prev_text_ == "_")) {
+    } else if (lex::spelled(text, "=>") && !(prev_kind_ == TokenKind::identifier && lex::spelled(prev_text_, "_"))) {
       ++fn_.ccn;  // a match arm; the modified count takes the whole match once
     }
     return;
   }
   if (token.kind != TokenKind::identifier) return;
-  if (text == "if" || text == "while" || text == "for") {
+  if (lex::spelled(text, "if") || lex::spelled(text, "while") || lex::spelled(text, "for")) {
     ++fn_.ccn;
     ++fn_.ccn_modified;
-  } else if (text == "match") {
+  } else if (lex::spelled(text, "match")) {
     ++fn_.ccn_modified;
   }
 }
@@ -99,9 +99,9 @@ void RustFunctionParser::in_item(const Token& token, std::string_view text) {
   }
   if (token.kind == TokenKind::punct) {
     if (it.in_params) {
-      if (text == "(") {
+      if (lex::spelled(text, "(")) {
         ++it.paren_depth;
-      } else if (text == ")") {
+      } else if (lex::spelled(text, ")")) {
         if (--it.paren_depth == 0) {
           it.in_params = false;
           it.after_params = true;
@@ -110,10 +110,10 @@ void RustFunctionParser::in_item(const Token& token, std::string_view text) {
         return;
       }
       if (it.paren_depth == 1) {
-        if (text == "<") ++it.param_angle;
-        else if (text == ">" && it.param_angle > 0) --it.param_angle;
-        else if (text == ">>") it.param_angle = it.param_angle >= 2 ? it.param_angle - 2 : 0;
-        else if (text == "," && it.param_angle == 0) {
+        if (lex::spelled(text, "<")) ++it.param_angle;
+        else if (lex::spelled(text, ">") && it.param_angle > 0) --it.param_angle;
+        else if (lex::spelled(text, ">>")) it.param_angle = it.param_angle >= 2 ? it.param_angle - 2 : 0;
+        else if (lex::spelled(text, ",") && it.param_angle == 0) {
           if (it.param_pending) ++it.params;
           it.param_pending = false;
           return;
@@ -123,19 +123,19 @@ void RustFunctionParser::in_item(const Token& token, std::string_view text) {
       return;
     }
     if (it.angle_depth > 0) {
-      if (text == "<") ++it.angle_depth;
-      else if (text == ">") --it.angle_depth;
-      else if (text == ">>") it.angle_depth = it.angle_depth >= 2 ? it.angle_depth - 2 : 0;
-      else if (text == "{" || text == ";") it.angle_depth = 0;  // not generics after all
+      if (lex::spelled(text, "<")) ++it.angle_depth;
+      else if (lex::spelled(text, ">")) --it.angle_depth;
+      else if (lex::spelled(text, ">>")) it.angle_depth = it.angle_depth >= 2 ? it.angle_depth - 2 : 0;
+      else if (lex::spelled(text, "{") || lex::spelled(text, ";")) it.angle_depth = 0;  // not generics after all
       if (it.angle_depth > 0) return;
-      if (text == ">" || text == ">>") return;
+      if (lex::spelled(text, ">") || lex::spelled(text, ">>")) return;
     }
-    if (text == "<" && ((it.fn_keyword && !it.after_params) || it.header == Header::impl_block ||
+    if (lex::spelled(text, "<") && ((it.fn_keyword && !it.after_params) || it.header == Header::impl_block ||
                         it.header == Header::trait_block)) {
       it.angle_depth = 1;
       return;
     }
-    if (text == "(") {
+    if (lex::spelled(text, "(")) {
       if (it.fn_keyword && !it.name.empty() && !it.after_params && it.paren_depth == 0) {
         it.in_params = true;
         it.paren_depth = 1;
@@ -144,13 +144,13 @@ void RustFunctionParser::in_item(const Token& token, std::string_view text) {
       ++it.paren_depth;
       return;
     }
-    if (text == ")") {
+    if (lex::spelled(text, ")")) {
       if (it.paren_depth > 0) --it.paren_depth;
       return;
     }
     if (it.paren_depth > 0) return;
-    if (text == "{") return open_brace(token);
-    if (text == "}") {
+    if (lex::spelled(text, "{")) return open_brace(token);
+    if (lex::spelled(text, "}")) {
       if (scopes_.empty()) {
         if (!stray_brace_reported_) {
           result_.issues.push_back({token.line, "stray '}' at module scope (unbalanced braces); ignored"});
@@ -162,11 +162,11 @@ void RustFunctionParser::in_item(const Token& token, std::string_view text) {
       reset_item();
       return;
     }
-    if (text == ";") reset_item();
+    if (lex::spelled(text, ";")) reset_item();
     return;
   }
   if (token.kind == TokenKind::string) {
-    if (prev_kind_ == TokenKind::identifier && prev_text_ == "extern") it.extern_pending = true;
+    if (prev_kind_ == TokenKind::identifier && lex::spelled(prev_text_, "extern")) it.extern_pending = true;
     return;
   }
   if (token.kind != TokenKind::identifier || it.paren_depth > 0 || it.in_params || it.angle_depth > 0) return;
@@ -179,37 +179,37 @@ void RustFunctionParser::in_item(const Token& token, std::string_view text) {
     it.last_line = token.line;
     return;
   }
-  if (text == "fn" && !it.fn_keyword) {
+  if (lex::spelled(text, "fn") && !it.fn_keyword) {
     it.fn_keyword = true;
     return;
   }
   if (it.fn_keyword) return;  // return type, where clause
-  if (text == "unsafe") {
+  if (lex::spelled(text, "unsafe")) {
     it.is_unsafe = true;
     return;
   }
   if (it.header == Header::none) {
-    if (text == "impl") {
+    if (lex::spelled(text, "impl")) {
       it.header = Header::impl_block;
       return;
     }
-    if (text == "trait") {
+    if (lex::spelled(text, "trait")) {
       it.header = Header::trait_block;
       return;
     }
-    if (text == "mod") {
+    if (lex::spelled(text, "mod")) {
       it.header = Header::module;
       return;
     }
     return;
   }
   if (it.header_name_frozen) return;
-  if (text == "where") {
+  if (lex::spelled(text, "where")) {
     it.header_name_frozen = true;
     return;
   }
   if (it.header == Header::impl_block) {
-    if (text == "for") it.header_name.clear();  // impl Trait for Type: named after Type
+    if (lex::spelled(text, "for")) it.header_name.clear();  // impl Trait for Type: named after Type
     else if (!is_impl_keyword(text)) it.header_name = strip_raw(text);
     return;
   }
