@@ -12,10 +12,12 @@ build_pkgs=(
   libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev libexpected-dev libgit2-dev
   libgtest-dev libgmock-dev
 )
-# Tests: JSON schema validation, the util-linux setpriv used to drop root.
-test_pkgs=( python3 python3-jsonschema util-linux )
-# Benchmarks and accuracy comparisons: the peer tools and corpus fetching.
-bench_pkgs=( cloc time dpkg-dev xz-utils )
+# Tests: JSON schema validation, the util-linux setpriv used to drop root,
+# and what the agreement check on a real tree needs (pmccabe, fetching a
+# Debian source package).
+test_pkgs=( python3 python3-jsonschema util-linux pmccabe dpkg-dev xz-utils )
+# Benchmarks and accuracy comparisons: the other peer tools.
+bench_pkgs=( cloc time )
 
 want=("${build_pkgs[@]}" "${test_pkgs[@]}")
 case "${1:-}" in

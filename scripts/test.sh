@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: the suite in the CI
 # build (g++, -Werror), the same suite under AddressSanitizer + UBSan (clang),
-# then each lexer under libFuzzer for a bounded time. This is what .ci/run calls.
+# then the function agreement check against pmccabe on a small real tree, then
+# each lexer and the function parsers under libFuzzer for a bounded time.
+# This is what .ci/run calls.
 # Usage: scripts/test.sh [FUZZ_SECONDS_PER_TARGET] (default 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,10 @@ scripts/build.sh asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --preset asan -j"$(nproc)"
 
-echo "== fuzz the lexers (${fuzz_seconds}s each)"
+echo "== function agreement with pmccabe on a real tree (zlib, Debian's source package)"
+python3 bench/compare_pmccabe.py "$(scripts/fetch-corpus.sh zlib | tail -n 1)" \
+  --oxidize build/ci/oxidize --check --no-progress | sed -n '1,12p'
+
+echo "== fuzz the lexers and the function parsers (${fuzz_seconds}s each)"
 scripts/fuzz.sh "$fuzz_seconds"
 echo "all tests passed"
