@@ -154,7 +154,6 @@ class CFunctionParser {
   FunctionFacts fn_;
   std::uint32_t body_depth_ = 0;
   std::uint32_t last_line_ = 0;  // last line counted toward fn_.nloc
-  std::uint32_t switch_depth_ = 0;
 
   // The declaration being read at declaration scope.
   struct Declaration {
