@@ -29,6 +29,8 @@ How cloc is run: `--by-file --csv --quiet`, plus
                      runs longer than max(1 s, lines / 1000 s) and counts
                      all its lines as comment: results would depend on the
                      machine's load;
+  --exclude-dir=.pc  quilt's copies of files before patching, in every
+                     unpacked Debian source package; oxidize skips them too;
   --include-lang=... C, C++, C/C++ Header and Rust. (--include-ext cannot be
                      used: cloc matches it against /\\.(\\w+)$/, so it can
                      never select ".c++" or ".h++".)
@@ -130,7 +132,7 @@ def cloc_version(cloc: str) -> str:
 
 def cloc_command(cloc: str) -> list[str]:
     return [cloc, "--by-file", "--csv", "--quiet", "--skip-uniqueness", "--timeout=0",
-            f"--include-lang={CLOC_LANGUAGES}", "."]
+            "--exclude-dir=.pc", f"--include-lang={CLOC_LANGUAGES}", "."]
 
 
 def run_cloc(cloc: str, tree: Path, cache: Path | None, refresh: bool) -> tuple[str, dict]:

@@ -144,6 +144,14 @@ class BadInput(Scratch):
         self.assertEqual(f["empty.c"]["lines"], 0)
         self.assertEqual(err, "")
 
+    def test_quilt_state_is_skipped(self):
+        self.write("a.c", "int a;\n")
+        self.write(".pc/.quilt_patches", "debian/patches\n")
+        self.write(".pc/fix.patch/a.c", "int old_a;\n")
+        self.write("other/.pc/b.c", "int b;\n")  # a `.pc` without quilt's marker is ordinary
+        doc, _ = scan_json(self.dir)
+        self.assertEqual(sorted(f["path"] for f in doc["files"]), ["a.c", "other/.pc/b.c"])
+
     def test_binary_file_is_skipped_and_counted(self):
         self.write("blob.c", b"\x7fELF\x00\x00\x01" + bytes(range(256)))
         self.write("ok.c", "int x;\n")

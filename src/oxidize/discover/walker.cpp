@@ -64,6 +64,15 @@ bool is_vcs_dir(std::string_view name) {
   return name == ".git" || name == ".hg" || name == ".svn" || name == ".bzr";
 }
 
+// quilt's state directory (`.pc/` holding `.quilt_patches`): copies of files
+// as they were before each patch, present in every unpacked Debian source
+// package. Counting it would count those files once per patch.
+bool is_quilt_state(int parent_fd, std::string_view name) {
+  if (name != ".pc") return false;
+  struct stat st {};
+  return ::fstatat(parent_fd, ".pc/.quilt_patches", &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
 std::string_view special_kind(unsigned char type) {
   switch (type) {
     case DT_FIFO: return "not a regular file (FIFO): not read";
@@ -242,7 +251,7 @@ class Walk {
         via_symlink = true;
       }
       if (type == DT_DIR) {
-        if (is_vcs_dir(name)) continue;
+        if (is_vcs_dir(name) || is_quilt_state(fd, name)) continue;
         std::string rel = child_rel(task.rel, name);
         if (filter_ != nullptr && !filter_->descend_dir(rel)) continue;
         if (task.exclusion != Exclusion::none)
