@@ -13,7 +13,8 @@ Both tools are run on TREE:
     crashes (pmccabe segfaults on some kernel files) or runs past --timeout
     is run again one file at a time, so that only the guilty files are lost;
     those are listed and left out of the comparison. Files are walked as
-    oxidize walks them: .git is skipped and symbolic links are not followed.
+    oxidize walks them: .git/.hg/.svn/.bzr and quilt's .pc (with
+    .quilt_patches) are skipped and symbolic links are not followed.
   * `oxidize functions TREE --format csv --top 0 --no-progress
     --include-vendored --include-generated --no-ignore -j JOBS`.
 
@@ -39,7 +40,11 @@ The report:
     a parse error (its results there "may be unreliable", says its manual);
   * every disagreement classified by kind (see classify_* below; the kinds
     and verdicts are discussed in docs/functions.md), with counts and
-    examples, and the top CCN disagreements.
+    examples, and the top CCN disagreements. Unmatched functions that end on
+    the same line (the same closing brace) are reported as one pair: the
+    same function, named or started differently. Kinds that are oxidize's
+    fault say so ("oxidize misses: ...", "... (oxidize bug)"). --list FILE
+    writes every disagreement as CSV (group,kind,file,line,detail).
 
 pmccabe is slow on the Linux kernel: --cache DIR keeps its per-file output,
 keyed by the tree's absolute path and pmccabe's version, and reuses a file's
@@ -56,7 +61,6 @@ Standard library only.
 from __future__ import annotations
 
 import argparse
-import bisect
 import concurrent.futures
 import csv
 import datetime
@@ -66,6 +70,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -73,7 +78,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 EXTENSIONS = (".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp")
-SKIP_DIRS = {".git"}
+SKIP_DIRS = {".git", ".hg", ".svn", ".bzr"}
 
 # --check thresholds
 MIN_FOUND_SHARE_PCT = 97.0
@@ -93,11 +98,20 @@ class ToolError(Exception):
 # files
 
 
+def skipped_dir(root: str, name: str) -> bool:
+    """Directories oxidize does not enter: version control, quilt's state
+    (`.pc` holding `.quilt_patches`), symbolic links."""
+    path = os.path.join(root, name)
+    if name in SKIP_DIRS or os.path.islink(path):
+        return True
+    return name == ".pc" and os.path.lexists(os.path.join(path, ".quilt_patches"))
+
+
 def collect_files(tree: Path) -> list[str]:
-    """C/C++ files under tree, relative, sorted; .git skipped, links not followed."""
+    """C/C++ files under tree, relative, sorted, as oxidize walks it."""
     out = []
     for root, dirs, files in os.walk(tree):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not os.path.islink(os.path.join(root, d)))
+        dirs[:] = sorted(d for d in dirs if not skipped_dir(root, d))
         for f in files:
             if not f.endswith(EXTENSIONS):
                 continue
@@ -314,11 +328,15 @@ def match_file(pm: list[dict], ox: list[dict]) -> tuple[list[tuple[dict, dict]],
 
 DIRECTIVE = re.compile(r"^\s*#\s*(\w+)(.*)$")
 IDENT = re.compile(r"[A-Za-z_]\w*")
-C_KEYWORDS_AS_NAMES = {
-    "__attribute__", "__attribute", "static", "inline", "void", "int", "char", "unsigned", "long",
-    "const", "struct", "if", "while", "for", "switch", "return", "sizeof", "__section", "__init",
-    "__exit", "noinline", "__always_inline", "__printf", "__cold", "__weak", "__visible",
-}
+EXTERN_C = re.compile(r'\bextern\s*"C"\s*\{?\s*$')
+# A header whose "parameter list" is followed by a second one holding a type
+# keyword: NAME(x)(struct s *p), a name built by a macro.
+MACRO_NAMED = re.compile(r"\b\w+\s*\([^(){};]*\)\s*\([^{};]*\b(struct|union|enum)\b[^{};]*\)\s*\{$")
+# NAME(...) then a declaration whose name starts with __: __printf(1, 2) void __f(...)
+UNDERSCORE_AFTER_CALL = re.compile(r"\)((?:\s*\*?\s*\b[A-Za-z_]\w*\b)+?)\s*\*?\s*\b(__\w+)\s*\([^{};]*\)[^{};()]*\{$")
+# K&R: f(a, class) int a, class; {
+KNR_RECORD_WORD = re.compile(r"\w+\s*\([\w\s,]*\)\s*[^{}()]*[,\s]\b(class|struct|union|enum)\b\s*[,;][^{}()]*\{$")
+BODY_IS_DATA = re.compile(r"(=|=\s*&?\s*\([^()]*\)|\b(struct|union|enum)\b[^;(){}=]*)\s*\{$")
 
 
 class SourceFile:
@@ -326,6 +344,7 @@ class SourceFile:
     structure kept), and for every line the preprocessor state."""
 
     def __init__(self, path: Path):
+        self.path = path
         try:
             raw = path.read_bytes().decode("utf-8", "surrogateescape")
         except OSError:
@@ -335,14 +354,25 @@ class SourceFile:
         # per line (1-based): ("live"|"if0"|"if0_else"|"other_branch"), depth of conditionals
         self.region = ["live"] * (len(self.code) + 2)
         stack: list[dict] = []
+        continued = False  # the previous directive line ended with a backslash
+        self.if0_comment_lines: list[int] = []  # `#if 0 /* why */` lines
+        self.if0_owner: dict[int, int] = {}  # line in an #if 0 block -> the #if 0 line
         for i, line in enumerate(self.code, start=1):
+            if continued:
+                self.region[i] = "directive"
+                continued = line.rstrip().endswith("\\")
+                continue
             m = DIRECTIVE.match(line)
             state = self._state(stack)
             if m:
+                continued = line.rstrip().endswith("\\")
                 name, rest = m.group(1), m.group(2).strip()
                 if name in ("if", "ifdef", "ifndef"):
-                    stack.append({"zero": name == "if" and rest.split(" ")[0] == "0" and
-                                  rest.strip() == "0", "branch": 0})
+                    zero = name == "if" and rest.strip() == "0"
+                    stack.append({"zero": zero, "branch": 0, "line": i})
+                    raw_rest = self.raw_lines[i - 1].split("0", 1)[-1] if zero else ""
+                    if zero and ("/*" in raw_rest or "//" in raw_rest):
+                        self.if0_comment_lines.append(i)
                 elif name in ("elif", "else", "elifdef", "elifndef") and stack:
                     stack[-1]["branch"] += 1
                 elif name == "endif" and stack:
@@ -350,6 +380,21 @@ class SourceFile:
                 self.region[i] = "directive"
                 continue
             self.region[i] = state
+            if state == "if0":
+                self.if0_owner[i] = next(c["line"] for c in stack if c["zero"] and c["branch"] == 0)
+
+        # pmccabe drops a directive line up to its newline, a `/*` on it
+        # included, so the rest of such a comment is code to it.
+        self.directive_comment_line = 0
+        # `extern "C" {` lines in live code: pmccabe skips the whole block.
+        self.extern_c_lines: list[int] = []
+        for i, line in enumerate(self.raw_lines, start=1):
+            if self.region[i] == "directive" and not self.directive_comment_line:
+                start = line.find("/*")
+                if start >= 0 and "*/" not in line[start + 2:] and not line.rstrip().endswith("\\"):
+                    self.directive_comment_line = i
+            elif self.region[i] == "live" and EXTERN_C.search(line):
+                self.extern_c_lines.append(i)
 
     @staticmethod
     def _state(stack: list[dict]) -> str:
@@ -363,6 +408,21 @@ class SourceFile:
                 return "other_branch"
         return state
 
+    def if0_commented(self, line: int) -> bool:
+        """line is inside an `#if 0` block whose directive carries a comment."""
+        return self.if0_owner.get(line) in self.if0_comment_lines
+
+    def if0_commented_lines(self, first: int, last: int) -> list[int]:
+        return [i for i in range(first, last + 1) if self.if0_owner.get(i) in self.if0_comment_lines]
+
+    def if0_commented_unbalanced_before(self, line: int) -> bool:
+        """An `#if 0 /* ... */` block before line whose braces do not balance."""
+        balance: Counter = Counter()
+        for i, d in self.if0_owner.items():
+            if d < line and d in self.if0_comment_lines:
+                balance[d] += self.code[i - 1].count("{") - self.code[i - 1].count("}")
+        return any(balance.values())
+
     def text(self, first: int, last: int) -> str:
         return "\n".join(self.code[max(first - 1, 0):max(last, 0)])
 
@@ -370,32 +430,21 @@ class SourceFile:
         return self.raw_lines[line - 1] if 0 < line <= len(self.raw_lines) else ""
 
 
+COMMENT_OR_LITERAL = re.compile(r"""/\*.*?(?:\*/|\Z)|//[^\n]*|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?""", re.S)
+
+
+def _blank(m: re.Match) -> str:
+    text = m.group(0)
+    if text[0] in "\"'":
+        # keep the quotes, blank the contents (a line splice keeps its newline)
+        inner = re.sub(r"[^\n]", " ", text[1:-1]) if len(text) > 1 else ""
+        return text[0] + inner + (text[-1] if len(text) > 1 else "")
+    return re.sub(r"[^\n]", " ", text)
+
+
 def strip_comments_and_literals(src: str) -> str:
-    out = []
-    i, n = 0, len(src)
-    while i < n:
-        c = src[i]
-        if c == "/" and i + 1 < n and src[i + 1] == "*":
-            j = src.find("*/", i + 2)
-            j = n if j < 0 else j + 2
-            out.append("".join("\n" if ch == "\n" else " " for ch in src[i:j]))
-            i = j
-        elif c == "/" and i + 1 < n and src[i + 1] == "/":
-            j = src.find("\n", i)
-            j = n if j < 0 else j
-            out.append(" " * (j - i))
-            i = j
-        elif c in "\"'":
-            j = i + 1
-            while j < n and src[j] != c and src[j] != "\n":
-                j += 2 if src[j] == "\\" else 1
-            j = min(j + 1, n)
-            out.append(c + "".join("\n" if ch == "\n" else " " for ch in src[i + 1:j - 1]) + c)
-            i = j
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+    """Comments and string/character literal contents blanked, newlines kept."""
+    return COMMENT_OR_LITERAL.sub(_blank, src)
 
 
 def decisions(text: str) -> dict[str, int]:
@@ -444,15 +493,29 @@ def pair_leftovers(only_pm: list[dict], only_ox: list[dict]) -> tuple[list, list
     return pairs, rest_pm, [o for o in only_ox if id(o) not in paired]
 
 
+def looks_like_annotation(name: str) -> bool:
+    return name.startswith("__") or name.isupper() or name == "SEC"
+
+
+def named_after_annotation(o: dict, src: SourceFile) -> bool:
+    """oxidize named the function after NAME(...) that precedes the real
+    name, which starts with __ (`__printf(2, 0) void __f(...)`)."""
+    hdr = header_text(src, o["start"], "oxidize", 30)
+    if not re.match(r"(?:[A-Za-z_]\w*\s*\**\s*)*?" + re.escape(o["name"]) + r"\s*\(", hdr):
+        return False
+    return UNDERSCORE_AFTER_CALL.search(hdr) is not None
+
+
 def classify_pair(p: dict, o: dict, src: SourceFile) -> str:
     """The same function (same closing brace), named or started differently."""
     pname, oname = norm_name(p["name"]), norm_name(o["name"])
-    if p["def"] < o["start"]:
-        before = live_text(src, p["def"], o["start"] - 1, "pmccabe")
-        if ";" in before:
+    if p["def"] <= o["start"]:
+        if p["def"] < o["start"] and ";" in live_text(src, p["def"], o["start"] - 1, "pmccabe"):
             return "pmccabe starts at a declaration before the function (K&R reading)"
         between = live_text(src, p["def"], o["start"], "pmccabe")
-        if pname != oname and re.search(r"\b" + re.escape(pname) + r"\s*\(", between):
+        mp = re.search(r"\b" + re.escape(pname) + r"\s*\(", between)
+        mo = re.search(r"\b" + re.escape(oname) + r"\s*\(", between)
+        if pname != oname and mp and (mo is None or mp.start() < mo.start()):
             return "pmccabe names the function after a NAME(...) before its name"
     if oname in C_TYPE_WORDS:
         return "returns a function pointer"
@@ -461,10 +524,42 @@ def classify_pair(p: dict, o: dict, src: SourceFile) -> str:
     return "same function, other name"
 
 
+def header_text(src: SourceFile, line: int, follow: str = "pmccabe", limit: int = 40) -> str:
+    """Live code from line up to and including the first `{`, on one line."""
+    text = live_text(src, line, line + limit, follow)
+    i = text.find("{")
+    # the end is what the rules look at; a long K&R-like run is cut
+    return " ".join((text[:i + 1] if i >= 0 else text).split())[-1500:]
+
+
 def classify_pmccabe_only(p: dict, src: SourceFile, ox: list[dict], pm_errors: list) -> str:
     line = p["def"]
+    hdr = header_text(src, p["first"], limit=max(pm_end(p) - p["first"], 0))
+    covered = any(o["start"] <= line and o["end"] >= pm_end(p) for o in ox)
+    if src.directive_comment_line and src.directive_comment_line <= pm_end(p):
+        return "pmccabe reads a comment continued from a #directive line as code"
+    if src.if0_commented_unbalanced_before(pm_end(p)) or \
+            any(o["start"] <= line <= o["end"] and src.if0_commented_lines(o["start"], o["end"]) for o in ox):
+        return IF0_COMMENT_KIND
+    if any(o["start"] < line <= o["end"] and "if0_else" in src.region[o["start"]:o["end"] + 1] for o in ox):
+        return "#else branch of #if 0 (pmccabe drops it, loses a brace)"
     if p["name"] in STATEMENT_KEYWORDS:
         return "pmccabe: a statement at file scope taken for a function"
+    if BODY_IS_DATA.search(hdr):
+        return "pmccabe takes a struct body or an initialiser for a function body"
+    if not covered and hdr.endswith("{"):
+        if MACRO_NAMED.search(hdr):
+            return "oxidize misses: name built by a macro, NAME(x)(struct ...)"
+        m = UNDERSCORE_AFTER_CALL.search(hdr)
+        if m and not any(norm_name(o["name"]) == m.group(2) for o in ox):
+            return "oxidize misses: __name after a NAME(...)"
+        if KNR_RECORD_WORD.search(hdr):
+            return "oxidize misses: K&R parameter named class/struct/union/enum"
+        m = re.search(r"=[^;]*\b([A-Za-z_]\w*)\s*\([^()]*\)\s*\{$", hdr)
+        if m and m.group(1) == norm_name(p["name"]):
+            return "oxidize misses: `=` earlier in a macro block without `;`"
+    if not covered and ";" in hdr:
+        return "pmccabe reads declarations before a `{` as a K&R function"
     if any(o["start"] < line <= o["end"] for o in ox):
         return "pmccabe: inside an oxidize function"
     if any(p["first"] <= o["start"] <= pm_end(p) for o in ox):
@@ -477,42 +572,76 @@ def classify_pmccabe_only(p: dict, src: SourceFile, ox: list[dict], pm_errors: l
     return "pmccabe only: other"
 
 
+IF0_COMMENT_KIND = "inside #if 0 followed by a comment (oxidize takes the branch: bug)"
+
+
 def classify_oxidize_only(o: dict, src: SourceFile, pm: list[dict], pm_errors: list) -> str:
     line = o["start"]
     if src.region[line] == "if0_else":
         return "#else branch of #if 0"
-    head = src.text(line, min(line + 2, o["end"]))
+    if src.if0_commented(line):
+        return IF0_COMMENT_KIND
+    if src.directive_comment_line and src.directive_comment_line <= o["end"]:
+        return "pmccabe reads a comment continued from a #directive line as code"
+    if any(l < line for l in src.extern_c_lines):
+        return 'inside extern "C" { } (pmccabe skips the block)'
     if o["name"] in C_TYPE_WORDS or re.search(r"\(\s*\*\s*\w+\s*\(", src.text(line, line)):
         return "returns a function pointer"
     if any(p["first"] <= line <= pm_end(p) for p in pm):
         return "oxidize: inside a pmccabe function"
-    brace = head.find("{")
-    if "\\\n" in "\n".join(src.raw_lines[line - 1:line + 2]) and brace != 0:
+    raw = "\n".join(src.raw_lines[line - 1:line + 2])
+    if "\\\n" in raw:
         return "line splice before the body"
     if pm_errors:
         return "pmccabe parse error in file"
     return "oxidize only: other"
 
 
+COUNTED = ("if", "for", "while", "case", "&&", "||", "?")
+
+
+def count_decisions(text: str) -> int:
+    d = decisions(text)
+    return sum(d[k] for k in COUNTED)
+
+
 def classify_ccn(p: dict, o: dict, src: SourceFile) -> str:
-    """Why traditional CCNs differ, by recounting the function's decisions."""
+    """Why traditional CCNs differ, by looking at the function's text."""
     end = o["end"]
+    diff = o["ccn"] - p["ccn"]
+    if "if0_else" in src.region[o["start"]:end + 1] and pm_end(p) != end:
+        return "#else branch of #if 0 in the body"
     ox_text = live_text(src, o["start"], end, "oxidize")
     pm_text = live_text(src, o["start"], end, "pmccabe")
-    if ox_text != pm_text:
-        d_ox, d_pm = decisions(ox_text), decisions(pm_text)
-        if sum(d_ox[k] for k in ("if", "for", "while", "case", "&&", "||", "?")) != \
-           sum(d_pm[k] for k in ("if", "for", "while", "case", "&&", "||", "?")):
-            return "#else branch of #if 0 in the body"
-    d = decisions(ox_text)
-    diff = o["ccn"] - p["ccn"]
+    else_diff = count_decisions(ox_text) - count_decisions(pm_text) if ox_text != pm_text else 0
+    if else_diff and else_diff == diff:
+        return "#else branch of #if 0 in the body"
+    dead = src.if0_commented_lines(o["start"], end)
+    if dead and diff == count_decisions("\n".join(src.code[i - 1] for i in dead)) - else_diff:
+        return IF0_COMMENT_KIND
     if pm_end(p) != end:
+        if src.directive_comment_line and src.directive_comment_line < end:
+            return "pmccabe reads a comment continued from a #directive line as code"
         return "other extent (body boundaries differ)"
+    if else_diff:
+        return "#else branch of #if 0 in the body"
+    raw = "\n".join(src.raw_lines[o["start"] - 1:end])
+    if re.search(r"^\s*#\s*if\s*\(\s*0\s*\)", raw, re.M):
+        return "#if (0) in the body (oxidize follows it)"
+    if re.search(r"\bcase'", raw):
+        return "case'x': without a space (pmccabe misses the case)"
+    d = decisions(ox_text[ox_text.find("{") + 1:])  # the body: parameters named catch do not count
+    if d["catch"] and diff == d["catch"] and src_is_c(src):
+        return "catch as an identifier in C (oxidize counts it)"
     if "({" in ox_text:
         return "GNU statement expression"
     if d["?"] and diff != 0 and abs(diff) <= d["?"]:
         return "?: counting"
     return "CCN: other"
+
+
+def src_is_c(src: SourceFile) -> bool:
+    return src.path.suffix in (".c", ".h")
 
 
 # --------------------------------------------------------------------------
@@ -531,7 +660,7 @@ def compare(tree: Path, pm_files: dict[str, dict], ox_files: dict[str, list[dict
     ox_outside = sorted(set(ox_files) - set(pm_files))
 
     n_pm = n_ox = 0
-    matched = same_ccn = same_mod = 0
+    matched = same_ccn = same_mod = paired = 0
     kinds = {k: Counter() for k in ("pair", "pmccabe_only", "oxidize_only", "ccn", "name")}
     ex: dict[str, dict[str, list]] = {k: defaultdict(list) for k in kinds}
     pair_names: dict[str, Counter] = defaultdict(Counter)
@@ -560,8 +689,11 @@ def compare(tree: Path, pm_files: dict[str, dict], ox_files: dict[str, list[dict
         errors = pm_files[f]["errors"]
         per_file_miss[f] += len(only_pm) + len(only_ox)
         same, rest_pm, rest_ox = pair_leftovers(only_pm, only_ox)
+        paired += len(same)
         for p, o in same:
             k = classify_pair(p, o, src)
+            if looks_like_annotation(o["name"]) and named_after_annotation(o, src):
+                k = "both misname it: NAME(...) before a __name (oxidize bug)"
             pair_names[k][p["name"]] += 1
             note("pair", k, f, o["start"], f"pmccabe {p['name']} at {p['def']}, oxidize {o['name']} at {o['start']}")
         for p in rest_pm:
@@ -571,6 +703,12 @@ def compare(tree: Path, pm_files: dict[str, dict], ox_files: dict[str, list[dict
             note("oxidize_only", classify_oxidize_only(o, src, pm, errors), f, o["start"],
                  f"{o['name']} (oxidize ccn {o['ccn']}, lines {o['start']}-{o['end']})")
         for p, o in pairs:
+            if looks_like_annotation(o["name"]):
+                if src is None:
+                    src = SourceFile(tree / f)
+                if named_after_annotation(o, src):
+                    note("name", "both name the function after a NAME(...) before its __name (oxidize bug)", f,
+                         o["start"], f"oxidize {o['name']}, pmccabe {p['name']}")
             if c_file and "::" in o["name"] and "::" not in p["name"]:
                 note("name", "oxidize qualifies a C function with a struct name", f, o["start"],
                      f"oxidize {o['name']}, pmccabe {p['name']}")
@@ -593,10 +731,13 @@ def compare(tree: Path, pm_files: dict[str, dict], ox_files: dict[str, list[dict
                   "pmccabe_parse_errors": len(parse_errors), "oxidize_outside_list": len(ox_outside)},
         "functions": {"pmccabe_all": n_pm_all, "oxidize_all": n_ox_all, "oxidize_in_failed_files": ox_failed,
                       "pmccabe": n_pm, "oxidize": n_ox,
-                      "matched": matched, "pmccabe_only": n_pm - matched, "oxidize_only": n_ox - matched},
+                      "matched": matched, "pmccabe_only": n_pm - matched, "oxidize_only": n_ox - matched,
+                      "paired_by_closing_brace": paired},
         "shares": {
             "pmccabe_found_by_oxidize_pct": share(matched, n_pm),
             "oxidize_found_by_pmccabe_pct": share(matched, n_ox),
+            "pmccabe_found_same_brace_pct": share(matched + paired, n_pm),
+            "oxidize_found_same_brace_pct": share(matched + paired, n_ox),
             "same_ccn_pct": share(same_ccn, matched),
             "same_ccn_modified_pct": share(same_mod, matched),
         },
@@ -627,7 +768,7 @@ def check_failures(result: dict) -> list[str]:
 
 
 def fmt(v: float | None) -> str:
-    return "n/a" if v is None else f"{v:.2f} %"
+    return "n/a" if v is None else f"{v:.3f} %"
 
 
 def print_report(r: dict, meta: dict, top: int, out=sys.stdout) -> None:
@@ -650,6 +791,9 @@ def print_report(r: dict, meta: dict, top: int, out=sys.stdout) -> None:
       f"({fn['pmccabe_only']} pmccabe only)")
     p(f"  oxidize's found by pmccabe: {fmt(s['oxidize_found_by_pmccabe_pct'])} "
       f"({fn['oxidize_only']} oxidize only)")
+    p(f"  counting as found the {fn['paired_by_closing_brace']} functions both found but named or started "
+      f"differently (same closing brace): {fmt(s['pmccabe_found_same_brace_pct'])} and "
+      f"{fmt(s['oxidize_found_same_brace_pct'])}")
     p(f"  identical traditional CCN:  {fmt(s['same_ccn_pct'])} ({r['same_ccn']} of {fn['matched']})")
     p(f"  identical modified CCN:     {fmt(s['same_ccn_modified_pct'])} ({r['same_ccn_modified']} of {fn['matched']})")
     if r["pmccabe_failed_files"]:
@@ -715,6 +859,8 @@ def main(argv: list[str] | None = None) -> int:
                          f"and identical CCN >= {MIN_SAME_CCN_PCT} %%")
     ap.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
     args = ap.parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends quietly
     tree = args.tree.expanduser()
     if not tree.is_dir():
         print(f"error: {tree} is not a directory", file=sys.stderr)

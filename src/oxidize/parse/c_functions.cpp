@@ -17,6 +17,10 @@ bool is_punct(const Token& t, std::string_view text, std::string_view what) {
 // Identifiers that take a parenthesised argument without being a function's
 // name: attributes and specifiers before or after a parameter list.
 bool is_attribute_keyword(std::string_view id) {
+  // Annotation macros the kernel puts before a function's name.
+  if (lex::spelled(id, "__printf") || lex::spelled(id, "__scanf") || lex::spelled(id, "__alloc_size") ||
+      lex::spelled(id, "__section") || lex::spelled(id, "__diagnose_as"))
+    return true;
   return lex::spelled(id, "__attribute__") || lex::spelled(id, "__attribute") || lex::spelled(id, "__declspec") || lex::spelled(id, "alignas") ||
          lex::spelled(id, "_Alignas") || lex::spelled(id, "__aligned") || lex::spelled(id, "throw") || lex::spelled(id, "noexcept") || lex::spelled(id, "asm") ||
          lex::spelled(id, "__asm__") || lex::spelled(id, "__asm") || lex::spelled(id, "decltype") || lex::spelled(id, "requires");
@@ -34,6 +38,12 @@ bool is_record_keyword(std::string_view id) {
 
 // C++ keywords after which `(` never starts a parameter list.
 bool is_not_a_name(std::string_view id) {
+  // `void (*f(int))(int)`: a type keyword before `(` starts a declarator group.
+  if (lex::spelled(id, "void") || lex::spelled(id, "int") || lex::spelled(id, "char") ||
+      lex::spelled(id, "long") || lex::spelled(id, "short") || lex::spelled(id, "unsigned") ||
+      lex::spelled(id, "signed") || lex::spelled(id, "float") || lex::spelled(id, "double") ||
+      lex::spelled(id, "const") || lex::spelled(id, "volatile") || lex::spelled(id, "bool"))
+    return true;
   return lex::spelled(id, "if") || lex::spelled(id, "while") || lex::spelled(id, "for") || lex::spelled(id, "switch") || lex::spelled(id, "return") ||
          lex::spelled(id, "sizeof") || lex::spelled(id, "typeof") || lex::spelled(id, "__typeof__") || lex::spelled(id, "static_assert") ||
          lex::spelled(id, "_Static_assert") || lex::spelled(id, "alignof") || lex::spelled(id, "defined");
@@ -70,8 +80,11 @@ void CFunctionParser::start_candidate(std::uint32_t line) {
   d.candidate = d.qual;
   d.candidate_line = line;
   d.in_params = true;
+  d.params_base = 0;
   d.after_params = false;
   d.init_list = false;
+  d.has_equals = false;  // `X(a) .f = g, MACRO_END` then a definition: the `=` was the macro's
+  d.record_after_params = false;
   d.knr = false;
   d.params = 0;
   d.param_angle = 0;
@@ -117,17 +130,32 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
 
   bool operator_params = false;
   if (d.operator_name) {
-    // operator== / operator() / operator[] / operator new / operator bool
-    if (token.kind == TokenKind::punct && lex::spelled(text, "(") && d.operator_symbol_done) {
+    // operator== / operator() / operator[] / operator new / operator bool.
+    // In C, `operator` is an ordinary name (`int operator;`): anything that
+    // cannot follow an operator name ends the attempt and is read as usual.
+    const bool ends_attempt =
+        d.operator_symbol_done
+            ? !(token.kind == TokenKind::punct && lex::spelled(text, "("))
+            : (token.kind != TokenKind::identifier && token.kind != TokenKind::punct &&
+               token.kind != TokenKind::string) ||
+                  lex::spelled(text, ";") || lex::spelled(text, "{") || lex::spelled(text, "}") ||
+                  (lex::spelled(text, ")") && !lex::spelled(d.qual, "operator(")) ||  // operator()
+                  lex::spelled(text, "]") || lex::spelled(text, ",") || lex::spelled(text, ".") ||
+                  lex::spelled(text, ":");
+    if (ends_attempt) {
+      d.operator_name = false;
+      d.qual.assign("operator");
+    } else if (token.kind == TokenKind::punct && lex::spelled(text, "(") && d.operator_symbol_done) {
       d.operator_name = false;  // this `(` opens the parameters
       operator_params = true;
-    } else {
-      if (token.kind == TokenKind::identifier) d.qual += ' ';
-      d.qual.append(text);
-      if (lex::spelled(text, "(")) return;  // operator() : wait for the ')'
-      d.operator_symbol_done = true;
-      return;
     }
+  }
+  if (d.operator_name) {  // still collecting the operator's symbol
+    if (token.kind == TokenKind::identifier) d.qual += ' ';
+    d.qual.append(text);
+    if (lex::spelled(text, "(")) return;  // operator() : wait for the ')'
+    d.operator_symbol_done = true;
+    return;
   }
 
   if (d.in_params && d.paren_depth >= 1) {
@@ -136,14 +164,14 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
       if (lex::spelled(text, "(")) {
         ++d.paren_depth;
       } else if (lex::spelled(text, ")")) {
-        if (--d.paren_depth == 0) {
+        if (--d.paren_depth == d.params_base) {
           d.in_params = false;
           d.after_params = true;
           if (d.param_tokens && !d.param_is_void) ++d.params;
         }
         return;
       }
-      if (d.paren_depth == 1) {
+      if (d.paren_depth == d.params_base + 1) {
         if (lex::spelled(text, "<")) ++d.param_angle;
         else if (lex::spelled(text, ">") && d.param_angle > 0) --d.param_angle;
         else if (lex::spelled(text, ">>")) d.param_angle = d.param_angle >= 2 ? d.param_angle - 2 : 0;
@@ -160,24 +188,42 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
 
   if (token.kind == TokenKind::punct) {
     if (lex::spelled(text, "(")) {
+      // After a parameter list, `__name(...)` right after a `)` is an
+      // annotation (`__releases(x) __acquires(y)`); after a type word it is
+      // the next candidate (`SEC("x") int __encap(...)`).
+      const bool annotation = d.after_params ? (d.ident_after_close && is_trailing_annotation(prev))
+                                             : is_attribute_keyword(prev);
       if (operator_params ||
           (d.paren_depth == 0 && d.init_brace_depth == 0 && !d.init_list &&
-           prev_kind == TokenKind::identifier && !is_not_a_name(prev) &&
-           !(d.after_params ? is_trailing_annotation(prev) : is_attribute_keyword(prev)))) {
+           prev_kind == TokenKind::identifier && !is_not_a_name(prev) && !annotation)) {
         knr_.reset();  // a new parameter list: no K&R definition is pending
         start_candidate(prev_line);
         d.paren_depth = 1;
         return;
       }
+      if (d.paren_depth == 1 && d.star_group && prev_kind == TokenKind::identifier && !d.has_candidate) {
+        // void (*get_handler(int signo))(int): the name inside `(*...)`.
+        d.qual.assign(prev);
+        start_candidate(prev_line);
+        d.params_base = 1;
+        d.paren_depth = 2;
+        return;
+      }
       knr_.reset();
+      if (d.paren_depth == 0) d.group_start = true;
       ++d.paren_depth;
       return;
     }
     if (lex::spelled(text, ")")) {
       if (d.paren_depth > 0) --d.paren_depth;
+      if (d.paren_depth == 0) d.star_group = false;
       return;
     }
-    if (d.paren_depth > 0) return;
+    if (d.paren_depth > 0) {
+      if (d.group_start && d.paren_depth == 1) d.star_group = lex::spelled(text, "*");
+      d.group_start = false;
+      return;
+    }
     if (lex::spelled(text, "{")) {
       if (knr_ && lex::spelled(prev, ";") && !d.has_candidate) {
         decl_ = std::move(*knr_);
@@ -211,8 +257,10 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
       reset_declaration();
       return;
     }
+    if (d.record_after_params) ++d.record_tokens;
     if (d.init_brace_depth > 0) return;
     if (lex::spelled(text, ";")) {
+      d.record_after_params = false;  // `unsigned ir, class;`: a K&R declaration
       if (d.after_params && d.params_identifiers_only && !d.init_list && d.params > 0) {
         // Maybe K&R: int f(a, b) int a; char *b; { ... }. The parameter
         // declarations are read as ordinary declarations; the definition
@@ -228,6 +276,12 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
       if (keep) knr_ = std::move(saved);
       decl_.prev_kind = TokenKind::punct;
       decl_.prev_text = text;
+      return;
+    }
+    if (lex::spelled(text, ",") && d.after_params && !d.params_identifiers_only && !d.init_list) {
+      // `QUIRK(0x1057, NULL), { ... }`: a list element, not a signature.
+      d.after_params = false;
+      d.has_candidate = false;
       return;
     }
     if (lex::spelled(text, ":")) {
@@ -265,15 +319,23 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
     return;
   }
   if (token.kind != TokenKind::identifier) return;
+  if (d.paren_depth > 0) {  // inside a group that is no parameter list
+    d.group_start = false;
+    return;
+  }
+  d.ident_after_close = lex::spelled(prev, ")");
 
   // Identifiers at the top level of a declaration.
-  if (d.after_params && is_record_keyword(text)) {
-    // `MACRO(x)` without a `;`, then `struct s {`: no signature holds a type
-    // definition, so the candidate was a macro call.
-    reset_declaration();
-    decl_.prev_kind = token.kind;
-    decl_.prev_text = text;
-    decl_.prev_line = token.line;
+  if (d.record_after_params) {
+    ++d.record_tokens;
+    if (d.record_tokens == 1) d.record_name.assign(text);
+  } else if (d.after_params && is_record_keyword(text)) {
+    // `MACRO(x)` without a `;`, then `struct s {`: decided at the `{` (a
+    // signature holds no type definition; K&R parameter types may name one).
+    d.record_after_params = true;
+    d.record_enum = lex::spelled(text, "enum");
+    d.record_tokens = 0;
+    d.record_name.clear();
   }
   if (d.tag_name_expected) {
     d.tag_name_expected = false;
@@ -303,6 +365,14 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
 
 void CFunctionParser::open_brace_in_declaration(const Token& token) {
   Declaration& d = decl_;
+  if (d.record_after_params && d.record_tokens <= 1) {
+    // `LIST_HEAD(x)` then `struct s {`: the candidate was a macro call.
+    const bool is_enum = d.record_enum;
+    std::string name = d.record_name;
+    reset_declaration();
+    decl_.tag = is_enum ? Tag::enumeration : Tag::record;
+    decl_.tag_name = std::move(name);
+  }
   if (d.has_candidate && (d.after_params || d.knr) && !d.has_equals && !d.in_params) {
     in_function_ = true;
     fn_ = FunctionFacts{};

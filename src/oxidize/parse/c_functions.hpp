@@ -93,6 +93,8 @@ class CFunctionParser {
   void structural(const lex::Token& token);
   void in_body(const lex::Token& token, std::string_view text) {
     ++fn_.tokens;
+    const bool after_close_brace = last_body_close_brace_;
+    last_body_close_brace_ = false;
     if (token.line != last_line_) {
       ++fn_.nloc;
       last_line_ = token.line;
@@ -106,6 +108,7 @@ class CFunctionParser {
             return;
           case '}':
             if (--body_depth_ == 0) close_function(token);
+            last_body_close_brace_ = true;
             return;
           case '?': add_decision(true); return;
           default: return;
@@ -122,6 +125,9 @@ class CFunctionParser {
     const auto& k = detail::k_keywords[detail::keyword_slot(text)];
     if (k.length != text.size() || k.text[0] != text[0] || std::memcmp(k.text, text.data(), text.size()) != 0)
       return;
+    // `catch` is a decision only where C++ puts it, right after a try block's
+    // `}`; in C it is an ordinary name (`t->catch = catch;` in the kernel).
+    if (k.effect == detail::Effect::decision && k.text[0] == 'c' && !after_close_brace) return;
     switch (k.effect) {
       case detail::Effect::decision: add_decision(true); return;
       case detail::Effect::case_label: add_decision(false); return;  // a switch counts once in the modified CCN
@@ -154,6 +160,7 @@ class CFunctionParser {
   FunctionFacts fn_;
   std::uint32_t body_depth_ = 0;
   std::uint32_t last_line_ = 0;  // last line counted toward fn_.nloc
+  bool last_body_close_brace_ = false;  // the previous body token was `}`
 
   // The declaration being read at declaration scope.
   struct Declaration {
@@ -170,6 +177,14 @@ class CFunctionParser {
     // The candidate function: the last `name(` at the top level.
     bool has_candidate = false;
     bool in_params = false;          // inside the candidate's parameter list
+    std::uint32_t params_base = 0;   // paren depth outside the parameter list (1 in `(*f(...))`)
+    bool group_start = false;        // a non-parameter `(` was the last token
+    bool star_group = false;         // that group began with `*`: a declarator `(*name(...))`
+    bool ident_after_close = false;  // the last identifier came straight after a `)`
+    bool record_after_params = false;  // struct/union/enum/class after a parameter list
+    bool record_enum = false;
+    std::uint32_t record_tokens = 0;
+    std::string record_name;
     bool after_params = false;       // its `)` closed at the top level
     bool init_list = false;          // `:` after the parameters (constructor)
     std::uint32_t init_brace_depth = 0;

@@ -1,5 +1,7 @@
 #include "oxidize/parse/preprocessor_branches.hpp"
 
+#include <cstring>
+
 namespace oxidize::parse {
 
 using lex::TokenKind;
@@ -10,28 +12,40 @@ bool PreprocessorBranches::accept_slow(const lex::Token& token, std::string_view
       in_directive_ = true;
       directive_tokens_ = 0;
       name_ = {};
-      condition_is_zero_ = false;
+      condition_length_ = 0;
       return false;
     case TokenKind::directive_end:
       in_directive_ = false;
       apply_directive();
       return false;
     case TokenKind::comment:
-    case TokenKind::doc_comment: return false;
+    case TokenKind::doc_comment: return false;  // `#if 0 /* why */` is still `#if 0`
     default: break;
   }
   if (in_directive_) {
     ++directive_tokens_;
-    if (directive_tokens_ == 1 && token.kind == TokenKind::identifier) name_ = token.text(source);
-    if (directive_tokens_ == 2) condition_is_zero_ = token.text(source) == "0";
-    else if (directive_tokens_ > 2) condition_is_zero_ = false;  // `#if 0 || X` is not dead code
+    const std::string_view text = token.text(source);
+    if (directive_tokens_ == 1) {
+      if (token.kind == TokenKind::identifier) name_ = text;
+    } else if (condition_length_ + text.size() <= sizeof condition_) {
+      std::memcpy(condition_ + condition_length_, text.data(), text.size());
+      condition_length_ += text.size();
+    } else {
+      condition_length_ = sizeof condition_ + 1;  // too long to be a plain 0
+    }
     return false;
   }
   return active();
 }
 
+bool PreprocessorBranches::condition_is_zero() const {
+  if (condition_length_ > sizeof condition_) return false;
+  const std::string_view c(condition_, condition_length_);
+  return c == "0" || c == "(0)" || c == "false" || c == "(false)";
+}
+
 void PreprocessorBranches::apply_directive() {
-  const bool zero = condition_is_zero_ && directive_tokens_ == 2;
+  const bool zero = condition_is_zero();
   if (lex::spelled(name_, "if") || lex::spelled(name_, "ifdef") || lex::spelled(name_, "ifndef")) {
     const bool taking = !(lex::spelled(name_, "if") && zero);
     stack_.push_back({taking, taking});

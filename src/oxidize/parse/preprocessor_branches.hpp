@@ -21,10 +21,9 @@ class PreprocessorBranches {
   bool accept(const lex::Token& token, std::string_view source) {
     if (!in_directive_) {
       if (token.kind < lex::TokenKind::comment) return inactive_levels_ == 0;
-    } else if (directive_tokens_ >= 2 && token.kind != lex::TokenKind::directive_end) {
-      // The body of a #define or a long #if: only the first two tokens matter.
+    } else if (directive_tokens_ >= k_condition_tokens && token.kind < lex::TokenKind::comment) {
+      // The body of a #define or a long #if: only the first tokens matter.
       ++directive_tokens_;
-      condition_is_zero_ = false;
       return false;
     }
     return accept_slow(token, source);
@@ -42,9 +41,14 @@ class PreprocessorBranches {
   std::vector<Conditional> stack_;
   std::uint32_t inactive_levels_ = 0;  // conditionals on the stack not taking
   bool in_directive_ = false;
+  // The directive's name and the first tokens of its condition: `#if 0`,
+  // `#if (0)` and `#if false` mark dead code; anything longer does not.
+  static constexpr std::uint32_t k_condition_tokens = 5;
   std::uint32_t directive_tokens_ = 0;
   std::string_view name_;
-  bool condition_is_zero_ = false;
+  char condition_[8] = {};
+  std::size_t condition_length_ = 0;
+  bool condition_is_zero() const;
 };
 
 }  // namespace oxidize::parse
