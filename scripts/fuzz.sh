@@ -10,6 +10,7 @@ scripts/build.sh fuzz
 for target in c_lexer rust_lexer functions; do
   work=$(mktemp -d)
   cp fuzz/corpus/$target/* "$work"/
+  if [ "$target" = functions ]; then cp tests/golden/functions/* tests/bugs/functions/* "$work"/; fi
   echo "fuzz: $target for ${seconds}s"
   ( cd build/fuzz && ./fuzz/fuzz_$target -max_total_time="$seconds" -max_len=65536 \
       -print_final_stats=1 "$work" 2>&1 | tail -n 3 )

@@ -51,6 +51,7 @@ int run_functions_command(const FunctionsArgs& args) {
   }
   scan::ScanResult result = run_scan_with_progress(*options, args.scan);
 
+  const util::Stopwatch render_time;
   std::vector<report::FunctionRow> rows;
   std::size_t total = 0;
   for (const auto& file : result.files) {
@@ -71,12 +72,8 @@ int run_functions_command(const FunctionsArgs& args) {
   if (args.format == "json") out = report::functions_json(result, rows, total, args.sort);
   else if (args.format == "csv") out = report::functions_csv(rows);
   else out = report::functions_table(rows, total, use_color(stdout));
-  if (!write_stdout(out)) {
-    print_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
-    return 2;
-  }
-  print_perf(result, args.scan, options->threads, total_time.seconds());
-  return 0;
+  result.perf.push_back({"select+sort+render", render_time.seconds()});
+  return finish_command(out, result, args.scan, options->threads, total_time.seconds());
 }
 
 }  // namespace

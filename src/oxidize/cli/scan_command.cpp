@@ -64,12 +64,7 @@ int run_scan_command(const ScanArgs& args) {
   else out = report::scan_table(result, summary, {use_color(stdout)});
   result.perf.push_back({"render", render_time.seconds()});
 
-  if (!write_stdout(out)) {
-    print_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
-    return 2;
-  }
-  print_perf(result, args.scan, options->threads, total_time.seconds());
-  return 0;
+  return finish_command(out, result, args.scan, options->threads, total_time.seconds());
 }
 
 }  // namespace

@@ -61,10 +61,17 @@ scan::ScanResult run_scan_with_progress(const scan::ScanOptions& options, const 
   return scan::run_scan(options, hooks);
 }
 
-void print_perf(const scan::ScanResult& result, const ScanFlags& flags, unsigned threads, double total_seconds) {
-  if (!flags.perf) return;
-  for (const auto& stage : result.perf) fmt::print(stderr, "perf: {:<24} {:8.3f} s\n", stage.stage, stage.seconds);
-  fmt::print(stderr, "perf: {:<24} {:8.3f} s ({} threads)\n", "total", total_seconds, threads);
+int finish_command(const std::string& output, const scan::ScanResult& result, const ScanFlags& flags,
+                   unsigned threads, double total_seconds) {
+  if (!write_stdout(output)) {
+    print_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
+    return 2;
+  }
+  if (flags.perf) {
+    for (const auto& stage : result.perf) fmt::print(stderr, "perf: {:<24} {:8.3f} s\n", stage.stage, stage.seconds);
+    fmt::print(stderr, "perf: {:<24} {:8.3f} s ({} threads)\n", "total", total_seconds, threads);
+  }
+  return 0;
 }
 
 }  // namespace oxidize::cli

@@ -32,7 +32,9 @@ tl::expected<scan::ScanOptions, std::string> to_scan_options(const ScanFlags& fl
 // Runs the scan with warnings and the progress line on stderr.
 scan::ScanResult run_scan_with_progress(const scan::ScanOptions& options, const ScanFlags& flags);
 
-// `perf: stage seconds` lines on stderr, when --perf.
-void print_perf(const scan::ScanResult& result, const ScanFlags& flags, unsigned threads, double total_seconds);
+// Writes a command's output to stdout, then the --perf lines to stderr.
+// Returns the exit code: 0, or 2 when stdout cannot be written.
+int finish_command(const std::string& output, const scan::ScanResult& result, const ScanFlags& flags,
+                   unsigned threads, double total_seconds);
 
 }  // namespace oxidize::cli
