@@ -130,32 +130,15 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
 
   bool operator_params = false;
   if (d.operator_name) {
-    // operator== / operator() / operator[] / operator new / operator bool.
-    // In C, `operator` is an ordinary name (`int operator;`): anything that
-    // cannot follow an operator name ends the attempt and is read as usual.
-    const bool ends_attempt =
-        d.operator_symbol_done
-            ? !(token.kind == TokenKind::punct && lex::spelled(text, "("))
-            : (token.kind != TokenKind::identifier && token.kind != TokenKind::punct &&
-               token.kind != TokenKind::string) ||
-                  lex::spelled(text, ";") || lex::spelled(text, "{") || lex::spelled(text, "}") ||
-                  (lex::spelled(text, ")") && !lex::spelled(d.qual, "operator(")) ||  // operator()
-                  lex::spelled(text, "]") || lex::spelled(text, ",") || lex::spelled(text, ".") ||
-                  lex::spelled(text, ":");
-    if (ends_attempt) {
-      d.operator_name = false;
-      d.qual.assign("operator");
-    } else if (token.kind == TokenKind::punct && lex::spelled(text, "(") && d.operator_symbol_done) {
-      d.operator_name = false;  // this `(` opens the parameters
-      operator_params = true;
+    // operator== / operator() / operator[] / operator new[] / operator""_km /
+    // operator const char*. In C, `operator` is an ordinary name
+    // (`int operator;`): a token that cannot continue an operator name ends
+    // the attempt, and is then read as usual.
+    switch (operator_step(token, text)) {
+      case OperatorStep::more: return;
+      case OperatorStep::parameters: operator_params = true; break;
+      case OperatorStep::not_an_operator: d.qual.assign("operator"); break;
     }
-  }
-  if (d.operator_name) {  // still collecting the operator's symbol
-    if (token.kind == TokenKind::identifier) d.qual += ' ';
-    d.qual.append(text);
-    if (lex::spelled(text, "(")) return;  // operator() : wait for the ')'
-    d.operator_symbol_done = true;
-    return;
   }
 
   if (d.in_params && d.paren_depth >= 1) {
@@ -191,8 +174,8 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
       // After a parameter list, `__name(...)` right after a `)` is an
       // annotation (`__releases(x) __acquires(y)`); after a type word it is
       // the next candidate (`SEC("x") int __encap(...)`).
-      const bool annotation = d.after_params ? (d.ident_after_close && is_trailing_annotation(prev))
-                                             : is_attribute_keyword(prev);
+      const bool annotation = is_attribute_keyword(prev) ||
+                              (d.after_params && d.ident_after_close && is_trailing_annotation(prev));
       if (operator_params ||
           (d.paren_depth == 0 && d.init_brace_depth == 0 && !d.init_list &&
            prev_kind == TokenKind::identifier && !is_not_a_name(prev) && !annotation)) {
@@ -327,8 +310,10 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
 
   // Identifiers at the top level of a declaration.
   if (d.record_after_params) {
-    ++d.record_tokens;
-    if (d.record_tokens == 1) d.record_name.assign(text);
+    if (!is_trailing_annotation(text)) {  // `struct __packed blob {`: the tag is blob
+      ++d.record_tokens;
+      if (d.record_tokens == 1) d.record_name.assign(text);
+    }
   } else if (d.after_params && is_record_keyword(text)) {
     // `MACRO(x)` without a `;`, then `struct s {`: decided at the `{` (a
     // signature holds no type definition; K&R parameter types may name one).
@@ -355,12 +340,68 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
   if (lex::spelled(text, "operator") && !d.after_params) {
     d.qual = (lex::spelled(prev, "::") ? d.qual : std::string()) + "operator";
     d.operator_name = true;
-    d.operator_symbol_done = false;
+    d.operator_part = OperatorPart::start;
     return;
   }
   if (lex::spelled(prev, "::")) d.qual.append(text);
   else if (lex::spelled(prev, "~")) d.qual.append(text);
   else d.qual.assign(text);
+}
+
+CFunctionParser::OperatorStep CFunctionParser::operator_step(const Token& token, std::string_view text) {
+  Declaration& d = decl_;
+  const bool punct = token.kind == TokenKind::punct;
+  const bool ident = token.kind == TokenKind::identifier;
+  auto append = [&](OperatorPart part) {
+    if (ident && d.operator_part != OperatorPart::literal) d.qual += ' ';
+    d.qual.append(text);
+    d.operator_part = part;
+    return OperatorStep::more;
+  };
+  auto params = [&] {
+    d.operator_name = false;
+    return OperatorStep::parameters;
+  };
+  auto stop = [&] {
+    d.operator_name = false;
+    return OperatorStep::not_an_operator;
+  };
+  switch (d.operator_part) {
+    case OperatorPart::start:
+      if (punct) {
+        if (lex::spelled(text, "(")) return append(OperatorPart::open_paren);
+        if (lex::spelled(text, "[")) return append(OperatorPart::open_bracket);
+        if (lex::spelled(text, ";") || lex::spelled(text, "{") || lex::spelled(text, "}") ||
+            lex::spelled(text, ")") || lex::spelled(text, "]") || lex::spelled(text, ".") ||
+            lex::spelled(text, ":") || lex::spelled(text, "?"))
+          return stop();
+        return append(OperatorPart::symbol);  // + == -> <<= , ...
+      }
+      if (ident) {
+        if (lex::spelled(text, "new") || lex::spelled(text, "delete")) return append(OperatorPart::allocation);
+        return append(OperatorPart::conversion);  // operator bool, operator const char*
+      }
+      if (token.kind == TokenKind::string) return append(OperatorPart::literal);  // operator""_km
+      return stop();
+    case OperatorPart::open_paren:
+      return lex::spelled(text, ")") ? append(OperatorPart::symbol) : stop();
+    case OperatorPart::open_bracket:
+      return lex::spelled(text, "]") ? append(OperatorPart::symbol) : stop();
+    case OperatorPart::allocation:
+      if (lex::spelled(text, "[")) return append(OperatorPart::open_bracket);
+      return lex::spelled(text, "(") ? params() : stop();
+    case OperatorPart::literal:
+      if (ident) return append(OperatorPart::symbol);
+      return lex::spelled(text, "(") ? params() : stop();
+    case OperatorPart::conversion:
+      if (ident || lex::spelled(text, "*") || lex::spelled(text, "&") || lex::spelled(text, "&&") ||
+          lex::spelled(text, "::"))
+        return append(OperatorPart::conversion);
+      return lex::spelled(text, "(") ? params() : stop();
+    case OperatorPart::symbol:
+      return lex::spelled(text, "(") ? params() : stop();
+  }
+  return stop();
 }
 
 void CFunctionParser::open_brace_in_declaration(const Token& token) {

@@ -89,6 +89,11 @@ class CFunctionParser {
     std::string name;  // namespace or class name ("" for anonymous)
   };
   enum class Tag : std::uint8_t { none, record, enumeration, name_space };
+  // Where an operator name stands: after `operator`, inside `()`/`[]`, after
+  // new/delete, after `""`, in a conversion type, or complete.
+  enum class OperatorPart : std::uint8_t { start, open_paren, open_bracket, allocation, literal, conversion, symbol };
+  enum class OperatorStep : std::uint8_t { more, parameters, not_an_operator };
+  OperatorStep operator_step(const lex::Token& token, std::string_view text);
 
   void structural(const lex::Token& token);
   void in_body(const lex::Token& token, std::string_view text) {
@@ -173,7 +178,7 @@ class CFunctionParser {
     bool extern_block_pending = false;  // extern "C"
     std::string qual;                // qualified name being built (a::b::~c)
     bool operator_name = false;      // collecting `operator` + symbol
-    bool operator_symbol_done = false;
+    OperatorPart operator_part = OperatorPart::start;
     // The candidate function: the last `name(` at the top level.
     bool has_candidate = false;
     bool in_params = false;          // inside the candidate's parameter list

@@ -1,5 +1,7 @@
 #include "oxidize/scan/scan.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -62,6 +64,12 @@ std::string root_prefix(const std::string& root, std::size_t root_count) {
   if (root_count == 1) return {};
   std::string prefix = root;
   while (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
+  struct stat st {};
+  if (::stat(root.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+    // A file root: its path already ends with the name the walk reports.
+    const auto slash = prefix.rfind('/');
+    return slash == std::string::npos ? std::string() : prefix.substr(0, slash + 1);
+  }
   return prefix + "/";
 }
 

@@ -81,5 +81,8 @@ QUIRK(0x1057, NULL),
 LIST_HEAD(pending)
 struct after_macro { int x; };
 
+DEFS(A, B)
+struct __packed blob { int x; };
+
 // EXPECT: name=last ccn=1
 int last(void) { return 0; }

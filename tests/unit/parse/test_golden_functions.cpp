@@ -2,6 +2,7 @@
 // tests/golden/functions/ states what must be found, inline, on the line
 // above each function's name:
 //   // EXPECT: name=ns::Class::method ccn=3 ccn_modified=2 params=1 nesting=1 nloc=4 unsafe=1 unsafe_blocks=2
+// (a value with spaces is quoted: name="F::operator new[]")
 // Only the keys given are checked (name always is). Every function found must
 // have an EXPECT and every EXPECT must be found. Fixtures under
 // tests/bugs/functions/ hold known misses and must still fail, so that an
@@ -38,12 +39,30 @@ std::map<std::uint32_t, std::map<std::string, std::string>> expectations(const s
     ++number;
     const auto at = line.find("// EXPECT:");
     if (at == std::string::npos) continue;
-    std::istringstream fields(line.substr(at + 10));
-    std::string field;
+    // key=value pairs separated by spaces; a value with spaces is quoted:
+    // name="F::operator new[]".
+    const std::string rest = line.substr(at + 10);
     auto& e = out[number + 1];
-    while (fields >> field) {
-      const auto eq = field.find('=');
-      if (eq != std::string::npos) e[field.substr(0, eq)] = field.substr(eq + 1);
+    std::size_t i = 0;
+    while (i < rest.size()) {
+      while (i < rest.size() && rest[i] == ' ') ++i;
+      const auto eq = rest.find('=', i);
+      if (eq == std::string::npos) break;
+      const std::string key = rest.substr(i, eq - i);
+      std::size_t end;
+      std::string value;
+      if (eq + 1 < rest.size() && rest[eq + 1] == '"') {
+        end = rest.find('"', eq + 2);
+        if (end == std::string::npos) end = rest.size();
+        value = rest.substr(eq + 2, end - eq - 2);
+        ++end;
+      } else {
+        end = rest.find(' ', eq + 1);
+        if (end == std::string::npos) end = rest.size();
+        value = rest.substr(eq + 1, end - eq - 1);
+      }
+      e[key] = value;
+      i = end;
     }
   }
   return out;
