@@ -22,7 +22,6 @@
 //    classes belong to the enclosing function.
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -128,8 +127,9 @@ class CFunctionParser {
     // length and first and last byte), so that the common case, no keyword,
     // costs one well-predicted branch instead of a switch on the length.
     const auto& k = detail::k_keywords[detail::keyword_slot(text)];
-    if (k.length != text.size() || k.text[0] != text[0] || std::memcmp(k.text, text.data(), text.size()) != 0)
-      return;
+    if (k.length != text.size()) return;
+    for (std::size_t i = 0; i < k.length; ++i)  // at most 6 bytes: no memcmp call
+      if (k.text[i] != text[i]) return;
     // `catch` is a decision only where C++ puts it, right after a try block's
     // `}`; in C it is an ordinary name (`t->catch = catch;` in the kernel).
     if (k.effect == detail::Effect::decision && k.text[0] == 'c' && !after_close_brace) return;
