@@ -53,7 +53,7 @@ bool is_not_a_name(std::string_view id) {
 
 void CFunctionParser::structural(const Token& token) {
   const std::string_view text = token.text(source_);
-  if (in_function_) {
+  if (body_.is_open()) {
     in_body(token, text);
     return;
   }
@@ -66,11 +66,8 @@ void CFunctionParser::structural(const Token& token) {
   in_declaration(token, text);
 }
 
-void CFunctionParser::close_function(const Token& token) {
-  fn_.end_line = token.line;
-  result_.functions.push_back(std::move(fn_));
-  fn_ = FunctionFacts{};
-  in_function_ = false;
+void CFunctionParser::close_function() {
+  result_.functions.push_back(body_.take());
   reset_declaration();
 }
 
@@ -415,15 +412,13 @@ void CFunctionParser::open_brace_in_declaration(const Token& token) {
     decl_.tag_name = std::move(name);
   }
   if (d.has_candidate && (d.after_params || d.knr) && !d.has_equals && !d.in_params) {
-    in_function_ = true;
-    fn_ = FunctionFacts{};
-    fn_.name = qualified(d.candidate);
-    fn_.start_line = d.candidate_line;
-    fn_.params = d.params;
-    fn_.tokens = d.tokens_since_candidate;
-    fn_.nloc = d.lines_since_candidate;
-    last_line_ = token.line;
-    body_depth_ = 1;
+    FunctionFacts seed;
+    seed.name = qualified(d.candidate);
+    seed.start_line = d.candidate_line;
+    seed.params = d.params;
+    seed.tokens = d.tokens_since_candidate;
+    seed.nloc = d.lines_since_candidate;
+    body_.open(std::move(seed), token.line);
     return;
   }
   if (scopes_.size() >= k_max_scopes) {
@@ -478,9 +473,9 @@ void CFunctionParser::issue(std::uint32_t line, std::string message) {
 }
 
 FunctionResult CFunctionParser::finish() {
-  if (in_function_) {
-    issue(fn_.start_line, "function '" + fn_.name + "' is not closed at end of file (unbalanced braces); not counted");
-    in_function_ = false;
+  if (body_.is_open()) {
+    const std::uint32_t line = body_.facts().start_line;
+    issue(line, body_.abandon());
   } else if (opaque_depth_ > 0) {
     issue(opaque_line_, "block opened here is not closed at end of file (unbalanced braces); the rest of the file was not searched for functions");
   }

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "oxidize/lex/token.hpp"
+#include "oxidize/parse/function_body.hpp"
 #include "oxidize/parse/function_facts.hpp"
 #include "oxidize/parse/preprocessor_branches.hpp"
 
@@ -71,7 +72,7 @@ class CFunctionParser {
   // C file are inside function bodies, and this runs for every one of them.
   [[gnu::always_inline]] inline void operator()(const lex::Token& token) {
     if (!branches_.accept(token, source_)) return;
-    if (in_function_) in_body(token, token.text(source_));
+    if (body_.is_open()) in_body(token, token.text(source_));
     else structural(token);
   }
   // Reports a body still open at end of file; returns everything found.
@@ -96,22 +97,17 @@ class CFunctionParser {
 
   void structural(const lex::Token& token);
   void in_body(const lex::Token& token, std::string_view text) {
-    ++fn_.tokens;
+    body_.count(token);
     const bool after_close_brace = last_body_close_brace_;
     last_body_close_brace_ = false;
-    if (token.line != last_line_) {
-      ++fn_.nloc;
-      last_line_ = token.line;
-    }
     if (token.kind == lex::TokenKind::punct) {
       if (text.size() == 1) {
         switch (text[0]) {
           case '{':
-            ++body_depth_;
-            if (body_depth_ - 1 > fn_.max_nesting) fn_.max_nesting = body_depth_ - 1;
+            body_.open_block();
             return;
           case '}':
-            if (--body_depth_ == 0) close_function(token);
+            if (body_.close_block(token.line)) close_function();
             last_body_close_brace_ = true;
             return;
           case '?': add_decision(true); return;
@@ -136,16 +132,17 @@ class CFunctionParser {
     switch (k.effect) {
       case detail::Effect::decision: add_decision(true); return;
       case detail::Effect::case_label: add_decision(false); return;  // a switch counts once in the modified CCN
-      case detail::Effect::switch_statement: ++fn_.ccn_modified; return;
+      case detail::Effect::switch_statement: ++body_.facts().ccn_modified; return;
       case detail::Effect::none: return;
     }
   }
 
   void add_decision(bool modified_too) {
-    ++fn_.ccn;
-    if (modified_too) ++fn_.ccn_modified;
+    FunctionFacts& f = body_.facts();
+    ++f.ccn;
+    if (modified_too) ++f.ccn_modified;
   }
-  void close_function(const lex::Token& token);
+  void close_function();
   void in_declaration(const lex::Token& token, std::string_view text);
   void open_brace_in_declaration(const lex::Token& token);
   void start_candidate(std::uint32_t line);
@@ -160,11 +157,7 @@ class CFunctionParser {
   std::uint32_t opaque_depth_ = 0;  // inside an initialiser/enum/too-deep block at declaration scope
   std::uint32_t opaque_line_ = 0;   // where that block opened
 
-  // The function whose body is open (when in_function_).
-  bool in_function_ = false;
-  FunctionFacts fn_;
-  std::uint32_t body_depth_ = 0;
-  std::uint32_t last_line_ = 0;  // last line counted toward fn_.nloc
+  FunctionBody body_;  // the function whose body is open, if any
   bool last_body_close_brace_ = false;  // the previous body token was `}`
 
   // The declaration being read at declaration scope.

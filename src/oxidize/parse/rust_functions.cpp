@@ -37,7 +37,7 @@ std::string_view strip_raw(std::string_view id) { return id.rfind("r#", 0) == 0 
 void RustFunctionParser::operator()(const Token& token) {
   if (token.kind == TokenKind::comment || token.kind == TokenKind::doc_comment) return;
   const std::string_view text = token.text(source_);
-  if (in_function_) {
+  if (body_.is_open()) {
     in_body(token, text);
   } else if (opaque_depth_ > 0) {
     if (token.kind == TokenKind::punct) {
@@ -52,39 +52,32 @@ void RustFunctionParser::operator()(const Token& token) {
 }
 
 void RustFunctionParser::in_body(const Token& token, std::string_view text) {
-  ++fn_.tokens;
-  if (token.line != last_line_) {
-    ++fn_.nloc;
-    last_line_ = token.line;
-  }
+  body_.count(token);
+  FunctionFacts& fn = body_.facts();
   if (token.kind == TokenKind::punct) {
     if (lex::spelled(text, "{")) {
-      ++body_depth_;
-      fn_.max_nesting = std::max(fn_.max_nesting, body_depth_ - 1);
-      if (prev_kind_ == TokenKind::identifier && lex::spelled(prev_text_, "unsafe")) ++fn_.unsafe_blocks;
+      body_.open_block();
+      if (prev_kind_ == TokenKind::identifier && lex::spelled(prev_text_, "unsafe")) ++fn.unsafe_blocks;
     } else if (lex::spelled(text, "}")) {
-      if (--body_depth_ == 0) {
-        fn_.end_line = token.line;
-        result_.functions.push_back(std::move(fn_));
-        fn_ = FunctionFacts{};
-        in_function_ = false;
+      if (body_.close_block(token.line)) {
+        result_.functions.push_back(body_.take());
         reset_item();
       }
     } else if (lex::spelled(text, "&&") || lex::spelled(text, "?") ||
                (lex::spelled(text, "||") && operand_ends_with(prev_kind_, prev_text_))) {
-      ++fn_.ccn;
-      ++fn_.ccn_modified;
+      ++fn.ccn;
+      ++fn.ccn_modified;
     } else if (lex::spelled(text, "=>") && !(prev_kind_ == TokenKind::identifier && lex::spelled(prev_text_, "_"))) {
-      ++fn_.ccn;  // a match arm; the modified count takes the whole match once
+      ++fn.ccn;  // a match arm; the modified count takes the whole match once
     }
     return;
   }
   if (token.kind != TokenKind::identifier) return;
   if (lex::spelled(text, "if") || lex::spelled(text, "while") || lex::spelled(text, "for")) {
-    ++fn_.ccn;
-    ++fn_.ccn_modified;
+    ++fn.ccn;
+    ++fn.ccn_modified;
   } else if (lex::spelled(text, "match")) {
-    ++fn_.ccn_modified;
+    ++fn.ccn_modified;
   }
 }
 
@@ -219,16 +212,14 @@ void RustFunctionParser::in_item(const Token& token, std::string_view text) {
 void RustFunctionParser::open_brace(const Token& token) {
   Item& it = item_;
   if (it.fn_keyword && it.after_params) {
-    in_function_ = true;
-    fn_ = FunctionFacts{};
-    fn_.name = qualified(it.name);
-    fn_.start_line = it.name_line;
-    fn_.params = it.params;
-    fn_.is_unsafe = it.is_unsafe;
-    fn_.tokens = it.tokens;
-    fn_.nloc = it.lines;
-    last_line_ = token.line;
-    body_depth_ = 1;
+    FunctionFacts seed;
+    seed.name = qualified(it.name);
+    seed.start_line = it.name_line;
+    seed.params = it.params;
+    seed.is_unsafe = it.is_unsafe;
+    seed.tokens = it.tokens;
+    seed.nloc = it.lines;
+    body_.open(std::move(seed), token.line);
     return;
   }
   const bool scope = it.header != Header::none || it.extern_pending;
@@ -264,10 +255,9 @@ std::string RustFunctionParser::qualified(std::string_view name) const {
 void RustFunctionParser::reset_item() { item_ = Item{}; }
 
 FunctionResult RustFunctionParser::finish() {
-  if (in_function_) {
-    result_.issues.push_back({fn_.start_line, "function '" + fn_.name +
-                                                  "' is not closed at end of file (unbalanced braces); not counted"});
-    in_function_ = false;
+  if (body_.is_open()) {
+    const std::uint32_t line = body_.facts().start_line;
+    result_.issues.push_back({line, body_.abandon()});
   } else if (opaque_depth_ > 0) {
     result_.issues.push_back({opaque_line_, "block opened here is not closed at end of file (unbalanced braces); "
                                             "the rest of the file was not searched for functions"});

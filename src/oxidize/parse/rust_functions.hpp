@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "oxidize/lex/token.hpp"
+#include "oxidize/parse/function_body.hpp"
 #include "oxidize/parse/function_facts.hpp"
 
 namespace oxidize::parse {
@@ -41,10 +42,7 @@ class RustFunctionParser {
   std::uint32_t opaque_depth_ = 0;
   std::uint32_t opaque_line_ = 0;
 
-  bool in_function_ = false;
-  FunctionFacts fn_;
-  std::uint32_t body_depth_ = 0;
-  std::uint32_t last_line_ = 0;
+  FunctionBody body_;  // the function whose body is open, if any
 
   // The item being read.
   struct Item {
