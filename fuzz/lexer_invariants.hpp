@@ -5,7 +5,8 @@
 //    that never go backwards;
 //  - the line classes add up to the number of physical lines, counted here
 //    independently (LF, CRLF, lone CR; a last line without terminator);
-//  - blank lines are exactly the whitespace-only physical lines.
+//  - blank lines are exactly the whitespace-only physical lines (a leading
+//    byte order mark counts as nothing).
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -35,8 +36,13 @@ struct CheckingSink {
 
 inline void check_line_counts(std::string_view src, const lex::LineCounts& counts) {
   std::uint64_t lines = 0, blank = 0;
+  // A UTF-8 byte order mark at the start is no character of the program
+  // (docs/counting.md): a line holding only it is blank.
+  std::size_t start = 0;
+  if (src.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
   bool only_space = true, open = false;
-  for (std::size_t i = 0; i < src.size(); ++i) {
+  if (start == 3 && src.size() == 3) open = true;  // the mark alone is still a line
+  for (std::size_t i = start; i < src.size(); ++i) {
     const char c = src[i];
     if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < src.size() && src[i + 1] == '\n') continue;
