@@ -15,6 +15,7 @@ inline constexpr std::size_t k_binary_probe = 8192;
 
 struct AnalyzeOptions {
   bool functions = true;  // find function definitions (off: inventory only)
+  bool hazards = false;   // find memory-safety hazards (runs the function parser too)
 };
 
 // `language` is what the file name said; an ambiguous ".h" may come back as

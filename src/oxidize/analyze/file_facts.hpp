@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "oxidize/discover/language.hpp"
+#include "oxidize/hazards/finding.hpp"
 #include "oxidize/lex/token.hpp"
 #include "oxidize/parse/function_facts.hpp"
 
@@ -25,6 +26,9 @@ struct FileFacts {
   // Function definitions in file order, and structural problems met on the way.
   std::vector<parse::FunctionFacts> functions;
   std::vector<parse::ParseIssue> parse_issues;
+  // Hazard findings in (line, column, rule) order, suppressed ones included
+  // (marked); empty unless the analysis was asked for them.
+  std::vector<hazards::Finding> hazards;
 };
 
 }  // namespace oxidize::analyze

@@ -418,7 +418,7 @@ void CFunctionParser::open_brace_in_declaration(const Token& token) {
     seed.params = d.params;
     seed.tokens = d.tokens_since_candidate;
     seed.nloc = d.lines_since_candidate;
-    body_.open(std::move(seed), token.line);
+    body_.open(std::move(seed), token);
     return;
   }
   if (scopes_.size() >= k_max_scopes) {

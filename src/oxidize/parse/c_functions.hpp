@@ -107,7 +107,7 @@ class CFunctionParser {
             body_.open_block();
             return;
           case '}':
-            if (body_.close_block(token.line)) close_function();
+            if (body_.close_block(token)) close_function();
             last_body_close_brace_ = true;
             return;
           case '?': add_decision(true); return;

@@ -18,12 +18,13 @@ class FunctionBody {
   FunctionFacts& facts() { return facts_; }
 
   // `seed` holds the name, start line, parameters and the signature's tokens
-  // and lines; `line` is the line of the body's `{`.
-  void open(FunctionFacts seed, std::uint32_t line) {
+  // and lines; `brace` is the body's `{`.
+  void open(FunctionFacts seed, const lex::Token& brace) {
     facts_ = std::move(seed);
+    facts_.body_begin = brace.begin;
     open_ = true;
     depth_ = 1;
-    last_line_ = line;
+    last_line_ = brace.line;
   }
 
   // Every token of the body, braces included: tokens and NLOC.
@@ -41,9 +42,10 @@ class FunctionBody {
   }
 
   // A `}`: true when it closes the body, whose facts are then complete.
-  bool close_block(std::uint32_t line) {
+  bool close_block(const lex::Token& brace) {
     if (--depth_ != 0) return false;
-    facts_.end_line = line;
+    facts_.end_line = brace.line;
+    facts_.body_end = brace.begin;
     open_ = false;
     return true;
   }

@@ -12,6 +12,8 @@ struct FunctionFacts {
   std::string name;              // qualified: ns::Class::method, Type::method (Rust impl)
   std::uint32_t start_line = 0;  // line of the function's name
   std::uint32_t end_line = 0;    // line of the closing brace
+  std::uint32_t body_begin = 0;  // byte offsets of the body's `{` and `}`: where
+  std::uint32_t body_end = 0;    // the hazard analysis finds the body's tokens
   std::uint32_t nloc = 0;        // lines from name to closing brace holding code
   std::uint32_t ccn = 1;         // McCabe: 1 + decisions
   std::uint32_t ccn_modified = 1;  // a whole switch/match counts once

@@ -59,7 +59,7 @@ void RustFunctionParser::in_body(const Token& token, std::string_view text) {
       body_.open_block();
       if (prev_kind_ == TokenKind::identifier && lex::spelled(prev_text_, "unsafe")) ++fn.unsafe_blocks;
     } else if (lex::spelled(text, "}")) {
-      if (body_.close_block(token.line)) {
+      if (body_.close_block(token)) {
         result_.functions.push_back(body_.take());
         reset_item();
       }
@@ -219,7 +219,7 @@ void RustFunctionParser::open_brace(const Token& token) {
     seed.is_unsafe = it.is_unsafe;
     seed.tokens = it.tokens;
     seed.nloc = it.lines;
-    body_.open(std::move(seed), token.line);
+    body_.open(std::move(seed), token);
     return;
   }
   const bool scope = it.header != Header::none || it.extern_pending;

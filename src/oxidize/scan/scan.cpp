@@ -111,7 +111,8 @@ void scan_root(const std::string& root, const std::string& prefix, const ScanOpt
     }
     FileRecord record;
     const util::Stopwatch analyze_time;
-    record.facts = analyze::analyze_file(found.name, *bytes, found.language, {options.functions});
+    record.facts = analyze::analyze_file(found.name, *bytes, found.language,
+                                          {.functions = options.functions, .hazards = options.hazards});
     worker.analyze_seconds += analyze_time.seconds();
     if (hooks.progress != nullptr) {
       hooks.progress->files.fetch_add(1, std::memory_order_relaxed);

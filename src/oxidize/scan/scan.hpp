@@ -27,6 +27,7 @@ struct ScanOptions {
   bool use_gitignore = true;
   std::size_t max_file_bytes = std::size_t{1} << 30;
   bool functions = true;  // off: inventory only (oxidize scan --no-functions)
+  bool hazards = false;   // memory-safety hazards (oxidize hazards; oxidize scan unless --no-hazards)
   discover::LanguageMap languages;
 };
 
