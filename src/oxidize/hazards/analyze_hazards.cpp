@@ -71,6 +71,9 @@ const parse::FunctionFacts* enclosing(std::span<const parse::FunctionFacts> func
 }  // namespace
 
 std::vector<Finding> analyze_hazards(const HazardInput& input) {
+  // C and C++ hazards live in function bodies (a header of macros and
+  // declarations has none): no bodies, nothing to read.
+  if (input.language != Language::rust && input.functions.empty()) return {};
   const TokenView view(input.source, input.tokens);
   RawFindings raw;
   if (input.language == Language::rust) {

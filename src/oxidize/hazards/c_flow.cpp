@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -36,9 +37,40 @@ using Range = TokenView::Range;
 constexpr std::size_t npos = TokenView::npos;
 constexpr int k_max_recursion = 32;  // nested assignments/conditions deeper than this are not followed
 
+// Variable names hash often (every identifier of every body): a short
+// inline hash instead of the library's byte-wise one.
+struct NameHash {
+  std::size_t operator()(std::string_view s) const noexcept {
+    std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+};
+
+// A 512-bit Bloom filter of names: most identifiers of a body (calls,
+// types, macros, members) are no variable, and this answers "surely not"
+// without a hash-table lookup.
+class NameFilter {
+ public:
+  void add(std::size_t h) {
+    bits_[(h >> 6) & 7] |= std::uint64_t{1} << (h & 63);
+    bits_[(h >> 15) & 7] |= std::uint64_t{1} << ((h >> 9) & 63);
+  }
+  bool may_contain(std::size_t h) const {
+    return (bits_[(h >> 6) & 7] >> (h & 63) & 1) != 0 && (bits_[(h >> 15) & 7] >> ((h >> 9) & 63) & 1) != 0;
+  }
+  void clear() { bits_.fill(0); }
+
+ private:
+  std::array<std::uint64_t, 8> bits_{};
+};
+
 enum class Kind : std::uint8_t { unknown, scalar, pointer, array, other };
 enum class Target : std::uint8_t { unknown, null, heap, freed, array, literal, address };
 enum class Allocator : std::uint8_t { none, malloc, new_single, new_array };
+
+struct Var;
+using VarMap = std::unordered_map<std::string_view, struct Var, NameHash>;
 
 struct Var {
   Kind kind = Kind::unknown;
@@ -64,14 +96,31 @@ struct Var {
   bool freed_conditionally = false;  // freed on some path only (a branch that fell through)
   bool null_maybe = false;           // NULL on some path only
   std::uint32_t decl_line = 0;       // where it was declared (or last known to be uninitialised)
+  std::uint32_t maybe_depth = 0;     // nesting where the "some path" fact was joined
+  bool loop_carried = false;         // uninitialised, but assigned in an enclosing loop's body
 };
 
+// C and C++ keywords that cannot name a variable or a type word here. A
+// switch on the first byte: this runs for most identifiers.
 bool is_keyword(std::string_view t) {
-  static constexpr std::string_view k[] = {"return", "if", "else", "while", "for", "do", "switch", "case",
-                                           "default", "break", "continue", "goto", "sizeof", "typeof",
-                                           "__typeof__", "alignof", "_Alignof", "new", "delete", "throw",
-                                           "static_assert", "_Static_assert", "decltype", "co_return"};
-  return std::find(std::begin(k), std::end(k), t) != std::end(k);
+  if (t.size() < 2 || t.size() > 14) return false;
+  switch (t[0]) {
+    case 'r': return t == "return";
+    case 'i': return t == "if";
+    case 'e': return t == "else";
+    case 'w': return t == "while";
+    case 'f': return t == "for";
+    case 'd': return t == "do" || t == "default" || t == "delete" || t == "decltype";
+    case 's': return t == "switch" || t == "sizeof" || t == "static_assert";
+    case 'c': return t == "case" || t == "continue" || t == "co_return";
+    case 'b': return t == "break";
+    case 'g': return t == "goto";
+    case 't': return t == "typeof" || t == "throw";
+    case 'a': return t == "alignof";
+    case 'n': return t == "new";
+    case '_': return t == "__typeof__" || t == "_Alignof" || t == "_Static_assert";
+    default: return false;
+  }
 }
 
 bool is_assignment_operator(std::string_view t) {
@@ -88,25 +137,66 @@ struct Entry {
   Body body = Body::plain;
   std::size_t undo = 0;       // undo-log position at entry
   bool terminated = false;    // a return/break/continue/goto/exit ran at this level
+  bool leaves = false;        // ... and it was a return, goto or exit
   bool after_return = false;  // ... and nothing but a label can reach what follows
   std::string_view null_var{};        // if_then: the pointer this branch knows is NULL
   std::string_view else_null_var{};   // if_then: the pointer the else branch knows is NULL
   std::string_view nonnull_var{};     // the pointer this branch knows is not NULL
   std::string_view else_nonnull_var{};  // if_then: the pointer the else branch knows is not NULL
+  std::vector<std::string_view> else_nonnull_more{};  // if_then: `!a || !b`: more of them
+  std::size_t macro_args = static_cast<std::size_t>(-1);  // an iterator macro's `(`: its cursor is reassigned
   std::string_view loop_var{};        // loop: the variable the range is for
   bool dead = false;       // the condition is never true here: nothing in it runs
   bool else_dead = false;  // if_then: the condition is always true, so the else never runs
+  bool infinite = false;   // loop: no condition, or always true: left only by break, return, goto
+  std::string_view refine_var{};    // a variable whose range the condition narrows
+  Interval refine{};                // ... in this branch
+  Interval else_refine{};           // if_then: ... in the else branch
+  std::optional<Interval> refine_before{};  // its range before the branch
   std::size_t body_begin = 0;  // the body's first token (`{` or the statement)
   std::size_t then_begin = static_cast<std::size_t>(-1);  // else_branch: its then branch's body
 };
 
 class FileContext;
 
+// What the callers in this file pass for one parameter of one function:
+// the length of the buffer (in elements) when every call site knows it.
+struct ArgumentFact {
+  bool known = true;   // false as soon as one call site passes something unknown
+  std::int64_t length = -1;
+  std::int64_t elem_size = 0;
+  std::uint32_t line = 0;  // a call site, for the message
+};
+using CallFacts = std::unordered_map<std::string_view, std::vector<ArgumentFact>>;
+
+// Buffers reused from one function to the next (their capacity stays).
+struct FlowScratch {
+  VarMap vars;
+  NameFilter names;  // every name ever put in `vars` this function
+  std::vector<std::pair<std::string_view, std::optional<Var>>> undo;
+  std::vector<Entry> entries;
+  void clear() {
+    // A big function's table is dropped rather than cleared bucket by bucket.
+    if (vars.bucket_count() > 512) vars = VarMap{};
+    else vars.clear();
+    names.clear();
+    undo.clear();
+    entries.clear();
+  }
+};
+
 class FunctionFlow final : public ExpressionContext {
  public:
-  FunctionFlow(const TokenView& v, const FileContext& file, RawFindings& out, std::unordered_map<std::string_view, Var>& vars)
-      : v_(v), file_(file), out_(out), vars_(vars) {}
+  FunctionFlow(const TokenView& v, const FileContext& file, RawFindings& out, FlowScratch& scratch,
+               CallFacts* record, const std::vector<ArgumentFact>* given)
+      : v_(v), file_(file), out_(out), vars_(scratch.vars), names_(scratch.names), record_(record), given_(given),
+        undo_(scratch.undo),
+        entries_(scratch.entries) {
+    scratch.clear();
+  }
 
+  // Reads the body; `record` collects what this function passes to the
+  // file's other functions; `given` is what its callers pass it (second pass).
   void run(const parse::FunctionFacts& fn);
 
   // ExpressionContext
@@ -118,25 +208,48 @@ class FunctionFlow final : public ExpressionContext {
   Var* find(std::string_view name);
   const Var* find(std::string_view name) const;
   Var& change(std::string_view name);
-  void rollback(std::size_t to);
+  // Undoes changes back to log position `to`; with keep_writes, "was
+  // written" facts stay (a path that did not continue may still have written).
+  void rollback(std::size_t to, bool keep_writes = true);
   void forget_everything();
+  void forget_names(std::size_t begin, std::size_t end);
 
   // Structure.
   void parameters(const parse::FunctionFacts& fn, std::size_t body_open);
   std::size_t statement(std::size_t i, std::size_t end);
   std::size_t control_header(std::size_t i, std::string_view keyword);
   void push(Entry e);
-  void enter(const Entry& e);
-  void havoc_assigned(std::size_t body_begin);
+  void enter(Entry& e);
+  // Forgets what the body starting at `body_begin` assigns; with `maybe`,
+  // NULL and freed become "on some path" instead of unknown.
+  void havoc_assigned(std::size_t body_begin, bool maybe = false);
   void join_branch(const Entry& e);
+  Range unwrap_condition(Range cond) const;
+  bool do_forever(const Entry& e) const;
   Confidence across(std::uint32_t from, std::uint32_t to, Confidence c) const;
+  Confidence uninitialized_confidence(std::string_view name, const Var& var, std::size_t at) const {
+    if (var.loop_carried) return Confidence::low;  // written later in the loop: another iteration may run first
+    if (macro_call_ && !assigned_anywhere(name)) return Confidence::low;  // a macro may assign it
+    return across(var.decl_line, v_.line(at), Confidence::high);
+  }
+  // A fact true on some path only: medium where that path leads straight
+  // here, low inside a branch opened since (its condition may exclude the path).
+  Confidence maybe(const Var& var) const {
+    return entries_.size() > var.maybe_depth ? Confidence::low : Confidence::medium;
+  }
   void open_body(Entry e, std::size_t next);
   void close_entry(bool else_follows);
   void end_statement(std::size_t next);
   void loop_header(Range header, Entry& e);
   void returned(std::size_t begin, std::size_t end);
-  void terminate();
+  // A jump: `leaves` for return, goto and calls that do not return (they
+  // leave every enclosing construct); break and continue only this one.
+  void terminate(bool leaves);
   std::size_t statement_end(std::size_t i, std::size_t end) const;
+  bool data_braces(std::size_t open) const;
+  void survey(std::size_t open, std::size_t close);
+  bool assigned_anywhere(std::string_view name) const;
+  bool escapes(std::string_view name) const;
   std::size_t expression_end(std::size_t i, std::size_t end) const;
   std::optional<std::size_t> declaration(std::size_t i, std::size_t end);
 
@@ -145,11 +258,14 @@ class FunctionFlow final : public ExpressionContext {
   std::size_t token(std::size_t i, std::size_t end, int depth);
   std::size_t variable(std::size_t i, std::size_t end, int depth);
   void assign(std::string_view name, Range rhs, std::size_t at);
-  void call(std::size_t i);
+  // A call at `i` (the callee's name); returns where scanning goes on.
+  std::size_t call(std::size_t i);
   bool is_unary_at(std::size_t i) const;
   bool is_write_after(std::size_t i) const;
+  // `element`: the access reaches a whole element (every dimension
+  // indexed), not a row of a multi-dimensional array that decays to a pointer.
   void access(std::string_view name, Var& var, std::size_t at, std::optional<Interval> index, bool write,
-              bool through_loop);
+              bool through_loop, bool element = true);
   void dereference(std::string_view name, Var& var, std::size_t at, bool write);
   void release(std::string_view name, std::size_t at, const LibraryCall& how, Allocator by);
   void condition(Range cond, Entry& then_entry);
@@ -168,15 +284,25 @@ class FunctionFlow final : public ExpressionContext {
   const TokenView& v_;
   const FileContext& file_;
   RawFindings& out_;
-  std::unordered_map<std::string_view, Var>& vars_;
-  std::vector<std::pair<std::string_view, std::optional<Var>>> undo_;
-  std::vector<Entry> entries_;
+  VarMap& vars_;
+  NameFilter& names_;
+  CallFacts* record_;
+  const std::vector<ArgumentFact>* given_;
+  std::vector<std::pair<std::string_view, std::optional<Var>>>& undo_;
+  std::vector<Entry>& entries_;
   std::optional<Entry> pending_body_;  // set by a control header: the entry its body opens with
   std::string_view function_name_;
   bool expect_do_while_ = false;
   std::string_view pending_else_null_;  // the pointer the coming else branch knows is NULL
   bool pending_else_dead_ = false;      // the coming else branch never runs
   std::string_view pending_else_nonnull_;
+  std::string_view pending_else_refine_var_;
+  Interval pending_else_refine_{};
+  // From a first look at the whole body (survey): names assigned anywhere,
+  // names used other than by indexing (a buffer that escapes), and whether
+  // an upper-case macro is invoked (it may assign locals out of sight).
+  Range body_{0, 0};
+  bool macro_call_ = false;
   std::size_t loop_body_begin_ = 0;     // where the body being entered starts
   std::size_t pending_then_begin_ = static_cast<std::size_t>(-1);
   bool guarded_condition_ = false;      // scanning a condition with && or ||: NULL checks may guard it
@@ -186,11 +312,15 @@ class FunctionFlow final : public ExpressionContext {
 class FileContext {
  public:
   FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions);
+  bool may_be_global(std::size_t h) const { return global_names_.may_contain(h); }
   const Var* global(std::string_view name) const {
     const auto it = globals_.find(name);
     return it == globals_.end() ? nullptr : &it->second;
   }
   const std::vector<std::uint32_t>& conditional_lines() const { return conditional_lines_; }
+  // A function defined in this file (not a macro): its name without qualifiers.
+  bool defines(std::string_view name) const { return defined_.count(name) != 0; }
+  bool is_function_macro(std::string_view name) const { return function_macros_.count(name) != 0; }
   std::optional<std::int64_t> macro(std::string_view name) const {
     const auto it = macros_.find(name);
     if (it == macros_.end()) return std::nullopt;
@@ -198,10 +328,18 @@ class FileContext {
   }
 
  private:
-  std::unordered_map<std::string_view, Var> globals_;
+  VarMap globals_;
+  NameFilter global_names_;
   std::unordered_map<std::string_view, std::int64_t> macros_;
   std::vector<std::uint32_t> conditional_lines_;
+  std::unordered_map<std::string_view, std::size_t> defined_;
+  std::unordered_set<std::string_view> function_macros_;
 };
+
+std::string_view unqualified(std::string_view name) {
+  if (const auto colons = name.rfind("::"); colons != std::string_view::npos) name.remove_prefix(colons + 2);
+  return name;
+}
 
 // A context for constant expressions at file scope: macros only.
 class MacroContext final : public ExpressionContext {
@@ -287,8 +425,17 @@ std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end) {
 }
 
 FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions) {
-  for (const auto& m : notes.macros) macros_[m.name] = m.value;
+  // A macro defined twice with different values (one per #if branch) is
+  // not known: which one holds depends on the configuration.
+  std::unordered_set<std::string_view> ambiguous;
+  for (const auto& m : notes.macros) {
+    const auto [it, fresh] = macros_.emplace(m.name, m.value);
+    if (!fresh && it->second != m.value) ambiguous.insert(m.name);
+  }
+  for (auto name : ambiguous) macros_.erase(name);
   conditional_lines_ = notes.conditional_lines;
+  for (auto name : notes.function_macros) function_macros_.insert(name);
+  for (std::size_t k = 0; k < functions.size(); ++k) defined_[unqualified(functions[k].name)] = k;
   const MacroContext constants(macros_);
   // Global declarations: statements at brace depth 0, outside function
   // bodies (which are skipped whole by their matching brace).
@@ -345,7 +492,10 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
           g.target = Target::array;
           g.base = v.text(decl.name);
         }
-        if (!v.is(decl.name + 1, "(")) globals_[v.text(decl.name)] = g;
+        if (!v.is(decl.name + 1, "(")) {
+          globals_[v.text(decl.name)] = g;
+          global_names_.add(NameHash{}(v.text(decl.name)));
+        }
         d = next + 1;
         if (v.is(next, ";")) break;
       }
@@ -358,9 +508,15 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
 // State
 
 Var* FunctionFlow::find(std::string_view name) {
-  const auto it = vars_.find(name);
-  if (it != vars_.end()) return &it->second;
+  const std::size_t h = NameHash{}(name);
+  const bool maybe_local = names_.may_contain(h);
+  if (!maybe_local && !file_.may_be_global(h)) return nullptr;
+  if (maybe_local) {
+    const auto it = vars_.find(name);
+    if (it != vars_.end()) return &it->second;
+  }
   if (const Var* g = file_.global(name)) {
+    names_.add(h);
     // A global seen first in this function: copy it in, so that changes stay here.
     return &vars_.emplace(name, *g).first->second;
   }
@@ -368,8 +524,12 @@ Var* FunctionFlow::find(std::string_view name) {
 }
 
 const Var* FunctionFlow::find(std::string_view name) const {
-  const auto it = vars_.find(name);
-  if (it != vars_.end()) return &it->second;
+  const std::size_t h = NameHash{}(name);
+  if (names_.may_contain(h)) {
+    const auto it = vars_.find(name);
+    if (it != vars_.end()) return &it->second;
+  }
+  if (!file_.may_be_global(h)) return nullptr;
   return file_.global(name);
 }
 
@@ -377,16 +537,19 @@ Var& FunctionFlow::change(std::string_view name) {
   Var* var = find(name);
   if (var == nullptr) {
     undo_.emplace_back(name, std::nullopt);
+    names_.add(NameHash{}(name));
     return vars_.emplace(name, Var{}).first->second;
   }
   undo_.emplace_back(name, *var);
   return *var;
 }
 
-void FunctionFlow::rollback(std::size_t to) {
+void FunctionFlow::rollback(std::size_t to, bool keep_writes) {
   while (undo_.size() > to) {
     auto& [name, old] = undo_.back();
-    if (old) {
+    if (old && !keep_writes) {
+      vars_[name] = *old;
+    } else if (old) {
       // "Was written" only grows: a write on a path that did not continue
       // may still have happened, and forgetting it would report reads of
       // memory that is written.
@@ -400,6 +563,21 @@ void FunctionFlow::rollback(std::size_t to) {
       vars_.erase(name);
     }
     undo_.pop_back();
+  }
+}
+
+// The names in [begin, end) may hold anything now (an iterator macro's cursor).
+void FunctionFlow::forget_names(std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin; k < end && end != npos; ++k) {
+    if (!v_.is_identifier(k) || find(v_.text(k)) == nullptr) continue;
+    Var& c = change(v_.text(k));
+    c.value.reset();
+    if (c.kind != Kind::array) {
+      c.target = Target::unknown;
+      c.offset_known = false;
+      c.null_maybe = false;
+      c.freed_conditionally = false;
+    }
   }
 }
 
@@ -460,7 +638,9 @@ void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_o
   while (start > 0 && !v_.is(start - 1, ";") && !v_.is(start - 1, "}") && body_open - start < 512) --start;
   for (std::size_t i = start; i + 1 < body_open; ++i) {
     if (!(v_.is_identifier(i) && v_.text(i) == name && v_.is(i + 1, "("))) continue;
-    for (const Range& p : v_.arguments(i + 1)) {
+    const auto params = v_.arguments(i + 1);
+    for (std::size_t n = 0; n < params.size(); ++n) {
+      const Range& p = params[n];
       // The parameter's name is its last identifier before any `[`.
       std::size_t last = npos;
       bool pointer = false;
@@ -488,6 +668,17 @@ void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_o
         while (type_end > p.begin && v_.is(type_end - 1, "*")) --type_end;
         if (auto s = basic_type_size(v_, {p.begin, type_end})) var.elem_size = *s;
       }
+      // Every caller in this file passes a buffer of a known length.
+      if (pointer && given_ != nullptr && n < given_->size() && (*given_)[n].known && (*given_)[n].length >= 0 &&
+          (var.elem_size == 0 || var.elem_size == (*given_)[n].elem_size)) {
+        var.target = Target::array;
+        var.length = (*given_)[n].length;
+        var.elem_size = (*given_)[n].elem_size;
+        var.base = v_.text(last);
+        var.offset = 0;
+        var.offset_known = true;
+        var.target_line = (*given_)[n].line;
+      }
     }
     return;
   }
@@ -498,10 +689,44 @@ void FunctionFlow::run(const parse::FunctionFacts& fn) {
   const std::size_t close = v_.match(open);
   if (open >= v_.size() || !v_.is(open, "{") || close == npos) return;
   function_name_ = fn.name;
+  survey(open, close);
   parameters(fn, open);
   entries_.push_back(Entry{.braces = true, .body = Body::plain});
   std::size_t i = open + 1;
   while (i < close) i = statement(i, close);
+}
+
+void FunctionFlow::survey(std::size_t open, std::size_t close) {
+  body_ = {open + 1, close};
+  for (std::size_t k = open + 1; k < close; ++k) {
+    if (!v_.is_identifier(k) || !v_.is(k + 1, "(")) continue;
+    const std::string_view t = v_.text(k);
+    const bool upper = t.size() >= 2 && std::all_of(t.begin(), t.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    if ((upper && library_call(t) == nullptr) || file_.is_function_macro(t)) {
+      macro_call_ = true;
+      return;
+    }
+  }
+}
+
+// Asked only when a finding is about to be made, so a plain scan of the body.
+bool FunctionFlow::assigned_anywhere(std::string_view name) const {
+  for (std::size_t k = body_.begin; k < body_.end; ++k) {
+    if (!v_.is_identifier(k) || v_.text(k) != name || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
+    if (is_write_after(k + 1) || v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--")) return true;
+  }
+  return false;
+}
+
+// Used other than by indexing: passed on, assigned to a pointer, its address taken.
+bool FunctionFlow::escapes(std::string_view name) const {
+  for (std::size_t k = body_.begin; k < body_.end; ++k) {
+    if (!v_.is_identifier(k) || v_.text(k) != name || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
+    if (!v_.is(k + 1, "[") && !v_.is(k - 1, "sizeof")) return true;
+  }
+  return false;
 }
 
 void FunctionFlow::push(Entry e) {
@@ -521,12 +746,22 @@ void FunctionFlow::open_body(Entry e, std::size_t next) {
   } else {
     e.braces = false;
     push(e);
-    enter(e);
+    enter(entries_.back());
   }
 }
 
 // What a branch knows on entry: a pointer the condition found NULL, or not NULL.
-void FunctionFlow::enter(const Entry& e) {
+void FunctionFlow::enter(Entry& e) {
+  if (!e.refine_var.empty()) {
+    if (Var* var = find(e.refine_var); var != nullptr && var->value) {
+      e.refine_before = var->value;
+      if (e.refine.lo > e.refine.hi) {
+        e.dead = true;  // the test can never pass here
+      } else {
+        change(e.refine_var).value = e.refine;
+      }
+    }
+  }
   if (!e.null_var.empty()) {
     Var& var = change(e.null_var);
     var.target = Target::null;
@@ -545,7 +780,7 @@ void FunctionFlow::enter(const Entry& e) {
 // A loop's later iterations see what its body assigns: those variables are
 // unknown from the start of the body (NULL before the loop may not be NULL
 // on the second pass).
-void FunctionFlow::havoc_assigned(std::size_t body_begin) {
+void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
   std::size_t end = body_begin;
   if (v_.is(body_begin, "{")) {
     end = v_.match(body_begin);
@@ -562,14 +797,23 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin) {
     Var& c = change(v_.text(k));
     c.value.reset();
     c.offset_known = false;
-    if (c.target == Target::null || c.target == Target::freed) c.target = Target::unknown;
-    c.initialized = true;
+    if (maybe && c.target == Target::null && !c.null_maybe) {
+      c.null_maybe = true;
+      c.maybe_depth = static_cast<std::uint32_t>(entries_.size());
+    } else if (maybe && c.target == Target::freed && !c.freed_conditionally) {
+      c.freed_conditionally = true;
+      c.maybe_depth = static_cast<std::uint32_t>(entries_.size());
+    } else if (!maybe && (c.target == Target::null || c.target == Target::freed)) {
+      c.target = Target::unknown;
+    }
+    if (!c.initialized) c.loop_carried = true;
   }
 }
 
-void FunctionFlow::terminate() {
+void FunctionFlow::terminate(bool leaves) {
   if (entries_.empty()) return;
   entries_.back().terminated = true;
+  entries_.back().leaves = entries_.back().leaves || leaves;
   entries_.back().after_return = true;
 }
 
@@ -584,14 +828,36 @@ void FunctionFlow::close_entry(bool else_follows) {
     pending_else_null_ = e.else_null_var;
     pending_else_nonnull_ = e.else_nonnull_var;
     pending_else_dead_ = e.else_dead;
+    pending_else_refine_var_ = e.refine_var;
+    pending_else_refine_ = e.else_refine;
     pending_then_begin_ = e.terminated || e.dead ? npos : e.body_begin;
-  } else if (e.dead || e.terminated) {
-    // It never ran, or it cannot fall through: no trace after it.
-    rollback(e.undo);
-    if (e.body == Body::switch_block) havoc_assigned(e.body_begin);
+  } else if (e.dead) {
+    rollback(e.undo, false);  // it never ran
   } else if (e.body == Body::loop || e.body == Body::do_block) {
-    // What the body changed may have changed again in later iterations.
-    join_branch(e);
+    // Left by its condition or a break: what the body assigned holds on
+    // some paths only; an endless loop is left only where the body breaks
+    // out, after assigning what it looked for (unknown, not maybe).
+    const bool forever = (e.body == Body::loop && e.infinite) || (e.body == Body::do_block && do_forever(e));
+    if (forever) rollback(e.undo);
+    else join_branch(e);
+    havoc_assigned(e.body_begin, !forever);
+    if (e.macro_args != npos) forget_names(e.macro_args, v_.match(e.macro_args));
+  } else if (e.terminated) {
+    // It cannot fall through: no trace after it, and what its condition
+    // said holds on the path that goes on (`if (!p) return;`: p is set).
+    rollback(e.undo);
+    if (e.body == Body::if_then) {
+      std::vector<std::string_view> set = e.else_nonnull_more;
+      if (!e.else_nonnull_var.empty()) set.push_back(e.else_nonnull_var);
+      for (auto name : set) {
+        if (Var* var = name.empty() ? nullptr : find(name); var != nullptr && var->target == Target::null) {
+          Var& c = change(name);
+          c.target = Target::unknown;
+          c.null_maybe = false;
+        }
+      }
+    }
+    if (e.body == Body::switch_block) havoc_assigned(e.body_begin);
   } else if (e.body == Body::if_then || e.body == Body::else_branch) {
     join_branch(e);
   } else if (e.body == Body::switch_block) {
@@ -609,19 +875,47 @@ void FunctionFlow::close_entry(bool else_follows) {
   if (!e.loop_var.empty()) {
     if (Var* var = find(e.loop_var)) var->value.reset();
   }
+  if (!e.refine_var.empty() && e.refine_before) {
+    // `if (i > 1) continue;`: after it, the other side of the test holds.
+    const bool narrowed = e.body == Body::if_then && e.terminated && !e.dead && !else_follows &&
+                          e.else_refine.lo <= e.else_refine.hi;
+    if (Var* var = find(e.refine_var)) var->value = narrowed ? e.else_refine : *e.refine_before;
+  }
   if (e.body == Body::do_block) expect_do_while_ = true;
+}
+
+// do { ... } while (1): read from the tokens after the body's `}`.
+bool FunctionFlow::do_forever(const Entry& e) const {
+  if (!v_.is(e.body_begin, "{")) return false;
+  const std::size_t close = v_.match(e.body_begin);
+  if (close == npos || !v_.is(close + 1, "while") || !v_.is(close + 2, "(")) return false;
+  const std::size_t cond_close = v_.match(close + 2);
+  return cond_close != npos && truth({close + 3, cond_close}) == true;
 }
 
 // After a branch that may or may not have run: a value it set is unknown,
 // a pointer it set to NULL or freed is NULL or freed on some path only.
 void FunctionFlow::join_branch(const Entry& e) {
+  std::unordered_set<std::string_view> seen;
   for (std::size_t k = e.undo; k < undo_.size(); ++k) {
     Var* var = find(undo_[k].first);
-    if (var == nullptr) continue;
+    if (var == nullptr || !seen.insert(undo_[k].first).second) continue;
     var->value.reset();
+    // Pointing elsewhere on the other path: unknown (NULL and freed become "maybe" below).
+    const auto& before = undo_[k].second;
+    if (before && before->target != var->target && var->target != Target::null && var->target != Target::freed) {
+      var->target = Target::unknown;
+      var->offset_known = false;
+    }
     var->offset_known = var->offset_known && undo_[k].second && undo_[k].second->offset == var->offset;
-    if (var->target == Target::null) var->null_maybe = true;
-    if (var->target == Target::freed) var->freed_conditionally = true;
+    if (var->target == Target::null && !var->null_maybe) {
+      var->null_maybe = true;
+      var->maybe_depth = static_cast<std::uint32_t>(entries_.size());
+    }
+    if (var->target == Target::freed && !var->freed_conditionally) {
+      var->freed_conditionally = true;
+      var->maybe_depth = static_cast<std::uint32_t>(entries_.size());
+    }
   }
 }
 
@@ -660,12 +954,30 @@ std::size_t FunctionFlow::expression_end(std::size_t i, std::size_t end) const {
   return end;
 }
 
+bool FunctionFlow::data_braces(std::size_t open) const {
+  if (open == 0) return false;
+  const std::string_view before = v_.text(open - 1);
+  if (before == "=" || before == "," || before == "(" || before == "return" || before == "struct" ||
+      before == "union" || before == "enum" || before == ")")
+    return before != ")" || (v_.match(open - 1) != npos && v_.match(open - 1) > 0 &&
+                             !v_.is_identifier(v_.match(open - 1) - 1));  // (type){...}, not if (x) {
+  // struct tag { ... }
+  if (open >= 2 && v_.is_identifier(open - 1) &&
+      (v_.is(open - 2, "struct") || v_.is(open - 2, "union") || v_.is(open - 2, "enum")))
+    return true;
+  // __packed, __aligned(8) between the tag and the brace are not followed.
+  return false;
+}
+
 std::size_t FunctionFlow::statement_end(std::size_t i, std::size_t end) const {
   while (i < end && !v_.is(i, ";")) {
     const std::size_t m = v_.match(i);
     if (m != npos) {
       if (m < i) return i;
-      if (v_.is(i, "{")) return i;  // a block inside a statement (lambda, statement expression): stop before it
+      // A block inside a statement (a lambda, a statement expression) is
+      // read as code; braces of data (an initialiser, a struct body, a
+      // compound literal) are skipped.
+      if (v_.is(i, "{") && !data_braces(i)) return i;
       i = m + 1;
       continue;
     }
@@ -676,13 +988,25 @@ std::size_t FunctionFlow::statement_end(std::size_t i, std::size_t end) const {
 
 std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
   const std::string_view t = v_.text(i);
+  if (t == "{" && !pending_body_ && data_braces(i) && !v_.is(i - 1, ")")) {
+    const std::size_t close = v_.match(i);
+    return close == npos ? i + 1 : close + 1;
+  }
   if (t == "{") {
     Entry e = pending_body_.value_or(Entry{.braces = true, .body = Body::plain});
+    // `list_for_each_entry(pos, head, member) {`: an iterator macro's body is a loop's.
+    if (!pending_body_ && i > 0 && v_.is(i - 1, ")")) {
+      const std::size_t open = v_.match(i - 1);
+      if (open != npos && open > 0 && v_.is_identifier(open - 1) && !is_keyword(v_.text(open - 1))) {
+        e.body = Body::loop;
+        e.macro_args = open;
+      }
+    }
     pending_body_.reset();
     e.braces = true;
     loop_body_begin_ = i;
     push(e);
-    enter(e);
+    enter(entries_.back());
     return i + 1;
   }
   pending_body_.reset();
@@ -709,6 +1033,9 @@ std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
       e.nonnull_var = pending_else_nonnull_;
       e.dead = pending_else_dead_;
       e.then_begin = pending_then_begin_;
+      e.refine_var = pending_else_refine_var_;
+      e.refine = pending_else_refine_;
+      pending_else_refine_var_ = {};
       pending_then_begin_ = npos;
       pending_else_null_ = {};
       pending_else_nonnull_ = {};
@@ -726,13 +1053,13 @@ std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
       guarded_condition_ = short_circuits({i + 1, semi});
       scan(i + 1, semi, 0);
       guarded_condition_ = false;
-      terminate();
+      terminate(true);
       return semi;
     }
     if (t == "break" || t == "continue" || t == "goto") {
       // A break straight in a switch ends its case, not the path.
       if (t == "break" && entries_.back().body == Body::switch_block) entries_.back().after_return = true;
-      else terminate();
+      else terminate(t == "goto");
       return statement_end(i + 1, end);
     }
     if (t == "case" || t == "default") {
@@ -804,7 +1131,9 @@ std::size_t FunctionFlow::control_header(std::size_t i, std::string_view keyword
     condition({open + 1, close}, e);
     e.null_var = {};
     scan(open + 1, close, 0);
-    e.dead = truth({open + 1, close}) == false;
+    const auto known = truth({open + 1, close});
+    e.dead = known == false;
+    e.infinite = known == true;
   } else {
     e.body = Body::loop;
     loop_header({open + 1, close}, e);
@@ -825,6 +1154,29 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
   }
   // A known variable cannot start a declaration (`x * y;` is an expression).
   if (k < end && find(v_.text(k)) != nullptr) return std::nullopt;
+  // A function pointer: `int (*name)(params) [= init];`. Its parameter
+  // names are not variables of this function.
+  {
+    std::size_t j = k;
+    while (j < end && (v_.is_identifier(j) || v_.is(j, "*")) && !is_keyword(v_.text(j))) ++j;
+    std::size_t name_end = j + 3;  // after the name, past any `[N]`
+    while (v_.is(name_end, "[") && v_.match(name_end) != npos) name_end = v_.match(name_end) + 1;
+    if (j > k && v_.is(j, "(") && v_.is(j + 1, "*") && v_.is_identifier(j + 2) && v_.is(name_end, ")") &&
+        v_.is(name_end + 1, "(")) {
+      const std::size_t params_close = v_.match(name_end + 1);
+      if (params_close != npos) {
+        const std::size_t semi = statement_end(params_close + 1, end);
+        Var fresh;
+        fresh.kind = Kind::pointer;
+        fresh.local = !is_static;
+        fresh.decl_line = v_.line(j + 2);
+        fresh.initialized = is_static || v_.is(params_close + 1, "=");
+        if (v_.is(params_close + 1, "=")) scan(params_close + 2, semi, 0);
+        change(v_.text(j + 2)) = fresh;
+        return semi;
+      }
+    }
+  }
   const std::size_t first = type_words_end(v_, k, end);
   if (first == npos) return std::nullopt;
   // Check the whole declarator list parses before changing any state.
@@ -916,6 +1268,7 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
     return;
   }
   parts[2] = {begin, header.end};
+  e.infinite = parts[1].empty() || truth(parts[1]) == true;
   if (!parts[0].empty() && !declaration(parts[0].begin, parts[0].end + 1)) scan(parts[0].begin, parts[0].end, 0);
   scan(parts[1].begin, parts[1].end, 0);
   // The step: what it changes is unknown in the body (except the loop variable's range).
@@ -991,7 +1344,25 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
 
 // `if (cond)`: a pointer compared with NULL is checked from here on; the
 // branch where it is NULL knows so.
+// `likely(x)`, `unlikely(x)`, `!!(x)` and redundant parentheses say the same as `x`.
+Range FunctionFlow::unwrap_condition(Range cond) const {
+  for (int guard = 0; guard < 8; ++guard) {
+    if (cond.size() >= 3 && v_.is(cond.begin, "(") && v_.match(cond.begin) == cond.end - 1) {
+      cond = {cond.begin + 1, cond.end - 1};
+    } else if (cond.size() >= 4 && (v_.is(cond.begin, "likely") || v_.is(cond.begin, "unlikely")) &&
+               v_.is(cond.begin + 1, "(") && v_.match(cond.begin + 1) == cond.end - 1) {
+      cond = {cond.begin + 2, cond.end - 1};
+    } else if (cond.size() >= 3 && v_.is(cond.begin, "!") && v_.is(cond.begin + 1, "!")) {
+      cond = {cond.begin + 2, cond.end};
+    } else {
+      break;
+    }
+  }
+  return cond;
+}
+
 void FunctionFlow::condition(Range cond, Entry& then_entry) {
+  cond = unwrap_condition(cond);
   for (std::size_t i = cond.begin; i < cond.end; ++i) {
     if (!v_.is_identifier(i)) continue;
     Var* var = find(v_.text(i));
@@ -1006,6 +1377,32 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
   };
   if (cond.size() == 2 && v_.is(cond.begin, "!")) null_name = pointer_at(cond.begin + 1);
   if (cond.size() == 1) nonnull_name = pointer_at(cond.begin);
+  // IS_ERR_OR_NULL(p): p may be NULL in the then branch, is valid in the else.
+  if (cond.size() == 4 && v_.is(cond.begin, "IS_ERR_OR_NULL") && v_.is(cond.begin + 1, "(")) {
+    const std::string_view name = pointer_at(cond.begin + 2);
+    if (!name.empty()) then_entry.else_nonnull_var = name;
+  }
+  // A range test on a variable with a known range narrows it in each branch:
+  // `if (j < 3)` inside `for (j = 0; j < 4; j++)`.
+  if (cond.size() >= 3 && v_.is_identifier(cond.begin)) {
+    const Var* var = find(v_.text(cond.begin));
+    const std::string_view op = v_.text(cond.begin + 1);
+    const auto bound = evaluate(v_, {cond.begin + 2, cond.end}, *this);
+    if (var != nullptr && var->value && bound && bound->is_point() &&
+        (op == "<" || op == "<=" || op == ">" || op == ">=")) {
+      const Interval now = *var->value;
+      const std::int64_t b = bound->lo;
+      Interval yes = now;
+      Interval no = now;
+      if (op == "<") { yes.hi = std::min(now.hi, b - 1); no.lo = std::max(now.lo, b); }
+      if (op == "<=") { yes.hi = std::min(now.hi, b); no.lo = std::max(now.lo, b + 1); }
+      if (op == ">") { yes.lo = std::max(now.lo, b + 1); no.hi = std::min(now.hi, b); }
+      if (op == ">=") { yes.lo = std::max(now.lo, b); no.hi = std::min(now.hi, b - 1); }
+      then_entry.refine_var = v_.text(cond.begin);
+      then_entry.refine = yes;
+      then_entry.else_refine = no;
+    }
+  }
   if (cond.size() == 3) {
     const std::string_view op = v_.text(cond.begin + 1);
     std::string_view name = pointer_at(cond.begin);
@@ -1045,13 +1442,37 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
       begin = k + 1;
     }
   }
+  // `!a || !b` (or `a == NULL || ...`): when the then branch cannot fall
+  // through, each of them is set after it.
+  if (null_name.empty()) {
+    std::size_t begin = cond.begin;
+    bool disjunction = false;
+    std::vector<std::string_view> names;
+    for (std::size_t k = cond.begin; k <= cond.end; ++k) {
+      if (k < cond.end) {
+        const std::size_t m = v_.match(k);
+        if (m != npos && m > k) {
+          k = m;
+          continue;
+        }
+        if (v_.is(k, "&&")) return;
+        if (!v_.is(k, "||")) continue;
+        disjunction = true;
+      }
+      const Range part = unwrap_condition({begin, k});
+      if (part.size() == 2 && v_.is(part.begin, "!")) names.push_back(pointer_at(part.begin + 1));
+      if (part.size() == 3 && v_.is(part.begin + 1, "==") && is_null_literal(v_.text(part.begin + 2)))
+        names.push_back(pointer_at(part.begin));
+      begin = k + 1;
+    }
+    if (disjunction) then_entry.else_nonnull_more = std::move(names);
+  }
 }
 
 // Whether a condition is always true or always false with what is known
 // (`if (0)`, `if (flag > 1)` with flag == 1, `if (i == 10)` in a loop to 9).
 std::optional<bool> FunctionFlow::truth(Range cond) const {
-  while (cond.size() >= 3 && v_.is(cond.begin, "(") && v_.match(cond.begin) == cond.end - 1)
-    cond = {cond.begin + 1, cond.end - 1};
+  cond = unwrap_condition(cond);
   if (cond.empty()) return std::nullopt;
   if (v_.is(cond.begin, "!")) {
     const Range rest{cond.begin + 1, cond.end};
@@ -1139,7 +1560,18 @@ void FunctionFlow::returned(std::size_t begin, std::size_t end) {
 void FunctionFlow::scan(std::size_t begin, std::size_t end, int depth) {
   if (depth > k_max_recursion) return;
   std::size_t i = begin;
-  while (i < end) i = token(i, end, depth);
+  while (i < end) {
+    // A structure's body declares members, it reads nothing.
+    if (v_.is(i, "{") && i > 0 &&
+        (v_.is(i - 1, "struct") || v_.is(i - 1, "union") || v_.is(i - 1, "enum") ||
+         (i > 1 && v_.is_identifier(i - 1) &&
+          (v_.is(i - 2, "struct") || v_.is(i - 2, "union") || v_.is(i - 2, "enum"))))) {
+      const std::size_t close = v_.match(i);
+      i = close == npos || close >= end ? i + 1 : close + 1;
+      continue;
+    }
+    i = token(i, end, depth);
+  }
 }
 
 std::string_view FunctionFlow::single_name(Range r) const {
@@ -1177,6 +1609,12 @@ bool FunctionFlow::is_unary_at(std::size_t i) const {
     // `(type *) *p` is a cast; `(a) * b` a product.
     const std::size_t open = v_.match(p);
     if (open == npos) return false;
+    // `(struct firmware **)&firmware`: a group ending in `*` is a cast.
+    if (p > open + 1 && v_.is(p - 1, "*")) return true;
+    // `if (x) *p = 0;`: after a control statement's condition, an operator is unary.
+    if (open > 0 && (v_.is(open - 1, "if") || v_.is(open - 1, "while") || v_.is(open - 1, "for") ||
+                     v_.is(open - 1, "switch")))
+      return true;
     for (std::size_t k2 = open + 1; k2 < p; ++k2)
       if (!(v_.is(k2, "*") || (v_.is_identifier(k2) && find(v_.text(k2)) == nullptr))) return false;
     return p > open + 1;
@@ -1194,15 +1632,44 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
   if (tok.kind != lex::TokenKind::identifier) return i + 1;
   const std::string_view t = v_.text(i);
   if (t == "sizeof" || t == "typeof" || t == "__typeof__" || t == "decltype" || t == "alignof" || t == "_Alignof" ||
-      t == "offsetof") {
+      t == "__alignof__" || t == "offsetof" || t == "__builtin_offsetof") {
+    // Not evaluated: nothing in the operand is read.
     if (v_.is(i + 1, "(")) {
       const std::size_t close = v_.match(i + 1);
       return close == npos ? i + 1 : close + 1;
     }
-    return i + 2;
+    std::size_t k = i + 1;
+    while (k < end && v_.is(k, "*")) ++k;
+    if (k < end && v_.is(k, "(") && v_.match(k) != npos) k = v_.match(k) + 1;
+    else if (k < end && v_.is_identifier(k)) ++k;
+    while (k + 1 < end && (v_.is(k, ".") || v_.is(k, "->") || v_.is(k, "["))) {
+      if (v_.is(k, "[")) {
+        const std::size_t close = v_.match(k);
+        if (close == npos) break;
+        k = close + 1;
+      } else {
+        k += 2;
+      }
+    }
+    return k;
   }
   if (i > 0 && (v_.is(i - 1, ".") || v_.is(i - 1, "->") || v_.is(i - 1, "::"))) return i + 1;  // a member
   if (i > 0 && (v_.is(i - 1, "struct") || v_.is(i - 1, "union") || v_.is(i - 1, "enum"))) return i + 1;  // a tag
+  if (t == "asm" || t == "__asm__" || t == "__asm") {
+    // Inline assembly: its operands may all be outputs.
+    std::size_t open = i + 1;
+    while (open < end && v_.is_identifier(open)) ++open;  // volatile, goto, inline
+    const std::size_t close = v_.is(open, "(") ? v_.match(open) : npos;
+    if (close == npos) return i + 1;
+    for (std::size_t k = open; k < close; ++k)
+      if (v_.is_identifier(k) && find(v_.text(k)) != nullptr) {
+        Var& c = change(v_.text(k));
+        c.initialized = true;
+        c.contents_written = true;
+        c.value.reset();
+      }
+    return close + 1;
+  }
   if (t == "delete") {
     static constexpr LibraryCall k_delete{.kind = CallKind::release};
     std::size_t k = i + 1;
@@ -1214,10 +1681,7 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     if (v_.is_identifier(k) && (v_.is(k + 1, ";") || v_.is(k + 1, ")"))) release(v_.text(k), i, k_delete, by);
     return k;
   }
-  if (v_.is(i + 1, "(")) {
-    call(i);
-    return i + 1;
-  }
+  if (v_.is(i + 1, "(")) return call(i);
   if (find(t) != nullptr) return variable(i, end, depth);
   // An unknown name assigned a value: a global we did not see declared.
   if (v_.is(i + 1, "=") && (i == 0 || !is_unary_at(i) || !v_.is(i - 1, "*"))) return variable(i, end, depth);
@@ -1226,8 +1690,22 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
 
 std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
   const std::string_view name = v_.text(i);
-  const bool after_star = i > 0 && v_.is(i - 1, "*") && is_unary_at(i - 1);
-  const bool after_amp = i > 0 && v_.is(i - 1, "&") && is_unary_at(i - 1);
+  // Casts between the operator and the name do not change what it does:
+  // `*(char *)p = 0` writes through p.
+  std::size_t before = i;
+  while (before >= 3 && v_.is(before - 1, ")")) {
+    const std::size_t open = v_.match(before - 1);
+    if (open == npos || open == 0 || !is_unary_at(before) || v_.is_identifier(open - 1)) break;
+    bool type = open + 1 < before - 1;
+    for (std::size_t k = open + 1; k < before - 1 && type; ++k)
+      type = v_.is(k, "*") || (v_.is_identifier(k) && find(v_.text(k)) == nullptr);
+    if (!type) break;
+    before = open;
+  }
+  const bool after_star = (i > 0 && v_.is(i - 1, "*") && is_unary_at(i - 1)) ||
+                          (before != i && v_.is(before - 1, "*") && is_unary_at(before - 1));
+  const bool after_amp = (i > 0 && v_.is(i - 1, "&") && is_unary_at(i - 1)) ||
+                         (i > 1 && v_.is(i - 1, "(") && v_.is(i - 2, "&") && v_.is(i + 1, ")") && is_unary_at(i - 2));
   const bool after_incdec = i > 0 && (v_.is(i - 1, "++") || v_.is(i - 1, "--"));
   // Plain assignment: x = rhs
   if (v_.is(i + 1, "=") && !after_star) {
@@ -1256,7 +1734,15 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     const std::size_t close = v_.match(i + 1);
     if (close == npos) return i + 1;
     std::size_t last = close;
-    while (v_.is(last + 1, "[") && v_.match(last + 1) != npos) last = v_.match(last + 1);
+    int indexed = 1;
+    while (v_.is(last + 1, "[") && v_.match(last + 1) != npos) {
+      last = v_.match(last + 1);
+      ++indexed;
+    }
+    int dims = 0;
+    while (dims < 3 && var->dims[dims] != -1) ++dims;
+    // An element passed on (`f(buf[2])` of a 2-D array, `&buf[1]`) may be written there.
+    const bool element = var->kind != Kind::array || indexed >= std::max(dims, 1);
     const bool write = is_write_after(last + 1) || after_incdec;
     // buf[i].field or buf[i]->field: an element's member, not the element;
     // whether it is written is decided after the member chain.
@@ -1275,7 +1761,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
       // structure's other members are not followed.
       if (var->kind == Kind::pointer) dereference(name, *find(name), i, write || member);
       if (member && !find(name)->contents_written) change(name).contents_written = true;
-      access(name, *find(name), i, value, write || member_write, through_loop);
+      access(name, *find(name), i, value, write || member_write, through_loop, element);
       // Inner dimensions of a multi-dimensional array.
       var = find(name);
       std::size_t open = close + 1;
@@ -1301,9 +1787,15 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     dereference(name, *find(name), i, is_write_after(after));
     return i + 1;
   }
-  if (after_star) {
+  if (after_star && !v_.is(i + 1, ".") && !v_.is(i + 1, "->") && !v_.is(i + 1, "[")) {
     dereference(name, *var, i, is_write_after(i + 1));
     var = find(name);
+    // **pp where pp = &p: the second dereference is of p.
+    if (i >= 2 && v_.is(i - 2, "*") && is_unary_at(i - 2) && var->target == Target::address) {
+      const std::string_view inner = var->base;
+      if (Var* p = find(inner); p != nullptr && p->kind == Kind::pointer) dereference(inner, *p, i, is_write_after(i + 1));
+      var = find(name);
+    }
     if (var->kind == Kind::pointer && var->offset_known && var->length >= 0)
       access(name, *var, i, Interval::point(0), is_write_after(i + 1), false);
     // *pp = local_buffer: the local escapes through a parameter.
@@ -1371,16 +1863,19 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
         (other->kind == Kind::array || other->kind == Kind::pointer)) {
       const std::string_view a = var->kind == Kind::array ? name : var->base;
       const std::string_view b = other->kind == Kind::array ? v_.text(i + 2) : other->base;
+      // Both of known size (not `extern char _start[]`, linker symbols
+      // that bound one region).
       if (!a.empty() && !b.empty() && a != b &&
           (var->target == Target::array || var->target == Target::heap) &&
-          (other->target == Target::array || other->target == Target::heap))
+          (other->target == Target::array || other->target == Target::heap) && var->length > 0 &&
+          other->length > 0)
         report(RuleId::pointer_subtraction_unrelated, Confidence::high, i,
                fmt::format("'{}' and '{}' point into different objects ('{}' and '{}')", name, v_.text(i + 2), a, b));
     }
   }
   // A plain read.
   if (!var->initialized && var->local && (var->kind == Kind::scalar || var->kind == Kind::pointer)) {
-    report(RuleId::uninitialized_read, across(var->decl_line, v_.line(i), Confidence::high), i,
+    report(RuleId::uninitialized_read, uninitialized_confidence(name, *var, i), i,
            fmt::format("'{}' is read before it is initialised", name));
     change(name).initialized = true;  // one finding per variable
   }
@@ -1388,10 +1883,9 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
 }
 
 void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, bool write) {
-  (void)write;
-  if (var.kind == Kind::array) return;
+  if (var.kind != Kind::pointer && var.kind != Kind::unknown) return;
   if (!var.initialized && var.local) {
-    report(RuleId::uninitialized_read, across(var.decl_line, v_.line(at), Confidence::high), at,
+    report(RuleId::uninitialized_read, uninitialized_confidence(name, var, at), at,
            fmt::format("pointer '{}' is dereferenced before it is initialised", name));
     change(name).initialized = true;
     return;
@@ -1400,7 +1894,7 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
     case Target::null:
       if (guarded_condition_) return;  // `p && p->x`: the check is in the same condition
       report(RuleId::null_dereference,
-             var.null_maybe ? Confidence::low
+             var.null_maybe ? maybe(var)
                             : across(var.target_line, v_.line(at),
                                      var.null_by_compare ? Confidence::medium : Confidence::high),
              at,
@@ -1411,7 +1905,7 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
       return;
     case Target::freed:
       report(RuleId::use_after_free,
-             var.freed_conditionally ? Confidence::low : across(var.target_line, v_.line(at), Confidence::high), at,
+             var.freed_conditionally ? maybe(var) : across(var.target_line, v_.line(at), Confidence::high), at,
              fmt::format("'{}' is used after it was freed on line {}", name, var.target_line));
       change(name).target = Target::unknown;
       return;
@@ -1445,7 +1939,8 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
 }
 
 void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::optional<Interval> index, bool write,
-                          bool through_loop) {
+                          bool through_loop, bool element) {
+  if (write && !var.contents_written) change(name).contents_written = true;
   if (!index) return;
   std::int64_t length = -1;
   std::int64_t offset = 0;
@@ -1464,18 +1959,28 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
   const std::int64_t lo = index->lo + offset;
   const std::int64_t hi = index->hi + offset;
   const char* how = through_loop ? "the loop makes the index reach" : "index";
+  // `i > 0 && a[i - 1]`, `i ? a[i - 1] : 0`: a guard in the same expression
+  // may exclude the loop's end values.
+  const Confidence sure = through_loop && guarded_condition_ ? Confidence::low : Confidence::high;
   if (lo < 0) {
-    report(RuleId::before_start_of_buffer, Confidence::high, at,
-           fmt::format("{} {} is before the start of '{}'", how, lo, of));
+    report(RuleId::before_start_of_buffer, sure, at, fmt::format("{} {} is before the start of '{}'", how, lo, of));
   } else if (length >= 0 && hi >= length) {
-    report(write ? RuleId::out_of_bounds_write : RuleId::out_of_bounds_read, Confidence::high, at,
+    report(write ? RuleId::out_of_bounds_write : RuleId::out_of_bounds_read, sure, at,
            fmt::format("{} {} is past the end of '{}' ({} element{})", how, hi, of, length, length == 1 ? "" : "s"));
-  } else if (var.kind == Kind::array && var.local && !write && !var.contents_written && index->is_point()) {
-    report(RuleId::uninitialized_read, Confidence::low, at,
+  } else if (var.kind == Kind::array && var.local && !write && !var.contents_written && index->is_point() &&
+             element && !escapes(name)) {
+    report(RuleId::uninitialized_read, Confidence::medium, at,
            fmt::format("'{}' is read before any element was written", name));
     change(name).contents_written = true;
   }
   if (write && !var.contents_written) change(name).contents_written = true;
+}
+
+// Whether lengths and offsets counted for `b` count the same for `a`: the
+// same element type, or basic types of the same size.
+bool same_units(const Var& a, const Var& b) {
+  if (a.elem_size > 0 && b.elem_size > 0) return a.elem_size == b.elem_size;
+  return !a.type.empty() && a.type == b.type;
 }
 
 void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at) {
@@ -1528,13 +2033,13 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
           static_cast<std::size_t>(lib->size_arg) < args.size()) {
         const auto count = evaluate(v_, args[lib->count_arg], *this);
         const auto size = evaluate(v_, args[lib->size_arg], *this);
-        if (count && size && count->is_point() && size->is_point() && elem > 0)
+        if (count && size && count->is_point() && size->is_point() && elem > 0 && count->lo * size->lo % elem == 0)
           elements = count->lo * size->lo / elem;
         else if (count && count->is_point() && elem == 0)
           elements = count->lo;  // calloc(5, sizeof(struct s)) into a struct pointer
       } else if (lib->size_arg >= 0 && static_cast<std::size_t>(lib->size_arg) < args.size()) {
         const auto size = evaluate(v_, args[lib->size_arg], *this);
-        if (size && size->is_point() && elem > 0) elements = size->lo / elem;
+        if (size && size->is_point() && elem > 0 && size->lo % elem == 0) elements = size->lo / elem;
       }
       if (elements) var.length = *elements;
       return;
@@ -1594,6 +2099,15 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
       }
       if (after == rhs.end && (src->kind != Kind::scalar || address)) {
         const Var copy = *src;
+        if (address && copy.kind != Kind::array && v_.is(k + 1, "[")) {
+          // &p[i]: a pointer into what p points to.
+          if (copy.target != Target::array && copy.target != Target::heap) {
+            var.target = Target::unknown;
+            var.offset_known = false;
+            return;
+          }
+          address = false;
+        }
         if (address && !(copy.kind == Kind::array && v_.is(k + 1, "["))) {
           set_pointer(Target::address);
           var.base = source;
@@ -1605,13 +2119,19 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
           set_pointer(Target::array);
           var.base = source;
           var.base_local = copy.local;
-          var.length = copy.dims[0];
-          var.elem_size = var.elem_size == 0 ? copy.elem_size : var.elem_size;
+          var.length = copy.dims[1] == -1 ? copy.dims[0] : -1;
+          if (var.elem_size == 0 && var.type == copy.type) var.elem_size = copy.elem_size;
+          // Through a cast to another element type, counts change units.
+          if (!same_units(var, copy)) var.length = -1;
         } else if (copy.kind == Kind::pointer || copy.target != Target::unknown) {
           const Kind kind = var.kind == Kind::unknown ? Kind::pointer : var.kind;
           const std::int64_t elem = var.elem_size;
           const bool was_param = var.parameter;
+          const bool same = var.kind == Kind::unknown || same_units(var, copy);
+          const std::string_view type = var.kind == Kind::unknown ? copy.type : var.type;
           var = copy;
+          var.type = type;
+          if (!same) var.length = -1;
           var.kind = kind;
           var.local = false;
           var.parameter = was_param;
@@ -1625,6 +2145,13 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
         else var.offset_known = false;
         return;
       }
+    }
+  }
+  // (int *)(intptr_t)(2 * a - 6) with a == 3: NULL too.
+  if (declared == Kind::pointer) {
+    if (const auto value = evaluate(v_, rhs, *this); value && value->lo == 0 && value->hi == 0) {
+      set_pointer(Target::null);
+      return;
     }
   }
   // An integer expression.
@@ -1666,7 +2193,7 @@ void FunctionFlow::release(std::string_view name, std::size_t at, const LibraryC
   switch (var->target) {
     case Target::freed:
       report(RuleId::double_free,
-             var->freed_conditionally ? Confidence::low : across(var->target_line, v_.line(at), Confidence::high), at,
+             var->freed_conditionally ? maybe(*var) : across(var->target_line, v_.line(at), Confidence::high), at,
              fmt::format("'{}' was already freed on line {}", name, var->target_line));
       return;
     case Target::array:
@@ -1810,7 +2337,7 @@ bool has_string(const TokenView& v, Range r) {
   return false;
 }
 
-void FunctionFlow::call(std::size_t i) {
+std::size_t FunctionFlow::call(std::size_t i) {
   const std::string_view callee = v_.text(i);
   const LibraryCall* lib = library_call(callee);
   const auto args = v_.arguments(i + 1);
@@ -1842,34 +2369,105 @@ void FunctionFlow::call(std::size_t i) {
                fmt::format("sizeof '{}' is the size of a pointer, not of what it points to", name));
     }
   };
+  // assert(p), BUG_ON(!p): the program stops (or warns) unless p is set.
+  if ((callee == "assert" || callee == "ASSERT" || callee == "BUG_ON" || callee == "WARN_ON" ||
+       callee == "WARN_ON_ONCE" || callee == "WARN" || callee == "VM_BUG_ON") &&
+      !args.empty()) {
+    const bool negated = callee != "assert" && callee != "ASSERT";
+    Entry probe;
+    condition(args[0], probe);
+    std::vector<std::string_view> set = negated ? probe.else_nonnull_more : std::vector<std::string_view>{};
+    set.push_back(negated ? probe.else_nonnull_var : probe.nonnull_var);
+    for (auto name : set) {
+      if (Var* var = name.empty() ? nullptr : find(name); var != nullptr && var->target == Target::null) {
+        Var& c = change(name);
+        c.target = Target::unknown;
+        c.null_maybe = false;
+      }
+    }
+  }
+  if (lib == nullptr && file_.defines(callee)) {
+    for (std::size_t n = 0; n < args.size(); ++n) {
+      const std::string_view name = single_name(strip_casts(args[n]));
+      const Var* var = name.empty() ? nullptr : find(name);
+      // A function of this file (not a macro) given an uninitialised pointer.
+      if (var != nullptr && var->kind == Kind::pointer && var->local && !var->initialized)
+        report(RuleId::uninitialized_read, uninitialized_confidence(name, *var, i), i,
+               fmt::format("uninitialised pointer '{}' is passed to {}", name, callee));
+      if (record_ == nullptr) continue;
+      ArgumentFact fact;
+      fact.line = v_.line(i);
+      fact.known = false;
+      if (var != nullptr && var->kind == Kind::array && var->dims[0] >= 0 && var->dims[1] == -1) {
+        fact = {true, var->dims[0], var->elem_size, v_.line(i)};
+      } else if (var != nullptr && var->kind == Kind::pointer &&
+                 (var->target == Target::array || var->target == Target::heap) && var->offset_known &&
+                 var->length >= 0) {
+        fact = {true, var->length - var->offset, var->elem_size, v_.line(i)};
+      }
+      auto& facts = (*record_)[callee];
+      if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0});
+      ArgumentFact& merged = facts[n];
+      if (!fact.known || (merged.length >= 0 && merged.elem_size != fact.elem_size)) {
+        merged.known = false;
+      } else if (merged.known && (merged.length < 0 || fact.length < merged.length)) {
+        merged.length = fact.length;
+        merged.elem_size = fact.elem_size;
+        merged.line = fact.line;
+      }
+    }
+  }
   if (lib == nullptr) {
     // An unknown function may write through any pointer it is given, and
     // may be a macro that assigns its arguments (va_start, FD_ZERO).
+    const bool macro_like = !file_.defines(callee);
+    // An iterator macro (`list_for_each_entry(pos, head, member) {`) assigns its cursor.
+    const std::size_t close = v_.match(i + 1);
+    const bool loop_macro = macro_like && ((close != npos && v_.is(close + 1, "{")) ||
+                                           callee.find("for_each") != std::string_view::npos);
     for (std::size_t n = 0; n < args.size(); ++n) {
       mark_written(n);
-      const std::string_view name = n < args.size() ? single_name(args[n]) : std::string_view();
-      if (Var* var = name.empty() ? nullptr : find(name); var != nullptr && !var->initialized)
-        change(name).initialized = true;
+      // A macro may assign any name in its arguments (read_poll_timeout's
+      // `val`, list_for_each_entry's cursor), in any order.
+      for (std::size_t k = args[n].begin; k < args[n].end && macro_like; ++k) {
+        if (!v_.is_identifier(k) || (k > 0 && (v_.is(k - 1, ".") || v_.is(k - 1, "->")))) continue;
+        Var* var = find(v_.text(k));
+        if (var == nullptr) continue;
+        if (!var->initialized) change(v_.text(k)).initialized = true;
+        // A bare name given to a macro may come back assigned (swap(a, b), get_user(x, p)).
+        const bool bare = args[n].size() == 1;
+        if ((loop_macro && var->target == Target::freed) || ((loop_macro || bare) && var->target == Target::null)) {
+          Var& c = change(v_.text(k));
+          c.target = Target::unknown;
+          c.value.reset();
+        }
+      }
     }
-    return;
+    return i + 1;
   }
   switch (lib->kind) {
     case CallKind::release:
-      if (const auto name = arg_name(static_cast<std::size_t>(lib->pointer_arg)); !name.empty())
+      // The arguments are evaluated before the block is freed:
+      // devm_kfree(p->dev, p) reads p->dev first.
+      if (const auto name = arg_name(static_cast<std::size_t>(lib->pointer_arg)); !name.empty()) {
+        const std::size_t close = v_.match(i + 1);
+        if (close != npos) scan(i + 2, close, 1);
         release(name, i, *lib, Allocator::malloc);
-      return;
+        return close == npos ? i + 1 : close + 1;
+      }
+      return i + 1;
     case CallKind::no_return:
-      terminate();
-      return;
+      terminate(true);
+      return i + 1;
     case CallKind::read_line_unbounded:
       report(RuleId::gets_call, Confidence::high, i, fmt::format("{} cannot limit the line to the buffer's size", callee));
       mark_written(0);
-      return;
+      return i + 1;
     case CallKind::stack_allocate:
       report(RuleId::alloca_call, Confidence::medium, i, fmt::format("{} allocates a run-time size on the stack", callee));
-      return;
+      return i + 1;
     case CallKind::copy_unbounded: {
-      if (args.size() < 2) return;
+      if (args.size() < 2) return i + 1;
       const auto bytes = destination_bytes(args[0]);
       const auto length = literal_length(v_, args[1]);
       if (bytes && length) {
@@ -1882,15 +2480,15 @@ void FunctionFlow::call(std::size_t i) {
                fmt::format("{} into '{}' is not bounded by its size", callee, v_.text(args[0].begin)));
       }
       mark_written(0);
-      return;
+      return i + 1;
     }
     case CallKind::append_unbounded:
       if (!args.empty())
         report(RuleId::strcat_unbounded, Confidence::medium, i,
                fmt::format("{} appends to '{}' without knowing the room left", callee, v_.text(args[0].begin)));
-      return;
+      return i + 1;
     case CallKind::format_unbounded: {
-      if (args.size() < 2) return;
+      if (args.size() < 2) return i + 1;
       const auto bytes = destination_bytes(args[0]);
       const auto fmt_length = literal_length(v_, args[1]);
       std::optional<std::int64_t> max;
@@ -1901,10 +2499,10 @@ void FunctionFlow::call(std::size_t i) {
       if (!has_string(v_, args[1]) && !lib->va_list)
         report(RuleId::format_not_literal, Confidence::medium, i, fmt::format("the format of {} is not a literal", callee));
       mark_written(0);
-      return;
+      return i + 1;
     }
     case CallKind::bounded_string: {
-      if (args.size() < 3) return;
+      if (args.size() < 3) return i + 1;
       const auto bytes = destination_bytes(args[0]);
       const auto n = evaluate(v_, args[2], *this);
       if (bytes && n && n->hi > *bytes)
@@ -1915,10 +2513,10 @@ void FunctionFlow::call(std::size_t i) {
                fmt::format("{} may leave '{}' without a terminating NUL", callee, v_.text(args[0].begin)));
       check_sizeof(args[2]);
       mark_written(0);
-      return;
+      return i + 1;
     }
     case CallKind::memory: {
-      if (args.size() < 3) return;
+      if (args.size() < 3) return i + 1;
       const std::size_t dest = static_cast<std::size_t>(lib->pointer_arg);
       const auto bytes = destination_bytes(args[dest]);
       const auto n = evaluate(v_, args[2], *this);
@@ -1944,18 +2542,19 @@ void FunctionFlow::call(std::size_t i) {
       }
       check_sizeof(args[2]);
       mark_written(dest);
-      return;
+      return i + 1;
     }
     case CallKind::format: {
       const std::size_t f = static_cast<std::size_t>(lib->format_arg);
-      if (f >= args.size() || has_string(v_, args[f])) return;
+      for (std::size_t n = 0; n < f && n < args.size(); ++n) mark_written(n);  // snprintf's buffer
+      if (f >= args.size() || has_string(v_, args[f])) return i + 1;
       const std::string_view name = single_name(args[f]);
       const Var* var = name.empty() ? nullptr : find(name);
-      if (var != nullptr && var->parameter && lib->va_list) return;  // a printf-like wrapper passing its format on
+      if (var != nullptr && var->parameter && lib->va_list) return i + 1;  // a printf-like wrapper passing its format on
       Confidence c = args.size() == f + 1 ? Confidence::high : Confidence::medium;
       if (var != nullptr && var->parameter) c = Confidence::low;
       report(RuleId::format_not_literal, c, i, fmt::format("the format of {} is not a string literal", callee));
-      return;
+      return i + 1;
     }
     case CallKind::scan: {
       const std::size_t f = static_cast<std::size_t>(lib->format_arg);
@@ -1973,12 +2572,12 @@ void FunctionFlow::call(std::size_t i) {
           scanf_unbounded(v_.text(args[f].begin)))
         report(RuleId::scanf_unbounded, Confidence::high, i,
                fmt::format("{} reads a string with %s or %[ but no field width", callee));
-      return;
+      return i + 1;
     }
     case CallKind::allocate:
     case CallKind::reallocate:
     case CallKind::duplicate: {
-      if (lib->size_arg < 0 || static_cast<std::size_t>(lib->size_arg) >= args.size()) return;
+      if (lib->size_arg < 0 || static_cast<std::size_t>(lib->size_arg) >= args.size()) return i + 1;
       const Range size = args[lib->size_arg];
       if (v_.is(size.begin, "strlen") && v_.is(size.begin + 1, "(") && v_.match(size.begin + 1) == size.end - 1)
         report(RuleId::strlen_alloc_no_nul, Confidence::high, i,
@@ -1999,9 +2598,10 @@ void FunctionFlow::call(std::size_t i) {
           report(RuleId::alloc_size_overflow, Confidence::low, i,
                  fmt::format("the size given to {} is a product that can overflow", callee));
       }
-      return;
+      return i + 1;
     }
   }
+  return i + 1;
 }
 
 }  // namespace
@@ -2009,13 +2609,29 @@ void FunctionFlow::call(std::size_t i) {
 void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
                     RawFindings& out) {
   const FileContext file(view, notes, functions);
-  std::unordered_map<std::string_view, Var> vars;
-  for (const auto& fn : functions) {
-    if (fn.body_end <= fn.body_begin) continue;
-    vars.clear();
-    FunctionFlow flow(view, file, out, vars);
-    flow.run(fn);
+  FlowScratch scratch;
+  // First pass: every function alone, recording what callers pass.
+  CallFacts calls;
+  std::vector<RawFindings> per_function(functions.size());
+  for (std::size_t k = 0; k < functions.size(); ++k) {
+    if (functions[k].body_end <= functions[k].body_begin) continue;
+    FunctionFlow flow(view, file, per_function[k], scratch, &calls, nullptr);
+    flow.run(functions[k]);
   }
+  // Second pass: functions whose callers all pass buffers of known length
+  // are read again with those lengths (their first findings are replaced).
+  for (std::size_t k = 0; k < functions.size(); ++k) {
+    const auto it = calls.find(unqualified(functions[k].name));
+    if (it == calls.end() || functions[k].body_end <= functions[k].body_begin) continue;
+    const bool any = std::any_of(it->second.begin(), it->second.end(),
+                                 [](const ArgumentFact& f) { return f.known && f.length >= 0; });
+    if (!any) continue;
+    per_function[k].clear();
+    FunctionFlow flow(view, file, per_function[k], scratch, nullptr, &it->second);
+    flow.run(functions[k]);
+  }
+  for (auto& found : per_function)
+    for (auto& f : found) out.push_back(std::move(f));
 }
 
 }  // namespace oxidize::hazards

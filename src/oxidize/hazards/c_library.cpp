@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <unordered_map>
 #include <vector>
 
 namespace oxidize::hazards {
@@ -20,7 +21,6 @@ LibraryCall format(std::int8_t fmt, bool va = false) { return {.kind = K::format
 LibraryCall scan(std::int8_t fmt) { return {.kind = K::scan, .format_arg = fmt}; }
 LibraryCall simple(K kind) { return {.kind = kind}; }
 
-// Sorted by name once (binary search per call site).
 std::vector<Entry> make_table() {
   std::vector<Entry> t = {
       {"malloc", allocate(0)},
@@ -114,18 +114,23 @@ std::vector<Entry> make_table() {
       {"siglongjmp", simple(K::no_return)},
       {"__builtin_unreachable", simple(K::no_return)},
   };
-  std::sort(t.begin(), t.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
   return t;
 }
 
 }  // namespace
 
 const LibraryCall* library_call(std::string_view name) {
-  static const std::vector<Entry> table = make_table();
-  const auto it = std::lower_bound(table.begin(), table.end(), name,
-                                   [](const Entry& e, std::string_view n) { return e.first < n; });
-  if (it == table.end() || it->first != name) return nullptr;
-  return &it->second;
+  // A hash map built once: looked up for every call in every function body.
+  static const std::unordered_map<std::string_view, LibraryCall> table = [] {
+    std::unordered_map<std::string_view, LibraryCall> m;
+    for (const auto& [n, call] : make_table()) m.emplace(n, call);
+    return m;
+  }();
+  // Most callees are longer than any name in the table, or start with a
+  // byte none does: two cheap tests before hashing.
+  if (name.size() > 21 || name.size() < 3) return nullptr;
+  const auto it = table.find(name);
+  return it == table.end() ? nullptr : &it->second;
 }
 
 }  // namespace oxidize::hazards

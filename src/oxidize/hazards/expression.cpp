@@ -115,6 +115,8 @@ class Parser {
     }
     if (!v_.is_identifier(i)) return std::nullopt;
     const std::string_view name = v_.text(i);
+    if (name == "true" || name == "TRUE") return Interval::point(1);
+    if (name == "false" || name == "FALSE") return Interval::point(0);
     if (name == "sizeof") {
       if (at("(")) {
         const std::size_t close = v_.match(i_);
@@ -155,7 +157,11 @@ std::optional<std::int64_t> basic_type_size(const TokenView& v, TokenView::Range
   bool any = false;
   for (std::size_t i = range.begin; i < range.end; ++i) {
     const std::string_view t = v.text(i);
-    if (t == "*") return 8;  // any pointer (LP64)
+    if (t == "[" || t == "(") return std::nullopt;  // an array or function type: not a basic size
+    if (t == "*") {
+      if (!any) return std::nullopt;  // `*p` is an expression, not a type
+      return 8;                       // any pointer (LP64)
+    }
     if (t == "const" || t == "volatile" || t == "signed" || t == "unsigned" || t == "struct") {
       if (t == "signed" || t == "unsigned") {
         any = true;
@@ -171,7 +177,7 @@ std::optional<std::int64_t> basic_type_size(const TokenView& v, TokenView::Range
       size = 2;
     else if (t == "int") {
       if (size == 0) size = 4;
-    } else if (t == "float" || t == "int32_t" || t == "uint32_t" || t == "u32" || t == "s32" || t == "wchar_t")
+    } else if (t == "float" || t == "int32_t" || t == "uint32_t" || t == "u32" || t == "s32")
       size = 4;
     else if (t == "long") {
       ++longs;

@@ -134,8 +134,10 @@ void SourceNotesSink::define_token(const lex::Token& token) {
       return;
     case 3:
       // A `(` straight after the name makes a function-like macro.
-      if (text == "(" && token.begin == static_cast<std::uint32_t>(define_name_.data() + define_name_.size() - source_.data()))
+      if (text == "(" && token.begin == static_cast<std::uint32_t>(define_name_.data() + define_name_.size() - source_.data())) {
+        notes_.function_macros.push_back(define_name_);
         return fail();
+      }
       [[fallthrough]];
     case 4:
       if (text == "(" && !define_paren_ && !define_negative_) {

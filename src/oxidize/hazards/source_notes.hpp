@@ -34,6 +34,9 @@ struct SourceNotes {
   // Lines of #if/#ifdef/#ifndef/#elif/#else/#endif, ascending: code between
   // two points of a function may differ by configuration.
   std::vector<std::uint32_t> conditional_lines;
+  // Function-like macros defined in the file: a call to one may assign the
+  // caller's locals out of sight.
+  std::vector<std::string_view> function_macros;
 };
 
 // Parses the suppression in one comment's text, if it has one.

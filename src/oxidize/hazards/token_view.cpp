@@ -34,8 +34,8 @@ std::size_t TokenView::index_at_offset(std::uint32_t offset) const {
   return static_cast<std::size_t>(it - tokens_.begin());
 }
 
-std::vector<TokenView::Range> TokenView::arguments(std::size_t open) const {
-  std::vector<Range> out;
+TokenView::Arguments TokenView::arguments(std::size_t open) const {
+  Arguments out;
   const std::size_t close = match(open);
   if (close == npos || close <= open + 1) return out;
   std::size_t begin = open + 1;
@@ -46,11 +46,11 @@ std::vector<TokenView::Range> TokenView::arguments(std::size_t open) const {
       continue;
     }
     if (is(i, ",")) {
-      out.push_back({begin, i});
+      out.add({begin, i});
       begin = i + 1;
     }
   }
-  out.push_back({begin, close});
+  out.add({begin, close});
   return out;
 }
 
