@@ -10,6 +10,10 @@ namespace oxidize::util {
 
 bool is_valid_utf8(std::string_view s);
 
+// Length of the valid UTF-8 sequence that starts at s[i], or 0 when the byte
+// there starts none (an invalid or truncated sequence).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
 // Valid UTF-8 with each invalid byte replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view s);
 
