@@ -5,6 +5,8 @@
 
 #include "oxidize/analyze/header_dialect.hpp"
 #include "oxidize/discover/exclusion.hpp"
+#include "oxidize/hazards/analyze_hazards.hpp"
+#include "oxidize/hazards/source_notes.hpp"
 #include "oxidize/lex/c_lexer.hpp"
 #include "oxidize/lex/rust_lexer.hpp"
 #include "oxidize/lex/tee_sink.hpp"
@@ -31,6 +33,44 @@ lex::LexResult lex_with(std::string_view bytes, bool functions, parse::FunctionR
   return result;
 }
 
+// The hazard pass: the function parser records the code tokens it follows,
+// a second sink collects suppressions and integer macros, and the detectors
+// then read the recorded tokens with the functions' bodies.
+lex::LexResult lex_for_hazards(std::string_view bytes, std::string_view file_name, Language language,
+                               FileFacts& facts, parse::FunctionResult& functions) {
+  // Reused across the files a thread analyses: the capacity stays.
+  thread_local std::vector<lex::Token> tokens;
+  tokens.clear();
+  lex::LexResult result;
+  hazards::SourceNotes notes;
+  if (language == Language::rust) {
+    parse::RustFunctionParser parser(bytes);
+    hazards::SourceNotesSink notes_sink(bytes, &tokens);
+    lex::TeeSink<parse::RustFunctionParser, hazards::SourceNotesSink> both{parser, notes_sink};
+    result = lex::lex_rust(bytes, both);
+    functions = parser.finish();
+    notes = notes_sink.take();
+  } else {
+    parse::CFunctionParser parser(bytes);
+    parser.record_tokens(&tokens);
+    hazards::SourceNotesSink notes_sink(bytes);
+    lex::TeeSink<parse::CFunctionParser, hazards::SourceNotesSink> both{parser, notes_sink};
+    if (language == Language::c_header && discover::LanguageMap::is_ambiguous_header(file_name)) {
+      HeaderDialectSink dialect(bytes);
+      lex::TeeSink<HeaderDialectSink, decltype(both)> all{dialect, both};
+      result = lex::lex_c(bytes, all);
+      if (dialect.is_cpp()) facts.language = Language::cpp_header;
+    } else {
+      result = lex::lex_c(bytes, both);
+    }
+    functions = parser.finish();
+    notes = notes_sink.take();
+  }
+  facts.hazards = hazards::analyze_hazards(
+      {.source = bytes, .tokens = tokens, .functions = functions.functions, .notes = notes, .language = facts.language});
+  return result;
+}
+
 }  // namespace
 
 FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Language language,
@@ -50,8 +90,9 @@ FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Langu
 
   lex::LexResult result;
   parse::FunctionResult functions;
-  const auto lex_c = [](std::string_view b, auto& sink) { return lex::lex_c(b, sink); };
-  if (language == Language::rust) {
+  if (options.hazards) {
+    result = lex_for_hazards(bytes, file_name, language, facts, functions);
+  } else if (language == Language::rust) {
     result = lex_with<parse::RustFunctionParser>(
         bytes, options.functions, functions, [](std::string_view b, auto& sink) { return lex::lex_rust(b, sink); });
   } else if (language == Language::c_header && discover::LanguageMap::is_ambiguous_header(file_name)) {
@@ -66,8 +107,10 @@ FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Langu
     }
     if (dialect.is_cpp()) facts.language = Language::cpp_header;
   } else {
+    const auto lex_c = [](std::string_view b, auto& sink) { return lex::lex_c(b, sink); };
     result = lex_with<parse::CFunctionParser>(bytes, options.functions, functions, lex_c);
   }
+  if (!options.functions) functions.functions.clear();  // hazards needed them, the caller did not
   facts.functions = std::move(functions.functions);
   facts.parse_issues = std::move(functions.issues);
   facts.lines = result.lines;

@@ -72,11 +72,16 @@ class CFunctionParser {
   // C file are inside function bodies, and this runs for every one of them.
   [[gnu::always_inline]] inline void operator()(const lex::Token& token) {
     if (!branches_.accept(token, source_)) return;
+    if (recorded_ != nullptr) recorded_->push_back(token);
     if (body_.is_open()) in_body(token, token.text(source_));
     else structural(token);
   }
   // Reports a body still open at end of file; returns everything found.
   FunctionResult finish();
+
+  // Appends every code token the parser follows (the same preprocessor
+  // branches) to `out`: the token stream the hazard analysis reads.
+  void record_tokens(std::vector<lex::Token>* out) { recorded_ = out; }
 
   // Deeper declaration scopes (namespace/class nesting) than this are
   // treated as opaque blocks, with one warning.
@@ -151,6 +156,7 @@ class CFunctionParser {
   std::string qualified(const std::string& name) const;
 
   std::string_view source_;
+  std::vector<lex::Token>* recorded_ = nullptr;
   FunctionResult result_;
   PreprocessorBranches branches_;
   std::vector<Scope> scopes_;

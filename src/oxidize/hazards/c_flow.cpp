@@ -1,0 +1,2021 @@
+// C and C++ hazards: library calls and the data flow inside one function.
+//
+// Each function body is read once, statement by statement, front to back,
+// with a small abstract state per variable: its kind (scalar, pointer,
+// array), whether it was written, a known integer value or loop range, and
+// for pointers what they point to (NULL, a heap block of known length, a
+// freed block, an array, a string literal, a local). The walk is
+// path-insensitive but branch-aware, and every simplification errs toward
+// silence (docs/rules.md, "How the flow analysis decides"):
+//  - a branch that ends in return/break/continue/goto/exit is undone when it
+//    closes; the `then` branch of an if/else is undone before the `else`;
+//  - each `case` starts from the state at the switch; a goto label forgets
+//    what is known (any path may arrive there);
+//  - a loop's range holds in its body; what the body changes is unknown after it;
+//  - a value that is not understood is unknown, and unknown never reports.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "oxidize/hazards/c_library.hpp"
+#include "oxidize/hazards/expression.hpp"
+#include "oxidize/hazards/raw_finding.hpp"
+
+namespace oxidize::hazards {
+
+namespace {
+
+using Range = TokenView::Range;
+constexpr std::size_t npos = TokenView::npos;
+constexpr int k_max_recursion = 32;  // nested assignments/conditions deeper than this are not followed
+
+enum class Kind : std::uint8_t { unknown, scalar, pointer, array, other };
+enum class Target : std::uint8_t { unknown, null, heap, freed, array, literal, address };
+enum class Allocator : std::uint8_t { none, malloc, new_single, new_array };
+
+struct Var {
+  Kind kind = Kind::unknown;
+  bool local = false;        // automatic storage of this function (not static, not a parameter)
+  bool parameter = false;
+  bool initialized = true;   // the variable itself was written
+  bool contents_written = true;  // array or heap block: some element was written
+  std::optional<Interval> value;  // known integer value, or the loop's range
+  std::array<std::int64_t, 3> dims{-1, -1, -1};  // array dimensions
+  std::int64_t elem_size = 0;   // bytes per element, if a basic type
+  std::string_view type;        // the base type's last word
+  // Pointers.
+  Target target = Target::unknown;
+  Allocator allocator = Allocator::none;
+  std::uint32_t target_line = 0;  // where it was allocated, freed or set to NULL
+  std::int64_t length = -1;       // elements of what it points into (-1 unknown)
+  std::int64_t offset = 0;        // elements from the start of that
+  bool offset_known = true;
+  std::string_view base;          // the array or variable it points into
+  bool base_local = false;        // ... which is a local of this function
+  bool unchecked = false;         // allocation result not yet compared with NULL
+  bool null_by_compare = false;   // NULL because a condition said so on this path
+  bool freed_conditionally = false;  // freed on some path only (a branch that fell through)
+  bool null_maybe = false;           // NULL on some path only
+  std::uint32_t decl_line = 0;       // where it was declared (or last known to be uninitialised)
+};
+
+bool is_keyword(std::string_view t) {
+  static constexpr std::string_view k[] = {"return", "if", "else", "while", "for", "do", "switch", "case",
+                                           "default", "break", "continue", "goto", "sizeof", "typeof",
+                                           "__typeof__", "alignof", "_Alignof", "new", "delete", "throw",
+                                           "static_assert", "_Static_assert", "decltype", "co_return"};
+  return std::find(std::begin(k), std::end(k), t) != std::end(k);
+}
+
+bool is_assignment_operator(std::string_view t) {
+  return t == "=" || t == "+=" || t == "-=" || t == "*=" || t == "/=" || t == "%=" || t == "&=" || t == "|=" ||
+         t == "^=" || t == "<<=" || t == ">>=";
+}
+
+bool is_null_literal(std::string_view t) { return t == "NULL" || t == "nullptr" || t == "0"; }
+
+enum class Body : std::uint8_t { plain, if_then, else_branch, loop, switch_block, do_block };
+
+struct Entry {
+  bool braces = false;
+  Body body = Body::plain;
+  std::size_t undo = 0;       // undo-log position at entry
+  bool terminated = false;    // a return/break/continue/goto/exit ran at this level
+  bool after_return = false;  // ... and nothing but a label can reach what follows
+  std::string_view null_var{};        // if_then: the pointer this branch knows is NULL
+  std::string_view else_null_var{};   // if_then: the pointer the else branch knows is NULL
+  std::string_view nonnull_var{};     // the pointer this branch knows is not NULL
+  std::string_view else_nonnull_var{};  // if_then: the pointer the else branch knows is not NULL
+  std::string_view loop_var{};        // loop: the variable the range is for
+  bool dead = false;       // the condition is never true here: nothing in it runs
+  bool else_dead = false;  // if_then: the condition is always true, so the else never runs
+  std::size_t body_begin = 0;  // the body's first token (`{` or the statement)
+  std::size_t then_begin = static_cast<std::size_t>(-1);  // else_branch: its then branch's body
+};
+
+class FileContext;
+
+class FunctionFlow final : public ExpressionContext {
+ public:
+  FunctionFlow(const TokenView& v, const FileContext& file, RawFindings& out, std::unordered_map<std::string_view, Var>& vars)
+      : v_(v), file_(file), out_(out), vars_(vars) {}
+
+  void run(const parse::FunctionFacts& fn);
+
+  // ExpressionContext
+  std::optional<Interval> value_of(std::string_view name) const override;
+  std::optional<std::int64_t> size_of(const TokenView& v, Range what) const override;
+
+ private:
+  // State.
+  Var* find(std::string_view name);
+  const Var* find(std::string_view name) const;
+  Var& change(std::string_view name);
+  void rollback(std::size_t to);
+  void forget_everything();
+
+  // Structure.
+  void parameters(const parse::FunctionFacts& fn, std::size_t body_open);
+  std::size_t statement(std::size_t i, std::size_t end);
+  std::size_t control_header(std::size_t i, std::string_view keyword);
+  void push(Entry e);
+  void enter(const Entry& e);
+  void havoc_assigned(std::size_t body_begin);
+  void join_branch(const Entry& e);
+  Confidence across(std::uint32_t from, std::uint32_t to, Confidence c) const;
+  void open_body(Entry e, std::size_t next);
+  void close_entry(bool else_follows);
+  void end_statement(std::size_t next);
+  void loop_header(Range header, Entry& e);
+  void returned(std::size_t begin, std::size_t end);
+  void terminate();
+  std::size_t statement_end(std::size_t i, std::size_t end) const;
+  std::size_t expression_end(std::size_t i, std::size_t end) const;
+  std::optional<std::size_t> declaration(std::size_t i, std::size_t end);
+
+  // Expressions.
+  void scan(std::size_t begin, std::size_t end, int depth);
+  std::size_t token(std::size_t i, std::size_t end, int depth);
+  std::size_t variable(std::size_t i, std::size_t end, int depth);
+  void assign(std::string_view name, Range rhs, std::size_t at);
+  void call(std::size_t i);
+  bool is_unary_at(std::size_t i) const;
+  bool is_write_after(std::size_t i) const;
+  void access(std::string_view name, Var& var, std::size_t at, std::optional<Interval> index, bool write,
+              bool through_loop);
+  void dereference(std::string_view name, Var& var, std::size_t at, bool write);
+  void release(std::string_view name, std::size_t at, const LibraryCall& how, Allocator by);
+  void condition(Range cond, Entry& then_entry);
+  std::optional<std::int64_t> destination_bytes(Range arg) const;
+  std::string_view single_name(Range r) const;
+  Range strip_casts(Range r) const;
+
+  void report(RuleId rule, Confidence c, std::size_t at, std::string message) {
+    // Code that cannot run (after a return, in an `if (0)`) reports nothing.
+    if (!entries_.empty() && (entries_.back().dead || entries_.back().after_return)) return;
+    out_.push_back({rule, c, at, std::move(message)});
+  }
+  std::optional<bool> truth(Range cond) const;
+  bool short_circuits(Range r) const;
+
+  const TokenView& v_;
+  const FileContext& file_;
+  RawFindings& out_;
+  std::unordered_map<std::string_view, Var>& vars_;
+  std::vector<std::pair<std::string_view, std::optional<Var>>> undo_;
+  std::vector<Entry> entries_;
+  std::optional<Entry> pending_body_;  // set by a control header: the entry its body opens with
+  std::string_view function_name_;
+  bool expect_do_while_ = false;
+  std::string_view pending_else_null_;  // the pointer the coming else branch knows is NULL
+  bool pending_else_dead_ = false;      // the coming else branch never runs
+  std::string_view pending_else_nonnull_;
+  std::size_t loop_body_begin_ = 0;     // where the body being entered starts
+  std::size_t pending_then_begin_ = static_cast<std::size_t>(-1);
+  bool guarded_condition_ = false;      // scanning a condition with && or ||: NULL checks may guard it
+};
+
+// What the file says outside functions: global arrays and pointers, integer macros.
+class FileContext {
+ public:
+  FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions);
+  const Var* global(std::string_view name) const {
+    const auto it = globals_.find(name);
+    return it == globals_.end() ? nullptr : &it->second;
+  }
+  const std::vector<std::uint32_t>& conditional_lines() const { return conditional_lines_; }
+  std::optional<std::int64_t> macro(std::string_view name) const {
+    const auto it = macros_.find(name);
+    if (it == macros_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, Var> globals_;
+  std::unordered_map<std::string_view, std::int64_t> macros_;
+  std::vector<std::uint32_t> conditional_lines_;
+};
+
+// A context for constant expressions at file scope: macros only.
+class MacroContext final : public ExpressionContext {
+ public:
+  explicit MacroContext(const std::unordered_map<std::string_view, std::int64_t>& m) : m_(m) {}
+  std::optional<Interval> value_of(std::string_view name) const override {
+    const auto it = m_.find(name);
+    if (it == m_.end()) return std::nullopt;
+    return Interval::point(it->second);
+  }
+  std::optional<std::int64_t> size_of(const TokenView& v, Range what) const override {
+    return basic_type_size(v, what);
+  }
+
+ private:
+  const std::unordered_map<std::string_view, std::int64_t>& m_;
+};
+
+// Reads the declarator list of a declaration whose type words end before
+// `i`: calls `each(name_index, dims_ranges, is_pointer, init_range)`.
+struct Declarator {
+  std::size_t name = npos;
+  int stars = 0;
+  std::array<Range, 3> dims{};
+  int ndims = 0;
+  bool unsized_array = false;
+  Range init{0, 0};
+};
+
+// Parses one declarator starting at `i` (after the type words or a comma);
+// returns the index after it (at `,` or `;`) or npos when it is not one.
+std::size_t parse_declarator(const TokenView& v, std::size_t i, std::size_t end, Declarator& d) {
+  while (i < end && (v.is(i, "*") || v.is(i, "const") || v.is(i, "restrict") || v.is(i, "__restrict") ||
+                     v.is(i, "volatile"))) {
+    if (v.is(i, "*")) ++d.stars;
+    ++i;
+  }
+  if (i >= end || !v.is_identifier(i) || is_keyword(v.text(i))) return npos;
+  d.name = i++;
+  while (i < end && v.is(i, "[")) {
+    const std::size_t close = v.match(i);
+    if (close == npos || close >= end) return npos;
+    if (d.ndims < 3) d.dims[d.ndims] = {i + 1, close};
+    if (close == i + 1 && d.ndims == 0) d.unsized_array = true;
+    ++d.ndims;
+    i = close + 1;
+  }
+  // Attributes after the declarator (`__attribute__((aligned(8)))`, `__aligned(8)`).
+  while (i < end && v.is_identifier(i) && i + 1 < end && v.is(i + 1, "(") && v.text(i).starts_with("__")) {
+    const std::size_t close = v.match(i + 1);
+    if (close == npos || close >= end) return npos;
+    i = close + 1;
+  }
+  if (i < end && v.is(i, "=")) {
+    std::size_t j = i + 1;
+    while (j < end && !v.is(j, ",") && !v.is(j, ";")) {
+      const std::size_t m = v.match(j);
+      j = (m != npos && m > j) ? m + 1 : j + 1;
+    }
+    d.init = {i + 1, j};
+    i = j;
+  }
+  if (i < end && (v.is(i, ",") || v.is(i, ";"))) return i;
+  return npos;
+}
+
+// The type words of a declaration starting at `i`: identifiers (and
+// `struct x`, `unsigned long`) followed by a declarator. Returns the index of
+// the first declarator token, or npos.
+std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end) {
+  std::size_t words = 0;
+  std::size_t j = i;
+  while (j < end && v.is_identifier(j) && !is_keyword(v.text(j))) {
+    ++words;
+    ++j;
+    // Template arguments and `::` in C++ types: not followed here.
+  }
+  if (words == 0 || j >= end) return npos;
+  // `T x` (two words at least, the last is the name) or `T *x`.
+  if (v.is(j, "*")) return j;
+  if (words >= 2) return j - 1;
+  return npos;
+}
+
+FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions) {
+  for (const auto& m : notes.macros) macros_[m.name] = m.value;
+  conditional_lines_ = notes.conditional_lines;
+  const MacroContext constants(macros_);
+  // Global declarations: statements at brace depth 0, outside function
+  // bodies (which are skipped whole by their matching brace).
+  std::size_t fn = 0;
+  std::size_t i = 0;
+  const std::size_t n = v.size();
+  while (i < n) {
+    while (fn < functions.size() && functions[fn].body_end < v.token(i).begin) ++fn;
+    if (v.is(i, "{")) {
+      const std::size_t close = v.match(i);
+      i = close == npos ? i + 1 : close + 1;
+      continue;
+    }
+    // One declaration candidate: from here to the next `;` at this depth.
+    std::size_t end = i;
+    while (end < n && !v.is(end, ";") && !v.is(end, "{") && !v.is(end, "}")) {
+      const std::size_t m = v.match(end);
+      end = (m != npos && m > end && !v.is(end, "{")) ? m + 1 : end + 1;
+    }
+    if (end >= n || !v.is(end, ";")) {
+      i = end;
+      continue;
+    }
+    std::size_t k = i;
+    bool is_static = false;
+    while (k < end && (v.is(k, "static") || v.is(k, "extern") || v.is(k, "const"))) {
+      is_static = is_static || v.is(k, "static");
+      ++k;
+    }
+    (void)is_static;
+    const std::size_t first = type_words_end(v, k, end);
+    if (first != npos) {
+      std::string_view type = v.text(first - 1);
+      const auto type_size = basic_type_size(v, {k, first});
+      std::size_t d = first;
+      while (d < end) {
+        Declarator decl;
+        const std::size_t next = parse_declarator(v, d, end + 1, decl);
+        if (next == npos) break;
+        Var g;
+        g.type = type;
+        g.kind = decl.ndims > 0   ? Kind::array
+                 : decl.stars > 0 ? Kind::pointer
+                 : type_size      ? Kind::scalar
+                                  : Kind::other;
+        g.elem_size = decl.stars > 0 && decl.ndims > 0 ? 8 : decl.stars > 0 ? (type_size ? *type_size : 0)
+                                                                           : (type_size ? *type_size : 0);
+        if (decl.ndims > 0 && decl.stars == 0) g.elem_size = type_size ? *type_size : 0;
+        for (int k2 = 0; k2 < std::min(decl.ndims, 3); ++k2) {
+          if (auto size = evaluate(v, decl.dims[k2], constants); size && size->is_point()) g.dims[k2] = size->lo;
+        }
+        if (decl.ndims > 0) {
+          g.length = g.dims[0];
+          g.target = Target::array;
+          g.base = v.text(decl.name);
+        }
+        if (!v.is(decl.name + 1, "(")) globals_[v.text(decl.name)] = g;
+        d = next + 1;
+        if (v.is(next, ";")) break;
+      }
+    }
+    i = end + 1;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// State
+
+Var* FunctionFlow::find(std::string_view name) {
+  const auto it = vars_.find(name);
+  if (it != vars_.end()) return &it->second;
+  if (const Var* g = file_.global(name)) {
+    // A global seen first in this function: copy it in, so that changes stay here.
+    return &vars_.emplace(name, *g).first->second;
+  }
+  return nullptr;
+}
+
+const Var* FunctionFlow::find(std::string_view name) const {
+  const auto it = vars_.find(name);
+  if (it != vars_.end()) return &it->second;
+  return file_.global(name);
+}
+
+Var& FunctionFlow::change(std::string_view name) {
+  Var* var = find(name);
+  if (var == nullptr) {
+    undo_.emplace_back(name, std::nullopt);
+    return vars_.emplace(name, Var{}).first->second;
+  }
+  undo_.emplace_back(name, *var);
+  return *var;
+}
+
+void FunctionFlow::rollback(std::size_t to) {
+  while (undo_.size() > to) {
+    auto& [name, old] = undo_.back();
+    if (old) {
+      // "Was written" only grows: a write on a path that did not continue
+      // may still have happened, and forgetting it would report reads of
+      // memory that is written.
+      Var& now = vars_[name];
+      const bool initialized = now.initialized;
+      const bool written = now.contents_written;
+      now = *old;
+      now.initialized = now.initialized || initialized;
+      now.contents_written = now.contents_written || written;
+    } else {
+      vars_.erase(name);
+    }
+    undo_.pop_back();
+  }
+}
+
+void FunctionFlow::forget_everything() {
+  for (auto& [name, var] : vars_) {
+    undo_.emplace_back(name, var);
+    var.initialized = true;
+    var.contents_written = true;
+    var.value.reset();
+    if (var.kind != Kind::array) {
+      var.target = Target::unknown;
+      var.offset_known = false;
+      var.unchecked = false;
+      var.null_by_compare = false;
+    }
+  }
+}
+
+std::optional<Interval> FunctionFlow::value_of(std::string_view name) const {
+  if (const Var* var = find(name); var != nullptr && var->value) return var->value;
+  if (auto m = file_.macro(name)) return Interval::point(*m);
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> FunctionFlow::size_of(const TokenView& v, Range what) const {
+  if (auto basic = basic_type_size(v, what)) return basic;
+  // sizeof array_variable, sizeof(array_variable), sizeof *p
+  if (what.size() == 1 && v.is_identifier(what.begin)) {
+    const Var* var = find(v.text(what.begin));
+    if (var == nullptr) return std::nullopt;
+    if (var->kind == Kind::pointer) return 8;
+    if (var->kind == Kind::array && var->elem_size > 0) {
+      std::int64_t size = var->elem_size;
+      for (auto d : var->dims) {
+        if (d == -1) break;
+        size *= d;
+      }
+      return var->dims[0] >= 0 ? std::optional<std::int64_t>(size) : std::nullopt;
+    }
+    if (var->kind == Kind::scalar && var->elem_size > 0) return var->elem_size;
+  }
+  if (what.size() == 2 && v.is(what.begin, "*") && v.is_identifier(what.begin + 1)) {
+    const Var* var = find(v.text(what.begin + 1));
+    if (var != nullptr && var->kind == Kind::pointer && var->elem_size > 0) return var->elem_size;
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// Structure
+
+void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_open) {
+  // The parameter list: the `(` after the function's own name, searched back
+  // from the body to the previous declaration's end.
+  std::string_view name = fn.name;
+  if (const auto colons = name.rfind("::"); colons != std::string_view::npos) name.remove_prefix(colons + 2);
+  std::size_t start = body_open;
+  while (start > 0 && !v_.is(start - 1, ";") && !v_.is(start - 1, "}") && body_open - start < 512) --start;
+  for (std::size_t i = start; i + 1 < body_open; ++i) {
+    if (!(v_.is_identifier(i) && v_.text(i) == name && v_.is(i + 1, "("))) continue;
+    for (const Range& p : v_.arguments(i + 1)) {
+      // The parameter's name is its last identifier before any `[`.
+      std::size_t last = npos;
+      bool pointer = false;
+      for (std::size_t k = p.begin; k < p.end; ++k) {
+        if (v_.is(k, "[")) {
+          pointer = true;
+          break;
+        }
+        if (v_.is(k, "*")) pointer = true;
+        if (v_.is_identifier(k)) last = k;
+        if (v_.is(k, "(")) {  // a function-pointer parameter: (*name)(...)
+          last = npos;
+          break;
+        }
+      }
+      if (last == npos || last == p.begin) continue;
+      Var& var = change(v_.text(last));
+      var = Var{};
+      const auto size = basic_type_size(v_, {p.begin, last});
+      var.kind = pointer ? Kind::pointer : size ? Kind::scalar : Kind::other;
+      var.parameter = true;
+      var.elem_size = pointer ? 0 : (size ? *size : 0);
+      if (pointer) {
+        std::size_t type_end = last;
+        while (type_end > p.begin && v_.is(type_end - 1, "*")) --type_end;
+        if (auto s = basic_type_size(v_, {p.begin, type_end})) var.elem_size = *s;
+      }
+    }
+    return;
+  }
+}
+
+void FunctionFlow::run(const parse::FunctionFacts& fn) {
+  const std::size_t open = v_.index_at_offset(fn.body_begin);
+  const std::size_t close = v_.match(open);
+  if (open >= v_.size() || !v_.is(open, "{") || close == npos) return;
+  function_name_ = fn.name;
+  parameters(fn, open);
+  entries_.push_back(Entry{.braces = true, .body = Body::plain});
+  std::size_t i = open + 1;
+  while (i < close) i = statement(i, close);
+}
+
+void FunctionFlow::push(Entry e) {
+  e.undo = undo_.size();
+  e.body_begin = loop_body_begin_;
+  if (!entries_.empty() && (entries_.back().dead || entries_.back().after_return)) e.dead = true;
+  entries_.push_back(e);
+}
+
+// A control statement's body begins at `next`: with braces it opens when the
+// `{` is read; otherwise it is one statement (a braceless entry).
+void FunctionFlow::open_body(Entry e, std::size_t next) {
+  loop_body_begin_ = next;
+  if (v_.is(next, "{")) {
+    e.braces = true;
+    pending_body_ = e;
+  } else {
+    e.braces = false;
+    push(e);
+    enter(e);
+  }
+}
+
+// What a branch knows on entry: a pointer the condition found NULL, or not NULL.
+void FunctionFlow::enter(const Entry& e) {
+  if (!e.null_var.empty()) {
+    Var& var = change(e.null_var);
+    var.target = Target::null;
+    var.null_by_compare = true;
+  }
+  if (!e.nonnull_var.empty()) {
+    if (Var* var = find(e.nonnull_var); var != nullptr && var->target == Target::null) {
+      Var& c = change(e.nonnull_var);
+      c.target = Target::unknown;
+      c.null_by_compare = false;
+    }
+  }
+  if (e.body == Body::loop || e.body == Body::do_block) havoc_assigned(loop_body_begin_);
+}
+
+// A loop's later iterations see what its body assigns: those variables are
+// unknown from the start of the body (NULL before the loop may not be NULL
+// on the second pass).
+void FunctionFlow::havoc_assigned(std::size_t body_begin) {
+  std::size_t end = body_begin;
+  if (v_.is(body_begin, "{")) {
+    end = v_.match(body_begin);
+    if (end == npos) return;
+  } else {
+    end = statement_end(body_begin, v_.size());
+  }
+  for (std::size_t k = body_begin; k < end; ++k) {
+    if (!v_.is_identifier(k)) continue;
+    const bool assigned = is_write_after(k + 1) || (k > 0 && (v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--")));
+    if (!assigned || (k > 0 && (v_.is(k - 1, ".") || v_.is(k - 1, "->")))) continue;
+    Var* var = find(v_.text(k));
+    if (var == nullptr) continue;
+    Var& c = change(v_.text(k));
+    c.value.reset();
+    c.offset_known = false;
+    if (c.target == Target::null || c.target == Target::freed) c.target = Target::unknown;
+    c.initialized = true;
+  }
+}
+
+void FunctionFlow::terminate() {
+  if (entries_.empty()) return;
+  entries_.back().terminated = true;
+  entries_.back().after_return = true;
+}
+
+void FunctionFlow::close_entry(bool else_follows) {
+  if (entries_.size() <= 1) return;
+  const Entry e = entries_.back();
+  entries_.pop_back();
+  if (e.body == Body::if_then && else_follows) {
+    // The else branch starts from the state before the then branch; what
+    // the then branch assigned is unknown after both (havoc at the else's end).
+    rollback(e.undo);
+    pending_else_null_ = e.else_null_var;
+    pending_else_nonnull_ = e.else_nonnull_var;
+    pending_else_dead_ = e.else_dead;
+    pending_then_begin_ = e.terminated || e.dead ? npos : e.body_begin;
+  } else if (e.dead || e.terminated) {
+    // It never ran, or it cannot fall through: no trace after it.
+    rollback(e.undo);
+    if (e.body == Body::switch_block) havoc_assigned(e.body_begin);
+  } else if (e.body == Body::loop || e.body == Body::do_block) {
+    // What the body changed may have changed again in later iterations.
+    join_branch(e);
+  } else if (e.body == Body::if_then || e.body == Body::else_branch) {
+    join_branch(e);
+  } else if (e.body == Body::switch_block) {
+    // The state is the last case's; what other cases assigned is unknown.
+    havoc_assigned(e.body_begin);
+    join_branch(e);
+  }
+  if (e.body == Body::else_branch && e.then_begin != npos) havoc_assigned(e.then_begin);
+  if (!e.null_var.empty()) {
+    if (Var* var = find(e.null_var); var != nullptr && var->null_by_compare) {
+      var->target = Target::unknown;
+      var->null_by_compare = false;
+    }
+  }
+  if (!e.loop_var.empty()) {
+    if (Var* var = find(e.loop_var)) var->value.reset();
+  }
+  if (e.body == Body::do_block) expect_do_while_ = true;
+}
+
+// After a branch that may or may not have run: a value it set is unknown,
+// a pointer it set to NULL or freed is NULL or freed on some path only.
+void FunctionFlow::join_branch(const Entry& e) {
+  for (std::size_t k = e.undo; k < undo_.size(); ++k) {
+    Var* var = find(undo_[k].first);
+    if (var == nullptr) continue;
+    var->value.reset();
+    var->offset_known = var->offset_known && undo_[k].second && undo_[k].second->offset == var->offset;
+    if (var->target == Target::null) var->null_maybe = true;
+    if (var->target == Target::freed) var->freed_conditionally = true;
+  }
+}
+
+// A preprocessor conditional between where a fact was learnt and where it
+// is used may hold code (for another configuration) that changes it: less sure.
+Confidence FunctionFlow::across(std::uint32_t from, std::uint32_t to, Confidence c) const {
+  const auto& lines = file_.conditional_lines();
+  const auto it = std::upper_bound(lines.begin(), lines.end(), from);
+  if (it != lines.end() && *it < to) return Confidence::low;
+  return c;
+}
+
+// A statement just completed (at `;` or a body's `}`); `next` is the token
+// after it. Braceless bodies whose one statement this was complete too.
+void FunctionFlow::end_statement(std::size_t next) {
+  while (entries_.size() > 1 && !entries_.back().braces) {
+    const Body body = entries_.back().body;
+    const bool else_follows = body == Body::if_then && v_.is(next, "else");
+    close_entry(else_follows);
+    if (else_follows || body == Body::do_block) return;
+  }
+}
+
+std::size_t FunctionFlow::expression_end(std::size_t i, std::size_t end) const {
+  // To the next `,` or `;` at this depth, or an unmatched closer.
+  while (i < end) {
+    if (v_.is(i, ",") || v_.is(i, ";")) return i;
+    const std::size_t m = v_.match(i);
+    if (m != npos) {
+      if (m < i) return i;  // a closer of an enclosing bracket
+      i = m + 1;
+      continue;
+    }
+    ++i;
+  }
+  return end;
+}
+
+std::size_t FunctionFlow::statement_end(std::size_t i, std::size_t end) const {
+  while (i < end && !v_.is(i, ";")) {
+    const std::size_t m = v_.match(i);
+    if (m != npos) {
+      if (m < i) return i;
+      if (v_.is(i, "{")) return i;  // a block inside a statement (lambda, statement expression): stop before it
+      i = m + 1;
+      continue;
+    }
+    ++i;
+  }
+  return i;
+}
+
+std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
+  const std::string_view t = v_.text(i);
+  if (t == "{") {
+    Entry e = pending_body_.value_or(Entry{.braces = true, .body = Body::plain});
+    pending_body_.reset();
+    e.braces = true;
+    loop_body_begin_ = i;
+    push(e);
+    enter(e);
+    return i + 1;
+  }
+  pending_body_.reset();
+  if (t == "}") {
+    // Close braceless bodies left open (a statement without its `;`), then the block.
+    while (entries_.size() > 1 && !entries_.back().braces) close_entry(false);
+    if (entries_.size() > 1) {
+      const Body body = entries_.back().body;
+      const bool else_follows = body == Body::if_then && v_.is(i + 1, "else");
+      close_entry(else_follows);
+      if (!else_follows && body != Body::do_block && body != Body::plain) end_statement(i + 1);
+    }
+    return i + 1;
+  }
+  if (t == ";") {
+    end_statement(i + 1);
+    return i + 1;
+  }
+  if (v_.is_identifier(i)) {
+    if (t == "if" || t == "while" || t == "for" || t == "switch") return control_header(i, t);
+    if (t == "else") {
+      Entry e{.body = Body::else_branch};
+      e.null_var = pending_else_null_;
+      e.nonnull_var = pending_else_nonnull_;
+      e.dead = pending_else_dead_;
+      e.then_begin = pending_then_begin_;
+      pending_then_begin_ = npos;
+      pending_else_null_ = {};
+      pending_else_nonnull_ = {};
+      pending_else_dead_ = false;
+      open_body(e, i + 1);
+      return i + 1;
+    }
+    if (t == "do") {
+      open_body(Entry{.body = Body::do_block}, i + 1);
+      return i + 1;
+    }
+    if (t == "return" || t == "co_return") {
+      const std::size_t semi = statement_end(i + 1, end);
+      returned(i + 1, semi);
+      guarded_condition_ = short_circuits({i + 1, semi});
+      scan(i + 1, semi, 0);
+      guarded_condition_ = false;
+      terminate();
+      return semi;
+    }
+    if (t == "break" || t == "continue" || t == "goto") {
+      // A break straight in a switch ends its case, not the path.
+      if (t == "break" && entries_.back().body == Body::switch_block) entries_.back().after_return = true;
+      else terminate();
+      return statement_end(i + 1, end);
+    }
+    if (t == "case" || t == "default") {
+      // Each case starts from the state at the switch's `{`.
+      for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
+        if (it->body != Body::switch_block) continue;
+        while (&entries_.back() != &*it) entries_.pop_back();
+        rollback(it->undo);
+        it->terminated = false;
+        it->after_return = false;
+        break;
+      }
+      std::size_t k = i + 1;
+      while (k < end && !(v_.is(k, ":") && !v_.is(k + 1, ":"))) ++k;
+      return k + 1;
+    }
+    if (v_.is(i + 1, ":") && !is_keyword(t)) {
+      // A goto label: any path may arrive here.
+      forget_everything();
+      if (!entries_.empty()) entries_.back().after_return = false;
+      return i + 2;
+    }
+    if (auto after = declaration(i, end)) return *after;
+  }
+  const std::size_t semi = statement_end(i, end);
+  if (semi == i) {
+    scan(i, i + 1, 0);
+    return i + 1;
+  }
+  guarded_condition_ = short_circuits({i, semi});
+  scan(i, semi, 0);
+  guarded_condition_ = false;
+  return semi;
+}
+
+bool FunctionFlow::short_circuits(Range r) const {
+  for (std::size_t k = r.begin; k < r.end; ++k)
+    if (v_.is(k, "&&") || v_.is(k, "||") || v_.is(k, "?")) return true;
+  return false;
+}
+
+std::size_t FunctionFlow::control_header(std::size_t i, std::string_view keyword) {
+  const std::size_t open = i + 1;
+  const std::size_t close = v_.is(open, "(") ? v_.match(open) : npos;
+  if (close == npos) return i + 1;
+  if (keyword == "while" && expect_do_while_) {
+    // The condition of a do-while: no body follows.
+    expect_do_while_ = false;
+    guarded_condition_ = short_circuits({open + 1, close});
+    scan(open + 1, close, 0);
+    guarded_condition_ = false;
+    return close + 1;
+  }
+  expect_do_while_ = false;
+  Entry e;
+  guarded_condition_ = short_circuits({open + 1, close});
+  if (keyword == "if") {
+    e.body = Body::if_then;
+    condition({open + 1, close}, e);
+    scan(open + 1, close, 0);
+    const auto known = truth({open + 1, close});
+    e.dead = known == false;
+    e.else_dead = known == true;
+  } else if (keyword == "switch") {
+    e.body = Body::switch_block;
+    scan(open + 1, close, 0);
+  } else if (keyword == "while") {
+    e.body = Body::loop;
+    condition({open + 1, close}, e);
+    e.null_var = {};
+    scan(open + 1, close, 0);
+    e.dead = truth({open + 1, close}) == false;
+  } else {
+    e.body = Body::loop;
+    loop_header({open + 1, close}, e);
+  }
+  guarded_condition_ = false;
+  open_body(e, close + 1);
+  return close + 1;
+}
+
+
+std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t end) {
+  std::size_t k = i;
+  bool is_static = false;
+  while (k < end && (v_.is(k, "static") || v_.is(k, "const") || v_.is(k, "register") || v_.is(k, "volatile") ||
+                     v_.is(k, "auto") || v_.is(k, "extern"))) {
+    is_static = is_static || v_.is(k, "static") || v_.is(k, "extern");
+    ++k;
+  }
+  // A known variable cannot start a declaration (`x * y;` is an expression).
+  if (k < end && find(v_.text(k)) != nullptr) return std::nullopt;
+  const std::size_t first = type_words_end(v_, k, end);
+  if (first == npos) return std::nullopt;
+  // Check the whole declarator list parses before changing any state.
+  std::size_t d = first;
+  std::vector<Declarator> decls;
+  while (true) {
+    Declarator decl;
+    const std::size_t next = parse_declarator(v_, d, end, decl);
+    if (next == npos) return std::nullopt;
+    decls.push_back(decl);
+    if (v_.is(next, ";")) {
+      d = next;
+      break;
+    }
+    d = next + 1;
+  }
+  const std::string_view type = v_.text(first - 1);
+  const auto type_size = basic_type_size(v_, {k, first});
+  for (const Declarator& decl : decls) {
+    const std::string_view name = v_.text(decl.name);
+    Var fresh;
+    fresh.local = !is_static;
+    fresh.type = type;
+    // A scalar is a basic type; a structure or an unknown typedef is not
+    // followed (its members are written one by one).
+    fresh.kind = decl.ndims > 0   ? Kind::array
+                 : decl.stars > 0 ? Kind::pointer
+                 : type_size      ? Kind::scalar
+                                  : Kind::other;
+    fresh.elem_size = decl.stars > (decl.ndims > 0 ? 0 : 1) ? 8 : (type_size ? *type_size : 0);
+    if (decl.ndims > 0 && decl.stars > 0) fresh.elem_size = 8;
+    fresh.initialized = is_static || !decl.init.empty() || fresh.kind == Kind::array;
+    fresh.decl_line = v_.line(decl.name);
+    fresh.contents_written = is_static || !decl.init.empty();
+    bool variable_length = false;
+    for (int n = 0; n < std::min(decl.ndims, 3); ++n) {
+      if (auto size = evaluate(v_, decl.dims[n], *this); size && size->is_point()) {
+        fresh.dims[n] = size->lo;
+      } else if (n == 0) {
+        // Not a constant: a VLA if a variable of this function sizes it
+        // (an unknown macro from a header is a constant we cannot see).
+        for (std::size_t t = decl.dims[n].begin; t < decl.dims[n].end; ++t) {
+          const Var* var = v_.is_identifier(t) ? find(v_.text(t)) : nullptr;
+          if (var != nullptr && (var->local || var->parameter) && var->kind == Kind::scalar) variable_length = true;
+        }
+      }
+    }
+    if (decl.ndims > 0) {
+      if (decl.unsized_array && !decl.init.empty()) {
+        // char s[] = "abc"; int a[] = {1, 2, 3};
+        if (decl.init.size() == 1 && v_.is_string(decl.init.begin))
+          fresh.dims[0] = static_cast<std::int64_t>(v_.text(decl.init.begin).size()) - 1;
+        else if (v_.is(decl.init.begin, "{"))
+          fresh.dims[0] = static_cast<std::int64_t>(v_.arguments(decl.init.begin).size());
+      }
+      fresh.length = fresh.dims[0];
+      fresh.target = Target::array;
+      fresh.base = name;
+      fresh.base_local = fresh.local;
+    }
+    if (variable_length && !is_static)
+      report(RuleId::variable_length_array, Confidence::medium, decl.name,
+             fmt::format("'{}' is a variable-length array: its size comes from a variable at run time", name));
+    if (!decl.init.empty()) scan(decl.init.begin, decl.init.end, 0);
+    change(name) = fresh;
+    if (!decl.init.empty() && fresh.kind != Kind::array) assign(name, decl.init, decl.name);
+  }
+  return d;
+}
+
+void FunctionFlow::loop_header(Range header, Entry& e) {
+  // for (init; cond; step)
+  std::array<Range, 3> parts{};
+  std::size_t part = 0;
+  std::size_t begin = header.begin;
+  for (std::size_t i = header.begin; i < header.end && part < 3; ++i) {
+    const std::size_t m = v_.match(i);
+    if (m != npos && m > i) {
+      i = m;
+      continue;
+    }
+    if (v_.is(i, ";")) {
+      parts[part++] = {begin, i};
+      begin = i + 1;
+    }
+  }
+  if (part != 2) {  // a range-based for, or something else
+    scan(header.begin, header.end, 0);
+    return;
+  }
+  parts[2] = {begin, header.end};
+  if (!parts[0].empty() && !declaration(parts[0].begin, parts[0].end + 1)) scan(parts[0].begin, parts[0].end, 0);
+  scan(parts[1].begin, parts[1].end, 0);
+  // The step: what it changes is unknown in the body (except the loop variable's range).
+  for (std::size_t i = parts[2].begin; i < parts[2].end; ++i) {
+    if (!v_.is_identifier(i)) continue;
+    if (Var* var = find(v_.text(i))) {
+      Var& c = change(v_.text(i));
+      c.value.reset();
+      if (c.kind == Kind::pointer) c.offset_known = false;
+      (void)var;
+    }
+  }
+  // The loop variable and its range: `i = a; i < b; i++` and the like.
+  const Range cond = parts[1];
+  if (cond.size() < 3) return;
+  std::size_t var_at = npos;
+  std::string_view op;
+  Range bound{0, 0};
+  if (v_.is_identifier(cond.begin) && find(v_.text(cond.begin)) != nullptr) {
+    var_at = cond.begin;
+    op = v_.text(cond.begin + 1);
+    bound = {cond.begin + 2, cond.end};
+  } else if (v_.is_identifier(cond.end - 1) && v_.is(cond.end - 2, ">") ) {
+    var_at = cond.end - 1;
+    op = "<";
+    bound = {cond.begin, cond.end - 2};
+  } else if (v_.is_identifier(cond.end - 1) && v_.is(cond.end - 2, ">=")) {
+    var_at = cond.end - 1;
+    op = "<=";
+    bound = {cond.begin, cond.end - 2};
+  }
+  if (var_at == npos) return;
+  const std::string_view name = v_.text(var_at);
+  // The step must move the variable by one.
+  const Range step = parts[2];
+  bool up = false;
+  bool down = false;
+  if (step.size() == 2 && ((v_.text(step.begin) == name && v_.is(step.begin + 1, "++")) ||
+                           (v_.is(step.begin, "++") && v_.text(step.begin + 1) == name)))
+    up = true;
+  if (step.size() == 2 && ((v_.text(step.begin) == name && v_.is(step.begin + 1, "--")) ||
+                           (v_.is(step.begin, "--") && v_.text(step.begin + 1) == name)))
+    down = true;
+  if (step.size() == 3 && v_.text(step.begin) == name && v_.is(step.begin + 2, "1")) {
+    up = v_.is(step.begin + 1, "+=");
+    down = v_.is(step.begin + 1, "-=");
+  }
+  if (!up && !down) return;
+  // The start: the value the init gave (read before the step reset it).
+  std::optional<Interval> start;
+  if (!parts[0].empty()) {
+    for (std::size_t i = parts[0].begin; i + 2 <= parts[0].end; ++i)
+      if (v_.text(i) == name && v_.is(i + 1, "=")) start = evaluate(v_, {i + 2, expression_end(i + 2, parts[0].end)}, *this);
+  }
+  const auto limit = evaluate(v_, bound, *this);
+  if (!start || !limit || !start->is_point() || !limit->is_point()) return;
+  Interval range;
+  if (up && (op == "<" || op == "<=" || op == "!=")) {
+    range = {start->lo, op == "<=" ? limit->lo : limit->lo - 1};
+  } else if (down && (op == ">" || op == ">=")) {
+    range = {op == ">=" ? limit->lo : limit->lo + 1, start->lo};
+  } else {
+    return;
+  }
+  if (range.lo > range.hi) {
+    e.dead = true;  // the body never runs
+    return;
+  }
+  Var& var = change(name);
+  var.value = range;
+  e.loop_var = name;
+}
+
+// `if (cond)`: a pointer compared with NULL is checked from here on; the
+// branch where it is NULL knows so.
+void FunctionFlow::condition(Range cond, Entry& then_entry) {
+  for (std::size_t i = cond.begin; i < cond.end; ++i) {
+    if (!v_.is_identifier(i)) continue;
+    Var* var = find(v_.text(i));
+    if (var != nullptr && var->kind != Kind::array && var->unchecked) change(v_.text(i)).unchecked = false;
+  }
+  std::string_view null_name;
+  std::string_view nonnull_name;
+  const auto pointer_at = [&](std::size_t i) -> std::string_view {
+    if (!v_.is_identifier(i)) return {};
+    const Var* var = find(v_.text(i));
+    return var != nullptr && var->kind == Kind::pointer ? v_.text(i) : std::string_view();
+  };
+  if (cond.size() == 2 && v_.is(cond.begin, "!")) null_name = pointer_at(cond.begin + 1);
+  if (cond.size() == 1) nonnull_name = pointer_at(cond.begin);
+  if (cond.size() == 3) {
+    const std::string_view op = v_.text(cond.begin + 1);
+    std::string_view name = pointer_at(cond.begin);
+    bool null_other = is_null_literal(v_.text(cond.begin + 2));
+    if (name.empty()) {
+      name = pointer_at(cond.begin + 2);
+      null_other = is_null_literal(v_.text(cond.begin));
+    }
+    if (!name.empty() && null_other) {
+      if (op == "==") null_name = name;
+      if (op == "!=") nonnull_name = name;
+    }
+  }
+  then_entry.null_var = null_name;
+  then_entry.else_nonnull_var = null_name;
+  then_entry.nonnull_var = nonnull_name;
+  then_entry.else_null_var = nonnull_name;
+  // `p && ...` and `p != NULL && ...`: p is not NULL in the then branch.
+  if (null_name.empty() && nonnull_name.empty()) {
+    std::size_t begin = cond.begin;
+    for (std::size_t k = cond.begin; k <= cond.end; ++k) {
+      if (k < cond.end) {
+        const std::size_t m = v_.match(k);
+        if (m != npos && m > k) {
+          k = m;
+          continue;
+        }
+        if (v_.is(k, "||")) return;
+        if (!v_.is(k, "&&")) continue;
+      }
+      const Range part{begin, k};
+      std::string_view name;
+      if (part.size() == 1) name = pointer_at(part.begin);
+      if (part.size() == 3 && v_.is(part.begin + 1, "!=") && is_null_literal(v_.text(part.begin + 2)))
+        name = pointer_at(part.begin);
+      if (!name.empty() && then_entry.nonnull_var.empty()) then_entry.nonnull_var = name;
+      begin = k + 1;
+    }
+  }
+}
+
+// Whether a condition is always true or always false with what is known
+// (`if (0)`, `if (flag > 1)` with flag == 1, `if (i == 10)` in a loop to 9).
+std::optional<bool> FunctionFlow::truth(Range cond) const {
+  while (cond.size() >= 3 && v_.is(cond.begin, "(") && v_.match(cond.begin) == cond.end - 1)
+    cond = {cond.begin + 1, cond.end - 1};
+  if (cond.empty()) return std::nullopt;
+  if (v_.is(cond.begin, "!")) {
+    const Range rest{cond.begin + 1, cond.end};
+    if (rest.size() == 1 || (v_.is(rest.begin, "(") && v_.match(rest.begin) == rest.end - 1)) {
+      const auto inner = truth(rest);
+      if (inner) return !*inner;
+      return std::nullopt;
+    }
+  }
+  // One comparison at the top level.
+  std::size_t op = npos;
+  for (std::size_t i = cond.begin; i < cond.end; ++i) {
+    const std::size_t m = v_.match(i);
+    if (m != npos && m > i) {
+      i = m;
+      continue;
+    }
+    const std::string_view t = v_.text(i);
+    if (t == "&&" || t == "||" || t == "?" || t == "=") return std::nullopt;
+    if (t == "==" || t == "!=" || t == "<" || t == "<=" || t == ">" || t == ">=") {
+      if (op != npos) return std::nullopt;
+      op = i;
+    }
+  }
+  if (op == npos) {
+    const auto value = evaluate(v_, cond, *this);
+    if (!value) return std::nullopt;
+    if (value->lo == 0 && value->hi == 0) return false;
+    if (value->lo > 0 || value->hi < 0) return true;
+    return std::nullopt;
+  }
+  const auto a = evaluate(v_, {cond.begin, op}, *this);
+  const auto b = evaluate(v_, {op + 1, cond.end}, *this);
+  if (!a || !b) return std::nullopt;
+  const std::string_view t = v_.text(op);
+  if (t == "==" || t == "!=") {
+    const bool equal_always = a->is_point() && b->is_point() && a->lo == b->lo;
+    const bool never_equal = a->hi < b->lo || b->hi < a->lo;
+    if (equal_always) return t == "==";
+    if (never_equal) return t == "!=";
+    return std::nullopt;
+  }
+  // Normalise to a < b or a <= b.
+  Interval l = *a;
+  Interval r = *b;
+  bool strict = t == "<" || t == ">";
+  if (t == ">" || t == ">=") std::swap(l, r);
+  if (strict) {
+    if (l.hi < r.lo) return true;
+    if (l.lo >= r.hi) return false;
+  } else {
+    if (l.hi <= r.lo) return true;
+    if (l.lo > r.hi) return false;
+  }
+  return std::nullopt;
+}
+
+void FunctionFlow::returned(std::size_t begin, std::size_t end) {
+  const Range r = strip_casts({begin, end});
+  // return &local;  return local_array;  return p (pointing into a local)
+  std::string_view name;
+  bool address = false;
+  if (r.size() == 2 && v_.is(r.begin, "&")) {
+    name = single_name({r.begin + 1, r.end});
+    address = true;
+  } else {
+    name = single_name(r);
+  }
+  if (name.empty()) return;
+  const Var* var = find(name);
+  if (var == nullptr) return;
+  if ((address && var->local) || (var->kind == Kind::array && var->local)) {
+    report(RuleId::return_local_address, Confidence::high, r.begin,
+           fmt::format("returns the address of local '{}', which ends with the function", name));
+  } else if (var->kind == Kind::pointer && (var->target == Target::array || var->target == Target::address) &&
+             var->base_local) {
+    report(RuleId::return_local_address, Confidence::medium, r.begin,
+           fmt::format("returns '{}', which points into local '{}'", name, var->base));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Expressions
+
+void FunctionFlow::scan(std::size_t begin, std::size_t end, int depth) {
+  if (depth > k_max_recursion) return;
+  std::size_t i = begin;
+  while (i < end) i = token(i, end, depth);
+}
+
+std::string_view FunctionFlow::single_name(Range r) const {
+  while (r.size() >= 3 && v_.is(r.begin, "(") && v_.match(r.begin) == r.end - 1) r = {r.begin + 1, r.end - 1};
+  if (r.size() == 1 && v_.is_identifier(r.begin)) return v_.text(r.begin);
+  return {};
+}
+
+// Drops leading casts `(type *)` and redundant parentheses.
+Range FunctionFlow::strip_casts(Range r) const {
+  for (int guard = 0; guard < 8 && r.size() >= 2 && v_.is(r.begin, "("); ++guard) {
+    const std::size_t close = v_.match(r.begin);
+    if (close == npos || close >= r.end) break;
+    if (close == r.end - 1) {
+      r = {r.begin + 1, r.end - 1};
+      continue;
+    }
+    bool type = close > r.begin + 1;
+    for (std::size_t k = r.begin + 1; k < close && type; ++k)
+      type = (v_.is_identifier(k) && find(v_.text(k)) == nullptr) || v_.is(k, "*") || v_.is(k, "::");
+    if (!type) break;
+    r.begin = close + 1;
+  }
+  return r;
+}
+
+bool FunctionFlow::is_unary_at(std::size_t i) const {
+  if (i == 0) return true;
+  const std::size_t p = i - 1;
+  const lex::TokenKind k = v_.token(p).kind;
+  if (k == lex::TokenKind::number || k == lex::TokenKind::string || k == lex::TokenKind::character) return false;
+  if (k == lex::TokenKind::identifier) return is_keyword(v_.text(p));
+  if (v_.is(p, "]")) return false;
+  if (v_.is(p, ")")) {
+    // `(type *) *p` is a cast; `(a) * b` a product.
+    const std::size_t open = v_.match(p);
+    if (open == npos) return false;
+    for (std::size_t k2 = open + 1; k2 < p; ++k2)
+      if (!(v_.is(k2, "*") || (v_.is_identifier(k2) && find(v_.text(k2)) == nullptr))) return false;
+    return p > open + 1;
+  }
+  return true;
+}
+
+bool FunctionFlow::is_write_after(std::size_t i) const {
+  const std::string_view t = v_.text(i);
+  return is_assignment_operator(t) || t == "++" || t == "--";
+}
+
+std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
+  const lex::Token& tok = v_.token(i);
+  if (tok.kind != lex::TokenKind::identifier) return i + 1;
+  const std::string_view t = v_.text(i);
+  if (t == "sizeof" || t == "typeof" || t == "__typeof__" || t == "decltype" || t == "alignof" || t == "_Alignof" ||
+      t == "offsetof") {
+    if (v_.is(i + 1, "(")) {
+      const std::size_t close = v_.match(i + 1);
+      return close == npos ? i + 1 : close + 1;
+    }
+    return i + 2;
+  }
+  if (i > 0 && (v_.is(i - 1, ".") || v_.is(i - 1, "->") || v_.is(i - 1, "::"))) return i + 1;  // a member
+  if (i > 0 && (v_.is(i - 1, "struct") || v_.is(i - 1, "union") || v_.is(i - 1, "enum"))) return i + 1;  // a tag
+  if (t == "delete") {
+    static constexpr LibraryCall k_delete{.kind = CallKind::release};
+    std::size_t k = i + 1;
+    Allocator by = Allocator::new_single;
+    if (v_.is(k, "[") && v_.is(k + 1, "]")) {
+      by = Allocator::new_array;
+      k += 2;
+    }
+    if (v_.is_identifier(k) && (v_.is(k + 1, ";") || v_.is(k + 1, ")"))) release(v_.text(k), i, k_delete, by);
+    return k;
+  }
+  if (v_.is(i + 1, "(")) {
+    call(i);
+    return i + 1;
+  }
+  if (find(t) != nullptr) return variable(i, end, depth);
+  // An unknown name assigned a value: a global we did not see declared.
+  if (v_.is(i + 1, "=") && (i == 0 || !is_unary_at(i) || !v_.is(i - 1, "*"))) return variable(i, end, depth);
+  return i + 1;
+}
+
+std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
+  const std::string_view name = v_.text(i);
+  const bool after_star = i > 0 && v_.is(i - 1, "*") && is_unary_at(i - 1);
+  const bool after_amp = i > 0 && v_.is(i - 1, "&") && is_unary_at(i - 1);
+  const bool after_incdec = i > 0 && (v_.is(i - 1, "++") || v_.is(i - 1, "--"));
+  // Plain assignment: x = rhs
+  if (v_.is(i + 1, "=") && !after_star) {
+    const std::size_t rhs_end = expression_end(i + 2, end);
+    scan(i + 2, rhs_end, depth + 1);
+    assign(name, {i + 2, rhs_end}, i);
+    return rhs_end;
+  }
+  Var* var = find(name);
+  if (var == nullptr) return i + 1;
+  if (after_amp) {
+    // Its address escapes: anything may write it from here on.
+    Var& c = change(name);
+    c.initialized = true;
+    c.contents_written = true;
+    c.value.reset();
+    if (c.kind == Kind::pointer || c.kind == Kind::unknown) {
+      c.target = Target::unknown;
+      c.offset_known = false;
+      c.null_by_compare = false;
+    }
+    return i + 1;
+  }
+  // Indexing: name[a][b]
+  if (v_.is(i + 1, "[")) {
+    const std::size_t close = v_.match(i + 1);
+    if (close == npos) return i + 1;
+    std::size_t last = close;
+    while (v_.is(last + 1, "[") && v_.match(last + 1) != npos) last = v_.match(last + 1);
+    const bool write = is_write_after(last + 1) || after_incdec;
+    // buf[i].field or buf[i]->field: an element's member, not the element;
+    // whether it is written is decided after the member chain.
+    const bool member = v_.is(last + 1, ".") || v_.is(last + 1, "->");
+    std::size_t chain = last + 1;
+    while (v_.is(chain, ".") || v_.is(chain, "->")) chain += 2;
+    const bool member_write = member && is_write_after(chain);
+    const bool taken_address = i > 0 && v_.is(i - 1, "&");
+    if (!taken_address) {
+      const Range index{i + 2, close};
+      const auto value = evaluate(v_, index, *this);
+      bool through_loop = false;
+      for (std::size_t k = index.begin; k < index.end; ++k)
+        if (const Var* iv = find(v_.text(k)); iv != nullptr && iv->value && !iv->value->is_point()) through_loop = true;
+      // A member access counts as a write for "read before written": the
+      // structure's other members are not followed.
+      if (var->kind == Kind::pointer) dereference(name, *find(name), i, write || member);
+      if (member && !find(name)->contents_written) change(name).contents_written = true;
+      access(name, *find(name), i, value, write || member_write, through_loop);
+      // Inner dimensions of a multi-dimensional array.
+      var = find(name);
+      std::size_t open = close + 1;
+      for (int dim = 1; dim < 3 && var->kind == Kind::array && v_.is(open, "[") && var->dims[dim] > 0; ++dim) {
+        const std::size_t inner_close = v_.match(open);
+        if (inner_close == npos) break;
+        if (auto inner = evaluate(v_, {open + 1, inner_close}, *this); inner && inner->hi >= var->dims[dim])
+          report(write ? RuleId::out_of_bounds_write : RuleId::out_of_bounds_read, Confidence::high, i,
+                 fmt::format("index {} of dimension {} of '{}' is past its end ({} elements)", inner->hi, dim + 1,
+                             name, var->dims[dim]));
+        open = inner_close + 1;
+      }
+    }
+    return i + 1;
+  }
+  if (v_.is(i + 1, "->")) {
+    const std::size_t member_end = i + 3;
+    std::size_t after = member_end;
+    while (v_.is(after, ".") || v_.is(after, "->")) after += 2;
+    // A member of the structure: its other members are not followed, so
+    // this is no read of unwritten memory.
+    if (!var->contents_written) change(name).contents_written = true;
+    dereference(name, *find(name), i, is_write_after(after));
+    return i + 1;
+  }
+  if (after_star) {
+    dereference(name, *var, i, is_write_after(i + 1));
+    var = find(name);
+    if (var->kind == Kind::pointer && var->offset_known && var->length >= 0)
+      access(name, *var, i, Interval::point(0), is_write_after(i + 1), false);
+    // *pp = local_buffer: the local escapes through a parameter.
+    if (var->parameter && v_.is(i + 1, "=")) {
+      const std::size_t rhs_end = expression_end(i + 2, end);
+      const Range rhs = strip_casts({i + 2, rhs_end});
+      std::string_view target = single_name(rhs);
+      bool address = false;
+      if (target.empty() && rhs.size() == 2 && v_.is(rhs.begin, "&")) {
+        target = single_name({rhs.begin + 1, rhs.end});
+        address = true;
+      }
+      const Var* t = target.empty() ? nullptr : find(target);
+      if (t != nullptr && t->local && (address || t->kind == Kind::array))
+        report(RuleId::return_local_address, Confidence::medium, i,
+               fmt::format("stores the address of local '{}' through parameter '{}'", target, name));
+    }
+    return i + 1;
+  }
+  // *(p + k), *(p - k)
+  if (i >= 2 && v_.is(i - 1, "(") && v_.is(i - 2, "*") && is_unary_at(i - 2)) {
+    const std::size_t close = v_.match(i - 1);
+    if (close != npos && (v_.is(i + 1, "+") || v_.is(i + 1, "-"))) {
+      auto k = evaluate(v_, {i + 2, close}, *this);
+      if (k && v_.is(i + 1, "-")) k = Interval{-k->hi, -k->lo};
+      bool through_loop = false;
+      for (std::size_t t = i + 2; t < close; ++t)
+        if (const Var* iv = find(v_.text(t)); iv != nullptr && iv->value && !iv->value->is_point()) through_loop = true;
+      const bool write = is_write_after(close + 1);
+      if (var->kind == Kind::pointer) dereference(name, *find(name), i, write);
+      access(name, *find(name), i, k, write, through_loop);
+      return i + 1;
+    }
+  }
+  // Increments: pointer offsets and integer values.
+  if (v_.is(i + 1, "++") || v_.is(i + 1, "--") || after_incdec || v_.is(i + 1, "+=") || v_.is(i + 1, "-=")) {
+    if (!var->initialized && var->local && var->kind == Kind::scalar)
+      report(RuleId::uninitialized_read, Confidence::high, i, fmt::format("'{}' is updated before it is initialised", name));
+    Var& c = change(name);
+    c.initialized = true;
+    std::int64_t delta = 0;
+    bool known = true;
+    if (v_.is(i + 1, "++") || (after_incdec && v_.is(i - 1, "++"))) delta = 1;
+    else if (v_.is(i + 1, "--") || (after_incdec && v_.is(i - 1, "--"))) delta = -1;
+    else {
+      const std::size_t rhs_end = expression_end(i + 2, end);
+      auto k = evaluate(v_, {i + 2, rhs_end}, *this);
+      known = k && k->is_point();
+      if (known) delta = v_.is(i + 1, "+=") ? k->lo : -k->lo;
+    }
+    if (c.kind == Kind::pointer) {
+      if (known && c.offset_known) c.offset += delta;
+      else c.offset_known = false;
+    } else if (c.value && c.value->is_point() && known) {
+      c.value = Interval::point(c.value->lo + delta);
+    } else {
+      c.value.reset();
+    }
+    return i + 1;
+  }
+  // Pointer subtraction: a - b with both pointing into known, different objects.
+  if (v_.is(i + 1, "-") && v_.is_identifier(i + 2) && !v_.is(i + 3, "[") && !v_.is(i + 3, "->") && !v_.is(i + 3, "(")) {
+    const Var* other = find(v_.text(i + 2));
+    if (other != nullptr && (var->kind == Kind::array || var->kind == Kind::pointer) &&
+        (other->kind == Kind::array || other->kind == Kind::pointer)) {
+      const std::string_view a = var->kind == Kind::array ? name : var->base;
+      const std::string_view b = other->kind == Kind::array ? v_.text(i + 2) : other->base;
+      if (!a.empty() && !b.empty() && a != b &&
+          (var->target == Target::array || var->target == Target::heap) &&
+          (other->target == Target::array || other->target == Target::heap))
+        report(RuleId::pointer_subtraction_unrelated, Confidence::high, i,
+               fmt::format("'{}' and '{}' point into different objects ('{}' and '{}')", name, v_.text(i + 2), a, b));
+    }
+  }
+  // A plain read.
+  if (!var->initialized && var->local && (var->kind == Kind::scalar || var->kind == Kind::pointer)) {
+    report(RuleId::uninitialized_read, across(var->decl_line, v_.line(i), Confidence::high), i,
+           fmt::format("'{}' is read before it is initialised", name));
+    change(name).initialized = true;  // one finding per variable
+  }
+  return i + 1;
+}
+
+void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, bool write) {
+  (void)write;
+  if (var.kind == Kind::array) return;
+  if (!var.initialized && var.local) {
+    report(RuleId::uninitialized_read, across(var.decl_line, v_.line(at), Confidence::high), at,
+           fmt::format("pointer '{}' is dereferenced before it is initialised", name));
+    change(name).initialized = true;
+    return;
+  }
+  switch (var.target) {
+    case Target::null:
+      if (guarded_condition_) return;  // `p && p->x`: the check is in the same condition
+      report(RuleId::null_dereference,
+             var.null_maybe ? Confidence::low
+                            : across(var.target_line, v_.line(at),
+                                     var.null_by_compare ? Confidence::medium : Confidence::high),
+             at,
+             var.null_by_compare
+                 ? fmt::format("'{}' is dereferenced where the condition just found it NULL", name)
+                 : fmt::format("'{}' is dereferenced but was set to NULL on line {}", name, var.target_line));
+      change(name).target = Target::unknown;
+      return;
+    case Target::freed:
+      report(RuleId::use_after_free,
+             var.freed_conditionally ? Confidence::low : across(var.target_line, v_.line(at), Confidence::high), at,
+             fmt::format("'{}' is used after it was freed on line {}", name, var.target_line));
+      change(name).target = Target::unknown;
+      return;
+    case Target::heap:
+      if (var.unchecked) {
+        report(RuleId::alloc_unchecked, Confidence::medium, at,
+               fmt::format("'{}' comes from an allocation on line {} and is used without a NULL check", name,
+                           var.target_line));
+        change(name).unchecked = false;
+      }
+      if (!write && !var.contents_written && var.offset_known) {
+        report(RuleId::uninitialized_read, Confidence::low, at,
+               fmt::format("heap memory '{}' points to is read before anything was written to it", name));
+        change(name).contents_written = true;
+      }
+      if (write) change(name).contents_written = true;
+      return;
+    case Target::address: {
+      // *p where p = &x: reading x before x was written.
+      const Var* pointee = find(var.base);
+      if (!write && pointee != nullptr && !pointee->initialized && pointee->local) {
+        report(RuleId::uninitialized_read, Confidence::high, at,
+               fmt::format("'{}' points to '{}', which is read before it is initialised", name, var.base));
+        change(var.base).initialized = true;
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::optional<Interval> index, bool write,
+                          bool through_loop) {
+  if (!index) return;
+  std::int64_t length = -1;
+  std::int64_t offset = 0;
+  std::string_view of = name;
+  if (var.kind == Kind::array) {
+    length = var.dims[0];
+  } else if (var.kind == Kind::pointer || var.kind == Kind::unknown) {
+    if (var.target != Target::heap && var.target != Target::array && var.target != Target::literal) return;
+    if (!var.offset_known) return;
+    length = var.length;
+    offset = var.offset;
+    of = var.base.empty() ? name : var.base;
+  } else {
+    return;
+  }
+  const std::int64_t lo = index->lo + offset;
+  const std::int64_t hi = index->hi + offset;
+  const char* how = through_loop ? "the loop makes the index reach" : "index";
+  if (lo < 0) {
+    report(RuleId::before_start_of_buffer, Confidence::high, at,
+           fmt::format("{} {} is before the start of '{}'", how, lo, of));
+  } else if (length >= 0 && hi >= length) {
+    report(write ? RuleId::out_of_bounds_write : RuleId::out_of_bounds_read, Confidence::high, at,
+           fmt::format("{} {} is past the end of '{}' ({} element{})", how, hi, of, length, length == 1 ? "" : "s"));
+  } else if (var.kind == Kind::array && var.local && !write && !var.contents_written && index->is_point()) {
+    report(RuleId::uninitialized_read, Confidence::low, at,
+           fmt::format("'{}' is read before any element was written", name));
+    change(name).contents_written = true;
+  }
+  if (write && !var.contents_written) change(name).contents_written = true;
+}
+
+void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at) {
+  Var& var = change(name);
+  const Kind declared = var.kind;
+  var.initialized = true;
+  var.null_by_compare = false;
+  var.freed_conditionally = false;
+  var.null_maybe = false;
+  var.value.reset();
+  const Range rhs = strip_casts(rhs_full);
+  const auto line = v_.line(at);
+  const auto set_pointer = [&](Target target) {
+    if (var.kind == Kind::unknown) var.kind = Kind::pointer;
+    var.target = target;
+    var.target_line = line;
+    var.offset = 0;
+    var.offset_known = true;
+    var.length = -1;
+    var.base = {};
+    var.base_local = false;
+    var.unchecked = false;
+    var.allocator = Allocator::none;
+    var.contents_written = true;
+  };
+  if (rhs.empty()) return;
+  // NULL, 0, nullptr
+  if (rhs.size() == 1 && is_null_literal(v_.text(rhs.begin)) && declared != Kind::scalar) {
+    if (declared == Kind::pointer || v_.text(rhs.begin) != "0") {
+      set_pointer(Target::null);
+      return;
+    }
+  }
+  if (declared == Kind::array) return;
+  // Allocations: malloc(...), new T[n]
+  if (v_.is_identifier(rhs.begin) && v_.is(rhs.begin + 1, "(")) {
+    const LibraryCall* lib = library_call(v_.text(rhs.begin));
+    const std::size_t close = v_.match(rhs.begin + 1);
+    if (lib != nullptr && close == rhs.end - 1 &&
+        (lib->kind == CallKind::allocate || lib->kind == CallKind::reallocate || lib->kind == CallKind::duplicate)) {
+      set_pointer(Target::heap);
+      var.allocator = Allocator::malloc;
+      var.unchecked = lib->may_fail;
+      var.contents_written = lib->zeroes || lib->kind != CallKind::allocate;
+      var.base = name;
+      const auto args = v_.arguments(rhs.begin + 1);
+      std::optional<std::int64_t> elements;
+      const std::int64_t elem = var.elem_size;
+      if (lib->count_arg >= 0 && static_cast<std::size_t>(lib->count_arg) < args.size() &&
+          static_cast<std::size_t>(lib->size_arg) < args.size()) {
+        const auto count = evaluate(v_, args[lib->count_arg], *this);
+        const auto size = evaluate(v_, args[lib->size_arg], *this);
+        if (count && size && count->is_point() && size->is_point() && elem > 0)
+          elements = count->lo * size->lo / elem;
+        else if (count && count->is_point() && elem == 0)
+          elements = count->lo;  // calloc(5, sizeof(struct s)) into a struct pointer
+      } else if (lib->size_arg >= 0 && static_cast<std::size_t>(lib->size_arg) < args.size()) {
+        const auto size = evaluate(v_, args[lib->size_arg], *this);
+        if (size && size->is_point() && elem > 0) elements = size->lo / elem;
+      }
+      if (elements) var.length = *elements;
+      return;
+    }
+  }
+  if (v_.is(rhs.begin, "new")) {
+    set_pointer(Target::heap);
+    var.base = name;
+    std::size_t k = rhs.begin + 1;
+    while (k < rhs.end && !v_.is(k, "[") && !v_.is(k, "(") && !v_.is(k, "{")) ++k;
+    if (k < rhs.end && v_.is(k, "[")) {
+      var.allocator = Allocator::new_array;
+      const std::size_t close = v_.match(k);
+      if (close != npos) {
+        if (auto n = evaluate(v_, {k + 1, close}, *this); n && n->is_point()) var.length = n->lo;
+      }
+    } else {
+      var.allocator = Allocator::new_single;
+      var.length = 1;
+    }
+    return;
+  }
+  // A string literal.
+  if (v_.is_string(rhs.begin)) {
+    set_pointer(Target::literal);
+    var.base = v_.text(rhs.begin);
+    if (rhs.size() == 1) var.length = static_cast<std::int64_t>(v_.text(rhs.begin).size()) - 1;
+    return;
+  }
+  // &x, &x[k], array, array + k, p, p + k
+  std::size_t k = rhs.begin;
+  bool address = false;
+  if (v_.is(k, "&")) {
+    address = true;
+    ++k;
+  }
+  if (k < rhs.end && v_.is_identifier(k)) {
+    const std::string_view source = v_.text(k);
+    const Var* src = find(source);
+    if (src != nullptr && src != &var) {
+      // The offset added to the source pointer (`&a[k]`, `p + k`).
+      Interval extra = Interval::point(0);
+      bool extra_known = true;
+      std::size_t after = k + 1;
+      if (address && v_.is(after, "[")) {
+        const std::size_t close = v_.match(after);
+        const auto e = close == npos ? std::nullopt : evaluate(v_, {after + 1, close}, *this);
+        extra_known = e.has_value();
+        if (e) extra = *e;
+        after = close == npos ? rhs.end : close + 1;
+      }
+      if (after < rhs.end && (v_.is(after, "+") || v_.is(after, "-"))) {
+        const auto e = evaluate(v_, {after + 1, rhs.end}, *this);
+        extra_known = e.has_value();
+        if (e) extra = v_.is(after, "-") ? Interval{-e->hi, -e->lo} : *e;
+        after = rhs.end;
+      }
+      if (after == rhs.end && (src->kind != Kind::scalar || address)) {
+        const Var copy = *src;
+        if (address && !(copy.kind == Kind::array && v_.is(k + 1, "["))) {
+          set_pointer(Target::address);
+          var.base = source;
+          var.base_local = copy.local;
+          var.length = copy.kind == Kind::array ? copy.dims[0] : 1;
+          return;
+        }
+        if (copy.kind == Kind::array) {
+          set_pointer(Target::array);
+          var.base = source;
+          var.base_local = copy.local;
+          var.length = copy.dims[0];
+          var.elem_size = var.elem_size == 0 ? copy.elem_size : var.elem_size;
+        } else if (copy.kind == Kind::pointer || copy.target != Target::unknown) {
+          const Kind kind = var.kind == Kind::unknown ? Kind::pointer : var.kind;
+          const std::int64_t elem = var.elem_size;
+          const bool was_param = var.parameter;
+          var = copy;
+          var.kind = kind;
+          var.local = false;
+          var.parameter = was_param;
+          var.elem_size = elem;
+          var.initialized = true;
+          if (copy.target == Target::freed) var.target = Target::unknown;  // too clever to follow
+        } else {
+          return;
+        }
+        if (extra_known && extra.is_point() && var.offset_known) var.offset += extra.lo;
+        else var.offset_known = false;
+        return;
+      }
+    }
+  }
+  // An integer expression.
+  if (declared != Kind::pointer) {
+    if (auto value = evaluate(v_, rhs, *this)) {
+      var.value = value;
+      return;
+    }
+  }
+  if (var.kind == Kind::pointer || var.kind == Kind::unknown) {
+    var.target = Target::unknown;
+    var.offset_known = false;
+    var.unchecked = false;
+    var.contents_written = true;
+  }
+}
+
+std::optional<std::int64_t> FunctionFlow::destination_bytes(Range arg) const {
+  const std::string_view name = single_name(strip_casts(arg));
+  if (name.empty()) return std::nullopt;
+  const Var* var = find(name);
+  if (var == nullptr) return std::nullopt;
+  if (var->kind == Kind::array && var->dims[0] >= 0 && var->elem_size > 0 && var->dims[1] == -1)
+    return var->dims[0] * var->elem_size;
+  if (var->kind == Kind::pointer && (var->target == Target::heap || var->target == Target::array) &&
+      var->offset_known && var->offset == 0 && var->length >= 0 && var->elem_size > 0)
+    return var->length * var->elem_size;
+  return std::nullopt;
+}
+
+void FunctionFlow::release(std::string_view name, std::size_t at, const LibraryCall& how, Allocator by) {
+  (void)how;
+  Var* var = find(name);
+  if (var == nullptr) return;
+  if (var->kind == Kind::array) {
+    report(RuleId::free_not_heap, Confidence::high, at, fmt::format("'{}' is an array, not heap memory", name));
+    return;
+  }
+  switch (var->target) {
+    case Target::freed:
+      report(RuleId::double_free,
+             var->freed_conditionally ? Confidence::low : across(var->target_line, v_.line(at), Confidence::high), at,
+             fmt::format("'{}' was already freed on line {}", name, var->target_line));
+      return;
+    case Target::array:
+    case Target::address:
+    case Target::literal:
+      report(RuleId::free_not_heap, Confidence::high, at,
+             fmt::format("'{}' points to {}, not heap memory", name,
+                         var->target == Target::literal ? std::string("a string literal")
+                                                        : fmt::format("'{}'", var->base)));
+      return;
+    case Target::heap:
+      if (var->offset_known && var->offset != 0) {
+        report(RuleId::free_offset_pointer, Confidence::high, at,
+               fmt::format("'{}' was moved {} element{} past the start of its block", name, var->offset,
+                           var->offset == 1 ? "" : "s"));
+      } else if (var->allocator != Allocator::none && by != Allocator::none && var->allocator != by) {
+        static constexpr const char* names[] = {"", "malloc", "new", "new[]"};
+        static constexpr const char* releases[] = {"", "free", "delete", "delete[]"};
+        report(RuleId::dealloc_mismatch, Confidence::high, at,
+               fmt::format("'{}' was allocated with {} on line {} but released with {}", name,
+                           names[static_cast<int>(var->allocator)], var->target_line,
+                           releases[static_cast<int>(by)]));
+      }
+      break;
+    default:
+      break;
+  }
+  Var& c = change(name);
+  c.target = Target::freed;
+  c.target_line = v_.line(at);
+  c.freed_conditionally = false;
+
+}
+
+
+// The length of the string a literal (or adjacent literals) spells, escapes
+// counted as one character; nothing when the range is not only literals.
+std::optional<std::int64_t> literal_length(const TokenView& v, Range r) {
+  if (r.empty()) return std::nullopt;
+  std::int64_t length = 0;
+  for (std::size_t i = r.begin; i < r.end; ++i) {
+    if (!v.is_string(i)) return std::nullopt;
+    std::string_view t = v.text(i);
+    const std::size_t open = t.find('"');
+    if (open == std::string_view::npos || t.size() < open + 2 || t.find('R') < open) return std::nullopt;
+    t = t.substr(open + 1, t.size() - open - 2);
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (t[k] == '\\' && k + 1 < t.size()) {
+        ++k;
+        if (t[k] == 'x') while (k + 1 < t.size() && std::isxdigit(static_cast<unsigned char>(t[k + 1]))) ++k;
+        else if (t[k] >= '0' && t[k] <= '7')
+          for (int d = 0; d < 2 && k + 1 < t.size() && t[k + 1] >= '0' && t[k + 1] <= '7'; ++d) ++k;
+      }
+      ++length;
+    }
+  }
+  return length;
+}
+
+// The longest output a printf format can produce, or nothing when a
+// conversion is unbounded (%s without precision, floating point).
+std::optional<std::int64_t> format_max_length(std::string_view f) {
+  std::int64_t total = 0;
+  for (std::size_t k = 0; k < f.size(); ++k) {
+    if (f[k] == '\\') {
+      ++k;
+      ++total;
+      continue;
+    }
+    if (f[k] != '%') {
+      ++total;
+      continue;
+    }
+    if (k + 1 < f.size() && f[k + 1] == '%') {
+      ++k;
+      ++total;
+      continue;
+    }
+    ++k;
+    while (k < f.size() && std::strchr("-+ #0", f[k]) != nullptr) ++k;
+    std::int64_t width = 0;
+    while (k < f.size() && std::isdigit(static_cast<unsigned char>(f[k]))) width = width * 10 + (f[k++] - '0');
+    if (k < f.size() && f[k] == '*') return std::nullopt;
+    std::int64_t precision = -1;
+    if (k < f.size() && f[k] == '.') {
+      ++k;
+      precision = 0;
+      if (k < f.size() && f[k] == '*') return std::nullopt;
+      while (k < f.size() && std::isdigit(static_cast<unsigned char>(f[k]))) precision = precision * 10 + (f[k++] - '0');
+    }
+    bool wide = false;
+    while (k < f.size() && std::strchr("hlLqjzt", f[k]) != nullptr) {
+      if (f[k] != 'h') wide = true;
+      ++k;
+    }
+    if (k >= f.size()) return std::nullopt;
+    std::int64_t n;
+    switch (f[k]) {
+      case 'd': case 'i': n = wide ? 20 : 11; break;
+      case 'u': n = wide ? 20 : 10; break;
+      case 'x': case 'X': n = wide ? 16 : 8; break;
+      case 'o': n = wide ? 22 : 11; break;
+      case 'c': n = 1; break;
+      case 'p': n = 18; break;
+      case 's':
+        if (precision < 0) return std::nullopt;
+        n = precision;
+        break;
+      default: return std::nullopt;
+    }
+    total += std::max(n, width);
+  }
+  return total;
+}
+
+// scanf: a %s or %[ without a width.
+bool scanf_unbounded(std::string_view f) {
+  for (std::size_t k = 0; k < f.size(); ++k) {
+    if (f[k] != '%') continue;
+    ++k;
+    if (k < f.size() && f[k] == '%') continue;
+    if (k < f.size() && f[k] == '*') continue;  // assigned nowhere
+    bool width = false;
+    while (k < f.size() && std::isdigit(static_cast<unsigned char>(f[k]))) {
+      width = true;
+      ++k;
+    }
+    bool allocates = false;
+    while (k < f.size() && std::strchr("hlLqjztm", f[k]) != nullptr) {
+      if (f[k] == 'm') allocates = true;
+      ++k;
+    }
+    if (k < f.size() && (f[k] == 's' || f[k] == '[') && !width && !allocates) return true;
+  }
+  return false;
+}
+
+bool has_string(const TokenView& v, Range r) {
+  for (std::size_t i = r.begin; i < r.end; ++i)
+    if (v.is_string(i)) return true;
+  return false;
+}
+
+void FunctionFlow::call(std::size_t i) {
+  const std::string_view callee = v_.text(i);
+  const LibraryCall* lib = library_call(callee);
+  const auto args = v_.arguments(i + 1);
+  const auto arg_name = [&](std::size_t n) -> std::string_view {
+    return n < args.size() ? single_name(strip_casts(args[n])) : std::string_view();
+  };
+  const auto mark_written = [&](std::size_t n) {
+    // The buffer an argument names: `buf`, `buf + 2`, `&buf[1]`, `buf[0]`, `(char *)buf`.
+    if (n >= args.size()) return;
+    const Range a = strip_casts(args[n]);
+    std::size_t k = a.begin;
+    while (k < a.end && (v_.is(k, "&") || v_.is(k, "("))) ++k;
+    const std::string_view name = k < a.end && v_.is_identifier(k) ? v_.text(k) : std::string_view();
+    if (name.empty()) return;
+    Var* var = find(name);
+    if (var != nullptr && !var->contents_written) change(name).contents_written = true;
+  };
+  // sizeof(pointer) where a size is expected: the size of the pointer, not the buffer.
+  const auto check_sizeof = [&](Range r) {
+    for (std::size_t k = r.begin; k + 1 < r.end; ++k) {
+      if (!v_.is(k, "sizeof")) continue;
+      std::string_view name;
+      if (v_.is(k + 1, "(") && v_.match(k + 1) == k + 3) name = v_.is_identifier(k + 2) ? v_.text(k + 2) : "";
+      else if (v_.is_identifier(k + 1) && !v_.is(k + 2, "[") && !v_.is(k + 2, "->") && !v_.is(k + 2, "."))
+        name = v_.text(k + 1);
+      const Var* var = name.empty() ? nullptr : find(name);
+      if (var != nullptr && var->kind == Kind::pointer)
+        report(RuleId::sizeof_pointer, Confidence::medium, k,
+               fmt::format("sizeof '{}' is the size of a pointer, not of what it points to", name));
+    }
+  };
+  if (lib == nullptr) {
+    // An unknown function may write through any pointer it is given, and
+    // may be a macro that assigns its arguments (va_start, FD_ZERO).
+    for (std::size_t n = 0; n < args.size(); ++n) {
+      mark_written(n);
+      const std::string_view name = n < args.size() ? single_name(args[n]) : std::string_view();
+      if (Var* var = name.empty() ? nullptr : find(name); var != nullptr && !var->initialized)
+        change(name).initialized = true;
+    }
+    return;
+  }
+  switch (lib->kind) {
+    case CallKind::release:
+      if (const auto name = arg_name(static_cast<std::size_t>(lib->pointer_arg)); !name.empty())
+        release(name, i, *lib, Allocator::malloc);
+      return;
+    case CallKind::no_return:
+      terminate();
+      return;
+    case CallKind::read_line_unbounded:
+      report(RuleId::gets_call, Confidence::high, i, fmt::format("{} cannot limit the line to the buffer's size", callee));
+      mark_written(0);
+      return;
+    case CallKind::stack_allocate:
+      report(RuleId::alloca_call, Confidence::medium, i, fmt::format("{} allocates a run-time size on the stack", callee));
+      return;
+    case CallKind::copy_unbounded: {
+      if (args.size() < 2) return;
+      const auto bytes = destination_bytes(args[0]);
+      const auto length = literal_length(v_, args[1]);
+      if (bytes && length) {
+        if (*length + 1 > *bytes)
+          report(RuleId::out_of_bounds_write, Confidence::high, i,
+                 fmt::format("{} copies {} bytes into '{}', which holds {}", callee, *length + 1,
+                             v_.text(args[0].begin), *bytes));
+      } else {
+        report(RuleId::strcpy_unbounded, length ? Confidence::low : Confidence::medium, i,
+               fmt::format("{} into '{}' is not bounded by its size", callee, v_.text(args[0].begin)));
+      }
+      mark_written(0);
+      return;
+    }
+    case CallKind::append_unbounded:
+      if (!args.empty())
+        report(RuleId::strcat_unbounded, Confidence::medium, i,
+               fmt::format("{} appends to '{}' without knowing the room left", callee, v_.text(args[0].begin)));
+      return;
+    case CallKind::format_unbounded: {
+      if (args.size() < 2) return;
+      const auto bytes = destination_bytes(args[0]);
+      const auto fmt_length = literal_length(v_, args[1]);
+      std::optional<std::int64_t> max;
+      if (fmt_length && args[1].size() == 1) max = format_max_length(v_.text(args[1].begin));
+      if (!(bytes && max && *max + 1 <= *bytes))
+        report(RuleId::sprintf_unbounded, Confidence::medium, i,
+               fmt::format("{} into '{}' can write more than the buffer holds", callee, v_.text(args[0].begin)));
+      if (!has_string(v_, args[1]) && !lib->va_list)
+        report(RuleId::format_not_literal, Confidence::medium, i, fmt::format("the format of {} is not a literal", callee));
+      mark_written(0);
+      return;
+    }
+    case CallKind::bounded_string: {
+      if (args.size() < 3) return;
+      const auto bytes = destination_bytes(args[0]);
+      const auto n = evaluate(v_, args[2], *this);
+      if (bytes && n && n->hi > *bytes)
+        report(RuleId::out_of_bounds_write, Confidence::high, i,
+               fmt::format("{} may write {} bytes into '{}', which holds {}", callee, n->hi, v_.text(args[0].begin), *bytes));
+      else
+        report(RuleId::strn_error_prone, Confidence::low, i,
+               fmt::format("{} may leave '{}' without a terminating NUL", callee, v_.text(args[0].begin)));
+      check_sizeof(args[2]);
+      mark_written(0);
+      return;
+    }
+    case CallKind::memory: {
+      if (args.size() < 3) return;
+      const std::size_t dest = static_cast<std::size_t>(lib->pointer_arg);
+      const auto bytes = destination_bytes(args[dest]);
+      const auto n = evaluate(v_, args[2], *this);
+      // `sizeof dst` / `sizeof(dst)` is the destination's own size: fine.
+      const std::string_view dest_name = arg_name(dest);
+      bool sized_by_dest = false;
+      for (std::size_t k = args[2].begin; k < args[2].end; ++k)
+        if (v_.is(k, "sizeof") && !dest_name.empty() &&
+            (v_.text(k + 1) == dest_name || (v_.is(k + 1, "(") && v_.text(k + 2) == dest_name)))
+          sized_by_dest = true;
+      if (bytes && n && n->hi > *bytes) {
+        report(RuleId::out_of_bounds_write, Confidence::high, i,
+               fmt::format("{} of {} bytes into '{}', which holds {}", callee, n->hi, v_.text(args[dest].begin), *bytes));
+      } else if (callee != "memset" && args.size() >= 2 && n) {
+        const std::size_t src = dest == 0 ? 1 : 0;
+        if (const auto src_bytes = destination_bytes(args[src]); src_bytes && n->hi > *src_bytes)
+          report(RuleId::out_of_bounds_read, Confidence::high, i,
+                 fmt::format("{} reads {} bytes from '{}', which holds {}", callee, n->hi, v_.text(args[src].begin),
+                             *src_bytes));
+      } else if (!n && !sized_by_dest) {
+        report(RuleId::mem_size_unproven, Confidence::low, i,
+               fmt::format("the size given to {} is not tied to the size of '{}'", callee, v_.text(args[dest].begin)));
+      }
+      check_sizeof(args[2]);
+      mark_written(dest);
+      return;
+    }
+    case CallKind::format: {
+      const std::size_t f = static_cast<std::size_t>(lib->format_arg);
+      if (f >= args.size() || has_string(v_, args[f])) return;
+      const std::string_view name = single_name(args[f]);
+      const Var* var = name.empty() ? nullptr : find(name);
+      if (var != nullptr && var->parameter && lib->va_list) return;  // a printf-like wrapper passing its format on
+      Confidence c = args.size() == f + 1 ? Confidence::high : Confidence::medium;
+      if (var != nullptr && var->parameter) c = Confidence::low;
+      report(RuleId::format_not_literal, c, i, fmt::format("the format of {} is not a string literal", callee));
+      return;
+    }
+    case CallKind::scan: {
+      const std::size_t f = static_cast<std::size_t>(lib->format_arg);
+      for (std::size_t n = f + 1; n < args.size(); ++n) {
+        const Range a = args[n];
+        if (a.size() == 2 && v_.is(a.begin, "&")) {
+          if (Var* var = find(v_.text(a.begin + 1))) {
+            (void)var;
+            change(v_.text(a.begin + 1)).initialized = true;
+          }
+        }
+        mark_written(n);
+      }
+      if (f < args.size() && args[f].size() == 1 && v_.is_string(args[f].begin) &&
+          scanf_unbounded(v_.text(args[f].begin)))
+        report(RuleId::scanf_unbounded, Confidence::high, i,
+               fmt::format("{} reads a string with %s or %[ but no field width", callee));
+      return;
+    }
+    case CallKind::allocate:
+    case CallKind::reallocate:
+    case CallKind::duplicate: {
+      if (lib->size_arg < 0 || static_cast<std::size_t>(lib->size_arg) >= args.size()) return;
+      const Range size = args[lib->size_arg];
+      if (v_.is(size.begin, "strlen") && v_.is(size.begin + 1, "(") && v_.match(size.begin + 1) == size.end - 1)
+        report(RuleId::strlen_alloc_no_nul, Confidence::high, i,
+               fmt::format("{} of strlen(...) bytes leaves no room for the terminating NUL", callee));
+      check_sizeof(size);
+      if (lib->count_arg < 0) {
+        // n * size with n not a constant: the product can wrap around.
+        bool product = false;
+        for (std::size_t k = size.begin; k < size.end; ++k) {
+          const std::size_t m = v_.match(k);
+          if (m != npos && m > k) {
+            k = m;
+            continue;
+          }
+          if (v_.is(k, "*")) product = true;
+        }
+        if (product && !evaluate(v_, size, *this))
+          report(RuleId::alloc_size_overflow, Confidence::low, i,
+                 fmt::format("the size given to {} is a product that can overflow", callee));
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
+                    RawFindings& out) {
+  const FileContext file(view, notes, functions);
+  std::unordered_map<std::string_view, Var> vars;
+  for (const auto& fn : functions) {
+    if (fn.body_end <= fn.body_begin) continue;
+    vars.clear();
+    FunctionFlow flow(view, file, out, vars);
+    flow.run(fn);
+  }
+}
+
+}  // namespace oxidize::hazards

@@ -1,0 +1,74 @@
+// Rust's unsafe inventory, counted as cargo-geiger counts it: unsafe blocks,
+// functions, impls and traits, plus the operations that need them (static
+// mut, raw pointer dereference, transmute) and extern blocks (the FFI
+// boundary).
+#include <fmt/format.h>
+
+#include <string>
+#include <unordered_set>
+
+#include "oxidize/hazards/raw_finding.hpp"
+
+namespace oxidize::hazards {
+
+void find_rust_hazards(const TokenView& v, RawFindings& out) {
+  const std::size_t n = v.size();
+  // Names declared as raw pointers (`p: *const T`, `let p = x as *mut T`):
+  // a `*p` on them is a raw dereference.
+  std::unordered_set<std::string_view> raw;
+  for (std::size_t i = 0; i + 3 < n; ++i) {
+    if (v.is_identifier(i) && v.is(i + 1, ":") && v.is(i + 2, "*") && (v.is(i + 3, "const") || v.is(i + 3, "mut")))
+      raw.insert(v.text(i));
+    if (v.is(i, "let") && v.is_identifier(i + 1)) {
+      std::size_t name = i + 1;
+      if (v.is(name, "mut")) ++name;
+      for (std::size_t k = name + 1; k + 2 < n && k < name + 64 && !v.is(k, ";"); ++k)
+        if (v.is(k, "as") && v.is(k + 1, "*") && (v.is(k + 2, "const") || v.is(k + 2, "mut"))) raw.insert(v.text(name));
+    }
+  }
+  std::size_t unsafe_depth_end = 0;  // the end of the unsafe block we are in
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view t = v.text(i);
+    if (v.is_identifier(i)) {
+      if (t == "unsafe") {
+        const std::string_view next = v.text(i + 1);
+        if (next == "{") {
+          out.push_back({RuleId::rust_unsafe_block, Confidence::high, i, "unsafe block"});
+          const std::size_t close = v.match(i + 1);
+          if (close != TokenView::npos && close > unsafe_depth_end) unsafe_depth_end = close;
+        } else if (next == "impl") {
+          out.push_back({RuleId::rust_unsafe_impl, Confidence::high, i, "unsafe impl"});
+        } else if (next == "trait" || (next == "auto" && v.is(i + 2, "trait"))) {
+          out.push_back({RuleId::rust_unsafe_trait, Confidence::high, i, "unsafe trait"});
+        } else {
+          // unsafe fn, unsafe extern "C" fn, pub unsafe fn
+          std::size_t k = i + 1;
+          if (v.is(k, "extern")) k += v.is_string(k + 1) ? 2 : 1;
+          if (v.is(k, "fn"))
+            out.push_back({RuleId::rust_unsafe_fn, Confidence::high, i,
+                           fmt::format("unsafe fn {}", std::string(v.text(k + 1)))});
+        }
+      } else if (t == "static" && v.is(i + 1, "mut")) {
+        out.push_back({RuleId::rust_static_mut, Confidence::high, i,
+                       fmt::format("static mut {}", std::string(v.text(i + 2)))});
+      } else if (t == "transmute" && (v.is(i + 1, "(") || v.is(i + 1, "::")) && !(i > 0 && v.is(i - 1, "use"))) {
+        out.push_back({RuleId::rust_transmute, Confidence::high, i, "mem::transmute"});
+      } else if (t == "extern" && !(i > 0 && v.is(i - 1, "unsafe"))) {
+        std::size_t k = i + 1;
+        if (v.is_string(k)) ++k;
+        if (v.is(k, "{"))
+          out.push_back({RuleId::rust_extern_block, Confidence::high, i, "extern block: foreign functions"});
+      }
+      continue;
+    }
+    // *p inside an unsafe block where p is a raw pointer.
+    if (i < unsafe_depth_end && t == "*" && v.is_identifier(i + 1) && raw.count(v.text(i + 1)) != 0) {
+      const bool unary = i == 0 || !(v.is_identifier(i - 1) || v.is_number(i - 1) || v.is(i - 1, ")") || v.is(i - 1, "]"));
+      if (unary)
+        out.push_back({RuleId::rust_raw_pointer_deref, Confidence::medium, i,
+                       fmt::format("dereference of raw pointer '{}'", std::string(v.text(i + 1)))});
+    }
+  }
+}
+
+}  // namespace oxidize::hazards

@@ -1,0 +1,80 @@
+#pragma once
+// What the hazard analysis needs from the parts of a file that are not code
+// the parser follows: inline suppressions in comments, and object-like macros
+// whose body is one integer (`#define MAX 10`), which bound arrays and loops.
+// A lexer sink; cheap on the fast path (one kind test per code token).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "oxidize/lex/token.hpp"
+
+namespace oxidize::hazards {
+
+// `oxidize:ignore[OXI-C0001,OXI-C0002] reason` in a comment: silences those
+// rules on the comment's own lines and on the line after it. `[*]` silences
+// every rule.
+struct Suppression {
+  std::uint32_t first_line = 0;
+  std::uint32_t last_line = 0;  // the comment's last line; the next line is covered too
+  std::vector<std::string> rules;
+  std::string reason;
+  bool covers(std::string_view rule_id, std::uint32_t line) const;
+};
+
+struct IntegerMacro {
+  std::string_view name;
+  std::int64_t value;
+};
+
+struct SourceNotes {
+  std::vector<Suppression> suppressions;
+  std::vector<IntegerMacro> macros;  // in file order; a later #define wins
+  // Lines of #if/#ifdef/#ifndef/#elif/#else/#endif, ascending: code between
+  // two points of a function may differ by configuration.
+  std::vector<std::uint32_t> conditional_lines;
+};
+
+// Parses the suppression in one comment's text, if it has one.
+bool parse_suppression(std::string_view comment, std::uint32_t first_line, Suppression& out);
+
+// Parses a C integer literal (decimal, hex, octal, binary, with u/l
+// suffixes and ' separators); false if it is not one or does not fit.
+bool parse_integer(std::string_view text, std::int64_t& value);
+
+class SourceNotesSink {
+ public:
+  // With `code` set, every code token is appended to it as well (Rust, where
+  // no parser filters the stream).
+  SourceNotesSink(std::string_view source, std::vector<lex::Token>* code = nullptr)
+      : source_(source), code_(code) {}
+
+  void operator()(const lex::Token& token) {
+    if (token.kind < lex::TokenKind::comment) {
+      if (code_ != nullptr) code_->push_back(token);
+      if (define_step_ != 0) define_token(token);
+      return;
+    }
+    other(token);
+  }
+
+  SourceNotes take() { return std::move(notes_); }
+
+ private:
+  void other(const lex::Token& token);
+  void define_token(const lex::Token& token);
+
+  std::string_view source_;
+  std::vector<lex::Token>* code_;
+  SourceNotes notes_;
+  // `#define NAME value`: 1 after `#`, 2 after `define`, 3 after the name,
+  // 4 after a `-` or `(`, 5 after the number, 6 after a closing `)`; 0 idle.
+  int define_step_ = 0;
+  bool define_negative_ = false;
+  bool define_paren_ = false;
+  std::string_view define_name_;
+  std::int64_t define_value_ = 0;
+};
+
+}  // namespace oxidize::hazards

@@ -1,0 +1,57 @@
+#include "oxidize/hazards/token_view.hpp"
+
+#include <algorithm>
+
+namespace oxidize::hazards {
+
+TokenView::TokenView(std::string_view source, std::span<const lex::Token> tokens)
+    : source_(source), tokens_(tokens), match_(tokens.size(), npos) {
+  // One stack for all three bracket kinds; a mismatched closer leaves both
+  // sides unmatched rather than pairing across kinds.
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    if (tokens_[i].kind != lex::TokenKind::punct || tokens_[i].end - tokens_[i].begin != 1) continue;
+    const char c = source_[tokens_[i].begin];
+    if (c == '(' || c == '[' || c == '{') {
+      open.push_back(i);
+    } else if (c == ')' || c == ']' || c == '}') {
+      const char want = c == ')' ? '(' : c == ']' ? '[' : '{';
+      // Unwind to the nearest opener of the same kind: a stray `(` inside a
+      // macro-mangled block must not unbalance the rest of the file.
+      auto it = std::find_if(open.rbegin(), open.rend(), [&](std::size_t j) { return source_[tokens_[j].begin] == want; });
+      if (it == open.rend()) continue;
+      const std::size_t j = *it;
+      open.erase(std::next(it).base(), open.end());
+      match_[i] = j;
+      match_[j] = i;
+    }
+  }
+}
+
+std::size_t TokenView::index_at_offset(std::uint32_t offset) const {
+  const auto it = std::lower_bound(tokens_.begin(), tokens_.end(), offset,
+                                   [](const lex::Token& t, std::uint32_t o) { return t.begin < o; });
+  return static_cast<std::size_t>(it - tokens_.begin());
+}
+
+std::vector<TokenView::Range> TokenView::arguments(std::size_t open) const {
+  std::vector<Range> out;
+  const std::size_t close = match(open);
+  if (close == npos || close <= open + 1) return out;
+  std::size_t begin = open + 1;
+  for (std::size_t i = open + 1; i < close; ++i) {
+    const std::size_t m = match(i);
+    if (m != npos && m > i) {
+      i = m;
+      continue;
+    }
+    if (is(i, ",")) {
+      out.push_back({begin, i});
+      begin = i + 1;
+    }
+  }
+  out.push_back({begin, close});
+  return out;
+}
+
+}  // namespace oxidize::hazards
