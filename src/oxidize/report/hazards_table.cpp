@@ -50,7 +50,7 @@ std::string finding_lines(const scan::HazardRow& row, const Colors& c) {
   }
   out += "\n";
   if (!f.snippet.empty())
-    out += fmt::format("{}{:>7} |{} {}\n", c.dim(), f.line, c.reset(), util::escape_for_terminal(f.snippet));
+    out += fmt::format("{}{:>7} |{} {}\n", c.dim(), f.line, c.reset(), util::source_line_for_terminal(f.snippet));
   return out;
 }
 

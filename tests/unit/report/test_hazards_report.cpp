@@ -59,7 +59,8 @@ TEST(HazardsReport, TableEscapesEverythingFromTheTree) {
   for (const char c : out) EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << int(c);
   EXPECT_TRUE(util::is_valid_utf8(out));
   EXPECT_NE(out.find("dir/q\"u,o\\\\te\\x1B[31m\\t\\r\\xFF.c:3:5: critical OXI-C0004 gets"), std::string::npos) << out;
-  EXPECT_NE(out.find("      3 | gets(b\\x1B[2J\"\\\\\\t\\r\\xFF);"), std::string::npos) << out;
+  // The source line keeps its backslashes and shows a tab as a space.
+  EXPECT_NE(out.find("      3 | gets(b\\x1B[2J\"\\ \\r\\xFF);"), std::string::npos) << out;
   EXPECT_NE(out.find("src/a.c:5:3: high OXI-C0001 strcpy-unbounded (CWE-120) in copy: strcpy into 'dst' "
                      "[confidence medium]"),
             std::string::npos)
