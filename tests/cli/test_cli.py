@@ -66,6 +66,11 @@ class Golden(unittest.TestCase):
         p = run("scan", GOLDEN / "tree", check_rc=0)
         self.assertEqual(p.stdout.decode(), (GOLDEN / "expected_table.txt").read_text())
 
+    def test_hazards_csv(self):
+        p = run("hazards", GOLDEN / "tree", "--show-suppressed", "--min-confidence", "low", "--format", "csv",
+                check_rc=0)
+        self.assertEqual(p.stdout.decode(), (GOLDEN / "expected_hazards.csv").read_text())
+
     def test_json_totals_match_csv_and_exclusions_are_listed(self):
         doc, _ = scan_json(GOLDEN / "tree")
         self.assertEqual(doc["schema_version"], 1)
