@@ -5,6 +5,9 @@ find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(tl-expected REQUIRED)
+# toml++ (oxidize.toml): Debian ships it as a shared library with a CMake
+# package (tomlplusplus::tomlplusplus, which also sets TOML_SHARED_LIB).
+find_package(tomlplusplus 3 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)

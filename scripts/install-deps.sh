@@ -9,13 +9,13 @@ set -euo pipefail
 build_pkgs=(
   build-essential cmake ninja-build pkg-config git
   clang libclang-rt-14-dev          # clang + libFuzzer/ASan/UBSan runtimes
-  libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev libexpected-dev libgit2-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev libexpected-dev libgit2-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev
 )
-# Tests: JSON schema validation, the util-linux setpriv used to drop root,
-# and what the agreement check on a real tree needs (pmccabe, fetching a
-# Debian source package).
-test_pkgs=( python3 python3-jsonschema util-linux pmccabe dpkg-dev xz-utils )
+# Tests: JSON schema validation (rfc3987 lets jsonschema check "uri" formats),
+# the util-linux setpriv used to drop root, and what the agreement check on a
+# real tree needs (pmccabe, fetching a Debian source package).
+test_pkgs=( python3 python3-jsonschema python3-rfc3987 util-linux pmccabe dpkg-dev xz-utils )
 # Benchmarks and accuracy comparisons: the other peer tools.
 bench_pkgs=( cloc time )
 

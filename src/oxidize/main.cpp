@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
   app.footer("Run 'oxidize COMMAND --help' for a command's options and examples.");
   // Each command's runner returns -1 when its subcommand was not the one given.
   const std::vector<std::function<int()>> commands = {oxidize::cli::add_scan_command(app),
-                                                      oxidize::cli::add_functions_command(app)};
+                                                      oxidize::cli::add_functions_command(app),
+                                                      oxidize::cli::add_hazards_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -12,6 +12,7 @@ import shutil
 import socket
 import stat
 import subprocess
+import sys
 import tempfile
 import threading
 import unittest
@@ -20,6 +21,8 @@ from pathlib import Path
 BIN = os.environ.get("OXIDIZE_BIN", "oxidize")
 SOURCE = Path(os.environ.get("OXIDIZE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 GOLDEN = SOURCE / "tests" / "golden" / "scan"
+# The official SARIF schema lives beside the repository (../shared in CI too).
+SARIF_SCHEMA = SOURCE.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 
 def run(*args, cwd=None, env=None, check_rc=None, user=None, binary=None):
@@ -62,6 +65,11 @@ class Golden(unittest.TestCase):
     def test_table(self):
         p = run("scan", GOLDEN / "tree", check_rc=0)
         self.assertEqual(p.stdout.decode(), (GOLDEN / "expected_table.txt").read_text())
+
+    def test_hazards_csv(self):
+        p = run("hazards", GOLDEN / "tree", "--show-suppressed", "--min-confidence", "low", "--format", "csv",
+                check_rc=0)
+        self.assertEqual(p.stdout.decode(), (GOLDEN / "expected_hazards.csv").read_text())
 
     def test_json_totals_match_csv_and_exclusions_are_listed(self):
         doc, _ = scan_json(GOLDEN / "tree")
@@ -450,6 +458,296 @@ class GitIgnore(Scratch):
         self.assertEqual(doc["totals"]["files"], 1)
         self.assertIn("scanning without .gitignore rules", err)
         self.assertEqual(len(err.strip().splitlines()), 1)
+
+
+# SARIF validation with format checking, so that every "uri" and
+# "uri-reference" is checked: jsonschema needs rfc3987 for that. Debian's
+# python3-jsonschema and python3-rfc3987 (scripts/install-deps.sh) belong to
+# /usr/bin/python3, which may not be the interpreter running these tests.
+_VALIDATE_SARIF = """
+import json, sys, jsonschema
+from jsonschema import FormatChecker
+checker = FormatChecker()
+if "uri" not in checker.checkers or "uri-reference" not in checker.checkers:
+    sys.exit("jsonschema cannot check URI formats here: install python3-rfc3987")
+schema = json.load(open(sys.argv[1]))
+validator = jsonschema.validators.validator_for(schema)(schema, format_checker=checker)
+errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(json.load(sys.stdin))]
+print("\\n".join(errors))
+sys.exit(1 if errors else 0)
+"""
+
+
+def validate_sarif(test, text):
+    python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+    p = subprocess.run([python, "-c", _VALIDATE_SARIF, str(SARIF_SCHEMA)], input=text, capture_output=True)
+    test.assertEqual(p.returncode, 0, (p.stdout + p.stderr).decode(errors="replace")[:4000])
+    doc = json.loads(text)
+    # GitHub code scanning's own rules beyond the schema.
+    for run in doc["runs"]:
+        driver = run["tool"]["driver"]
+        self_rules = driver["rules"]
+        for r in run["results"]:
+            test.assertGreaterEqual(r["locations"][0]["physicalLocation"]["region"]["startLine"], 1)
+            test.assertEqual(self_rules[r["ruleIndex"]]["id"], r["ruleId"])
+            test.assertRegex(r["partialFingerprints"]["oxidizeFingerprint/v1"], r"^[0-9a-f]{16}$")
+        test.assertLessEqual(len(run["results"]), 25000)
+        taxa = run["taxonomies"][0]["taxa"]
+        for rule in self_rules:
+            test.assertTrue(rule["helpUri"].startswith("https://"))
+            for rel in rule.get("relationships", []):
+                test.assertEqual(taxa[rel["target"]["index"]]["id"], rel["target"]["id"])
+    return doc
+
+
+def hazards_run(path, *extra, fmt="json", **kw):
+    p = run("hazards", path, "--format", fmt, "--no-progress", *extra, check_rc=0, **kw)
+    if fmt == "json":
+        return json.loads(p.stdout), p.stderr.decode("utf-8", errors="replace")
+    return p.stdout, p.stderr.decode("utf-8", errors="replace")
+
+
+GETS_PROGRAM = "#include <stdio.h>\nint main(void) {\n  char buf[8];\n  gets(buf);\n  return 0;\n}\n"
+
+
+class HazardsUsage(Scratch):
+    """Needs no detector: options, config errors, output shape without findings."""
+
+    def assert_one_line_error(self, p, contains=""):
+        self.assertEqual(p.returncode, 2, p.stderr)
+        lines = p.stderr.decode().strip().splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertTrue(lines[0].startswith("oxidize: error: "), lines[0])
+        self.assertIn(contains, lines[0])
+
+    def test_bad_options_exit_2_with_one_line(self):
+        self.write("a.c", "int x;\n")
+        self.assert_one_line_error(run("hazards", self.dir, "--rules", "OXI-C0001,OXI-Z9"), "unknown rule 'OXI-Z9'")
+        self.assert_one_line_error(run("hazards", self.dir, "--exclude-rules", "nope"), "unknown rule 'NOPE'")
+        self.assert_one_line_error(run("hazards", self.dir, "--min-severity", "huge"), "--min-severity")
+        self.assert_one_line_error(run("hazards", self.dir, "--min-confidence", "certain"), "--min-confidence")
+        self.assert_one_line_error(run("hazards", self.dir, "--format", "xml"))
+        self.assert_one_line_error(run("hazards", self.dir, "--baseline", self.dir / "missing.json"), "missing.json")
+        self.write("not.json", "{not json")
+        self.assert_one_line_error(run("hazards", self.dir, "--baseline", self.dir / "not.json"), "not JSON")
+        self.write("other.json", '{"files": []}')
+        self.assert_one_line_error(run("hazards", self.dir, "--baseline", self.dir / "other.json"), "neither")
+        self.assert_one_line_error(run("hazards", self.dir, "--config", self.dir / "missing.toml"), "missing.toml")
+
+    def test_malformed_config_exits_2_naming_file_and_line(self):
+        self.write("a.c", "int x;\n")
+        self.write("oxidize.toml", "[hazards]\nexclude = [\"tests/**\"\nrules_doc_uri = 3\n")
+        for command in ("hazards", "scan"):
+            self.assert_one_line_error(run(command, self.dir), "oxidize.toml:")
+        self.write("oxidize.toml", "[hazards]\nexclude = \"tests/**\"\n")
+        self.assert_one_line_error(run("hazards", self.dir), "oxidize.toml:2: hazards.exclude must be an array")
+        self.write("oxidize.toml", "[hazards]\nexclude = [\"[tests\"]\n")
+        self.assert_one_line_error(run("hazards", self.dir), "unclosed '['")
+
+    def test_unknown_config_keys_warn_and_run_on(self):
+        self.write("a.c", "int x;\n")
+        self.write("oxidize.toml", "[hazards]\nexlude = []\n")
+        doc, err = hazards_run(self.dir)
+        self.assertEqual(doc["findings"], [])
+        self.assertEqual(err.strip(), "oxidize: warning: " + str(self.dir / "oxidize.toml") +
+                         ":2: unknown key hazards.exlude (ignored)")
+
+    def test_rule_prefixes_and_list(self):
+        p = run("hazards", "--list-rules", "--rules", "oxi-r", "--exclude-rules", "OXI-R0001", check_rc=0)
+        ids = [line.split()[0] for line in p.stdout.decode().splitlines()[1:]]
+        self.assertTrue(ids and all(i.startswith("OXI-R") for i in ids), ids)
+        self.assertNotIn("OXI-R0001", ids)
+        p = run("hazards", "--help", check_rc=0)
+        self.assertIn("Examples:", p.stdout.decode())
+        self.assertIn("--baseline", p.stdout.decode())
+
+    def test_empty_outputs_are_well_formed(self):
+        self.write("a.c", "int x;\n")
+        doc, err = hazards_run(self.dir)
+        self.assertEqual((doc["schema_version"], doc["command"], doc["findings"]), (1, "hazards", []))
+        self.assertEqual(doc["summary"]["findings"], 0)
+        self.assertEqual(err, "")
+        out, _ = hazards_run(self.dir, fmt="csv")
+        self.assertEqual(out.decode().splitlines(), [
+            "path,line,column,function,rule,cwe,severity,confidence,message,snippet,fingerprint,suppressed,"
+            "suppression_reason"])
+        out, _ = hazards_run(self.dir, fmt="table")
+        self.assertIn("Hazards: no findings", out.decode())
+        out, _ = hazards_run(self.dir, fmt="sarif")
+        doc = validate_sarif(self, out)
+        run0 = doc["runs"][0]
+        self.assertEqual(run0["originalUriBaseIds"]["%SRCROOT%"]["uri"], self.dir.as_uri() + "/")
+        self.assertTrue(run0["tool"]["driver"]["rules"])
+        # The rules doc URI from oxidize.toml, and only the selected rules.
+        self.write("oxidize.toml", '[hazards]\nrules_doc_uri = "https://docs.example.org/oxidize rules.html"\n')
+        self.assert_one_line_error(run("hazards", self.dir), "rules_doc_uri")
+        self.write("oxidize.toml", '[hazards]\nrules_doc_uri = "https://docs.example.org/oxidize/rules.html"\n')
+        out, _ = hazards_run(self.dir, "--rules", "OXI-C0004", fmt="sarif")
+        rules = validate_sarif(self, out)["runs"][0]["tool"]["driver"]["rules"]
+        self.assertEqual([r["id"] for r in rules], ["OXI-C0004"])
+        self.assertEqual(rules[0]["helpUri"], "https://docs.example.org/oxidize/rules.html#oxi-c0004")
+
+    def test_scan_no_hazards(self):
+        self.write("a.c", "int x;\n")
+        doc, _ = scan_json(self.dir)
+        self.assertEqual(doc["totals"]["hazards"],
+                         {"findings": 0, "critical": 0, "high": 0, "medium": 0, "low": 0, "suppressed": 0})
+        doc, _ = scan_json(self.dir, "--no-hazards")
+        self.assertNotIn("hazards", doc["totals"])
+        self.assertNotIn("hazards", doc["files"][0])
+        p = run("scan", self.dir, "--format", "csv", "--no-hazards", check_rc=0)
+        self.assertEqual(p.stdout.decode().splitlines()[1], "c,1,1,0,0,1,7,0,0,0.00,")
+        p = run("scan", self.dir, "--no-hazards", check_rc=0)
+        self.assertNotIn("Hazards", p.stdout.decode())
+
+
+class Hazards(Scratch):
+    """End to end with the detectors: gets() and strcpy() are found by OXI-C0004 and OXI-C0001."""
+
+    def test_findings_in_every_format_and_exit_code_0(self):
+        self.write("a.c", GETS_PROGRAM)
+        doc, err = hazards_run(self.dir)
+        self.assertEqual(err, "")
+        gets = [f for f in doc["findings"] if f["rule"] == "OXI-C0004"]
+        self.assertEqual(len(gets), 1, doc["findings"])
+        f = gets[0]
+        self.assertEqual((f["path"], f["line"], f["column"], f["function"]), ("a.c", 4, 3, "main"))
+        self.assertEqual((f["name"], f["cwe"][0], f["severity"]), ("gets", "CWE-242", "critical"))
+        self.assertEqual(f["snippet"], "gets(buf);")
+        self.assertRegex(f["fingerprint"], r"^[0-9a-f]{16}$")
+        self.assertFalse(f["suppressed"])
+        self.assertEqual(doc["summary"]["by_rule"]["OXI-C0004"], 1)
+        out, _ = hazards_run(self.dir, fmt="csv")
+        rows = list(csv.DictReader(io.StringIO(out.decode())))
+        row = [r for r in rows if r["rule"] == "OXI-C0004"][0]
+        self.assertEqual((row["path"], row["line"], row["cwe"], row["fingerprint"], row["suppressed"]),
+                         ("a.c", "4", "CWE-242", f["fingerprint"], "0"))
+        out, _ = hazards_run(self.dir, fmt="table")
+        table = out.decode()
+        self.assertIn("a.c:4:3: critical OXI-C0004 gets (CWE-242) in main:", table)
+        self.assertIn("      4 | gets(buf);", table)
+        out, _ = hazards_run(self.dir, fmt="sarif")
+        sarif = validate_sarif(self, out)
+        result = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "OXI-C0004"][0]
+        loc = result["locations"][0]
+        self.assertEqual(loc["physicalLocation"]["artifactLocation"], {"uri": "a.c", "uriBaseId": "%SRCROOT%"})
+        self.assertEqual(loc["physicalLocation"]["region"]["startLine"], 4)
+        self.assertEqual(loc["logicalLocations"][0]["name"], "main")
+        self.assertEqual(result["partialFingerprints"]["oxidizeFingerprint/v1"], f["fingerprint"])
+        self.assertEqual(result["level"], "error")
+
+    def test_filters(self):
+        self.write("a.c", "#include <string.h>\n#include <stdio.h>\n"
+                          "void copy(char *dst, const char *src) {\n  strcpy(dst, src);\n}\n"
+                          "int main(void) {\n  char buf[8];\n  gets(buf);\n  return 0;\n}\n")
+        doc, _ = hazards_run(self.dir, "--min-severity", "critical")
+        self.assertEqual({f["rule"] for f in doc["findings"]}, {"OXI-C0004"})
+        self.assertGreaterEqual(doc["summary"]["not_selected"]["below_min_severity"], 1)
+        doc, _ = hazards_run(self.dir, "--rules", "OXI-C0001")
+        self.assertEqual({f["rule"] for f in doc["findings"]}, {"OXI-C0001"})
+        doc, _ = hazards_run(self.dir, "--exclude-rules", "OXI-C0001,OXI-C0004")
+        self.assertFalse({f["rule"] for f in doc["findings"]} & {"OXI-C0001", "OXI-C0004"})
+        low, _ = hazards_run(self.dir, "--min-confidence", "low")
+        high, _ = hazards_run(self.dir, "--min-confidence", "high")
+        self.assertGreaterEqual(len(low["findings"]), len(high["findings"]))
+        self.assertTrue(all(f["confidence"] == "high" for f in high["findings"]))
+
+    def test_hostile_name_and_line_in_every_format(self):
+        name = b'q"uo\\te\x1b[31m\t\r\xff.c'
+        line = b'  gets(buf); /* "q" \\ \x1b[2J \t \xff */'
+        self.write(name, b"int main(void) {\n  char buf[8];\n" + line + b"\n  return 0;\n}\n")
+        doc, err = hazards_run(self.dir)
+        self.assertEqual(err, "")
+        f = [f for f in doc["findings"] if f["rule"] == "OXI-C0004"][0]
+        self.assertEqual(base64.b64decode(f["path_base64"]), name)
+        self.assertIn("\ufffd", f["snippet"])
+        self.assertIn('"q" \\ \x1b[2J', f["snippet"])
+        out, _ = hazards_run(self.dir, fmt="table")
+        table = out.decode("utf-8")
+        self.assertNotIn("\x1b", table)
+        self.assertNotIn("\r", table)
+        self.assertIn('q"uo\\\\te\\x1B[31m\\t\\r\\xFF.c:3:', table)
+        out, _ = hazards_run(self.dir, fmt="csv")
+        rows = list(csv.DictReader(io.StringIO(out.decode("utf-8"), newline="")))
+        row = [r for r in rows if r["rule"] == "OXI-C0004"][0]
+        self.assertEqual(row["path"], name.decode("utf-8", errors="replace"))
+        self.assertEqual(row["snippet"], f["snippet"])
+        out, _ = hazards_run(self.dir, fmt="sarif")
+        sarif = validate_sarif(self, out)
+        result = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "OXI-C0004"][0]
+        from urllib.parse import unquote_to_bytes
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        self.assertEqual(unquote_to_bytes(uri), name)
+
+    def test_baseline_shows_only_the_new_finding(self):
+        self.write("a.c", GETS_PROGRAM)
+        old_json, _ = hazards_run(self.dir, fmt="json")
+        old_sarif, _ = hazards_run(self.dir, fmt="sarif")
+        self.assertTrue(old_json["findings"])
+        (self.dir / "base.json").write_text(json.dumps(old_json))
+        (self.dir / "base.sarif").write_bytes(old_sarif)
+        # Unrelated lines above move the old finding down; one new flaw below.
+        self.write("a.c", "#include <string.h>\n/* a new header comment */\nstatic int unrelated;\n" +
+                   GETS_PROGRAM + "void copy(char *dst, const char *src) {\n  strcpy(dst, src);\n}\n")
+        for base in ("base.json", "base.sarif"):
+            doc, _ = hazards_run(self.dir, "--baseline", self.dir / base)
+            self.assertEqual([(f["rule"], f["line"]) for f in doc["findings"]], [("OXI-C0001", 11)], base)
+            self.assertEqual(doc["summary"]["baseline_matched"], len(old_json["findings"]))
+            self.assertEqual(doc["filters"]["baseline"], str(self.dir / base))
+        out, _ = hazards_run(self.dir, "--baseline", self.dir / "base.sarif", fmt="table")
+        self.assertIn(f"In the baseline {self.dir / 'base.sarif'}: {len(old_json['findings'])} finding",
+                      out.decode())
+
+    def test_suppressions_are_counted_and_listed_on_request(self):
+        self.write("a.c", GETS_PROGRAM.replace("gets(buf);", "gets(buf);  // oxidize:ignore[OXI-C0004] input is a pipe we own"))
+        doc, _ = hazards_run(self.dir, "--rules", "OXI-C0004")
+        self.assertEqual(doc["findings"], [])
+        self.assertEqual(doc["summary"]["suppressed"], 1)
+        out, _ = hazards_run(self.dir, "--rules", "OXI-C0004", fmt="table")
+        self.assertIn("Suppressed in the source: 1 (--show-suppressed lists them)", out.decode())
+        doc, _ = hazards_run(self.dir, "--rules", "OXI-C0004", "--show-suppressed")
+        self.assertEqual(len(doc["findings"]), 1)
+        self.assertTrue(doc["findings"][0]["suppressed"])
+        self.assertEqual(doc["findings"][0]["suppression_reason"], "input is a pipe we own")
+        self.assertEqual(doc["summary"]["findings"], 0)
+        out, _ = hazards_run(self.dir, "--rules", "OXI-C0004", "--show-suppressed", fmt="sarif")
+        result = validate_sarif(self, out)["runs"][0]["results"][0]
+        self.assertEqual(result["suppressions"], [{"kind": "inSource", "status": "accepted",
+                                                   "justification": "input is a pipe we own"}])
+        scan_doc, _ = scan_json(self.dir)
+        self.assertEqual(scan_doc["totals"]["hazards"]["suppressed"], 1)
+
+    def test_config_excludes_and_scan_counts_agree(self):
+        self.write("src/a.c", GETS_PROGRAM)
+        self.write("tests/t.c", GETS_PROGRAM)
+        self.write("tests/deep/u.c", GETS_PROGRAM)
+        self.write("oxidize.toml", '[hazards]\nexclude = ["tests/**"]\n')
+        doc, _ = hazards_run(self.dir, "--rules", "OXI-C0004")
+        self.assertEqual([f["path"] for f in doc["findings"]], ["src/a.c"])
+        self.assertEqual(doc["summary"]["excluded"]["config"], 2)
+        # The scan counts what oxidize hazards shows by default, per group and in total.
+        full, _ = hazards_run(self.dir)
+        scan_doc, _ = scan_json(self.dir, "--by", "dir:1")
+        self.assertEqual(scan_doc["totals"]["hazards"]["findings"], full["summary"]["findings"])
+        by_dir = {g["directory"]: g["hazards"]["findings"] for g in scan_doc["groups"]}
+        self.assertEqual(by_dir["tests"], 0)
+        self.assertEqual(by_dir["src"], full["summary"]["findings"])
+        p = run("scan", self.dir, check_rc=0)
+        self.assertIn(f"Hazards: {full['summary']['findings']} finding", p.stdout.decode())
+        # --config elsewhere replaces the default file.
+        self.write("other.toml", "[hazards]\nexclude = [\"src\"]\n")
+        doc, _ = hazards_run(self.dir, "--rules", "OXI-C0004", "--config", self.dir / "other.toml")
+        self.assertEqual([f["path"] for f in doc["findings"]], ["tests/deep/u.c", "tests/t.c"])
+
+    def test_several_roots_one_absolute(self):
+        self.write("one/a.c", GETS_PROGRAM)
+        self.write("two/b.c", GETS_PROGRAM)
+        p = run("hazards", "one", self.dir / "two", "--format", "sarif", "--rules", "OXI-C0004", "--no-progress",
+                cwd=self.dir, check_rc=0)
+        results = validate_sarif(self, p.stdout)["runs"][0]["results"]
+        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in results]
+        self.assertIn({"uri": "one/a.c", "uriBaseId": "%SRCROOT%"}, uris)
+        self.assertIn({"uri": (self.dir / "two" / "b.c").as_uri()}, uris)
 
 
 if __name__ == "__main__":

@@ -9,5 +9,7 @@ namespace oxidize::cli {
 std::function<int()> add_scan_command(CLI::App& app);
 // Registers `oxidize functions`.
 std::function<int()> add_functions_command(CLI::App& app);
+// Registers `oxidize hazards`.
+std::function<int()> add_hazards_command(CLI::App& app);
 
 }  // namespace oxidize::cli

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "oxidize/hazards/rules.hpp"
+
 namespace oxidize::cli {
 
 tl::expected<std::size_t, std::string> parse_size(std::string_view text) {
@@ -48,6 +50,48 @@ tl::expected<std::pair<std::string, discover::Language>, std::string> parse_ext(
     return tl::unexpected("invalid --ext '" + std::string(text) +
                           "' (languages: c, c_header, cpp, cpp_header, rust)");
   return std::pair{std::string(ext), *lang};
+}
+
+namespace {
+
+// Applies each item of a --rules/--exclude-rules list to `set`.
+tl::expected<void, std::string> apply_rule_items(const std::vector<std::string>& values, std::string_view flag,
+                                                 bool value, scan::RuleSet& set) {
+  for (const auto& text : values) {
+    std::string_view rest = text;
+    while (!rest.empty()) {
+      const auto comma = rest.find(',');
+      std::string item(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      std::erase_if(item, [](char c) { return c == ' ' || c == '\t'; });
+      if (item.empty()) continue;
+      for (char& c : item)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      bool any = false;
+      for (const auto& rule : hazards::all_rules()) {
+        if (!rule.id.starts_with(item)) continue;
+        set.set(static_cast<std::size_t>(rule.key), value);
+        any = true;
+      }
+      if (!any)
+        return tl::unexpected("unknown rule '" + item + "' in " + std::string(flag) +
+                              ": no rule id starts with it (oxidize hazards --list-rules shows them)");
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+tl::expected<scan::RuleSet, std::string> parse_rule_selection(const std::vector<std::string>& rules,
+                                                              const std::vector<std::string>& exclude) {
+  scan::RuleSet set;
+  bool any_given = false;
+  for (const auto& r : rules) any_given = any_given || r.find_first_not_of(", \t") != std::string::npos;
+  if (!any_given) set.set();
+  if (auto ok = apply_rule_items(rules, "--rules", true, set); !ok) return tl::unexpected(ok.error());
+  if (auto ok = apply_rule_items(exclude, "--exclude-rules", false, set); !ok) return tl::unexpected(ok.error());
+  return set;
 }
 
 }  // namespace oxidize::cli

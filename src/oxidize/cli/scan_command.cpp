@@ -24,6 +24,7 @@ struct ScanArgs {
   std::string by = "language";
   unsigned ccn_threshold = 15;
   bool no_functions = false;
+  bool no_hazards = false;
 };
 
 constexpr const char* k_scan_examples = R"(
@@ -34,6 +35,7 @@ Examples:
   oxidize scan . --format json | jq '.totals'
   oxidize scan vendor/ --include-vendored --no-ignore
   oxidize scan . --ext inc=c            also count *.inc files as C
+  oxidize scan . --no-hazards           inventory and functions only (faster)
 
 Counting rules: docs/counting.md. JSON and CSV fields: docs/output.md.)";
 
@@ -50,11 +52,18 @@ int run_scan_command(const ScanArgs& args) {
     return 2;
   }
   options->functions = !args.no_functions;
+  // Hazards need the function pass: --no-functions is the inventory alone.
+  options->hazards = !args.no_hazards && !args.no_functions;
+  if (const auto project = load_config(args.scan, *options); !project) {
+    print_error(project.error());
+    return 2;
+  }
   scan::ScanResult result = run_scan_with_progress(*options, args.scan);
 
   util::Stopwatch aggregate_time;
-  const scan::Summary summary = scan::summarize(result, group->by, group->depth, args.scan.include_vendored,
+  scan::Summary summary = scan::summarize(result, group->by, group->depth, args.scan.include_vendored,
                                                 args.scan.include_generated, args.ccn_threshold);
+  summary.hazards = options->hazards;
   result.perf.push_back({"aggregate", aggregate_time.seconds()});
 
   util::Stopwatch render_time;
@@ -72,9 +81,10 @@ int run_scan_command(const ScanArgs& args) {
 std::function<int()> add_scan_command(CLI::App& app) {
   auto args = std::make_shared<ScanArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "scan", "Inventory of C, C++ and Rust code: files, lines, functions and their complexity");
+      "scan", "Inventory of C, C++ and Rust code: files, lines, functions, complexity and hazard counts");
   cmd->footer(k_scan_examples);
   add_scan_flags(*cmd, args->scan);
+  add_config_flag(*cmd, args->scan);
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
@@ -83,7 +93,9 @@ std::function<int()> add_scan_command(CLI::App& app) {
   cmd->add_option("--ccn-threshold", args->ccn_threshold,
                   "A function above this McCabe complexity counts as complex in the summary")
       ->capture_default_str();
-  cmd->add_flag("--no-functions", args->no_functions, "Inventory only: do not look for functions (faster)");
+  cmd->add_flag("--no-functions", args->no_functions, "Inventory only: no functions, no hazards (faster)");
+  cmd->add_flag("--no-hazards", args->no_hazards,
+                "Do not look for memory-safety hazards (counted per group by default; oxidize hazards lists them)");
   return [cmd, args]() -> int {
     if (!cmd->parsed()) return -1;
     return run_scan_command(*args);

@@ -31,6 +31,22 @@ void add_scan_flags(CLI::App& cmd, ScanFlags& flags) {
   cmd.add_flag("--no-progress", flags.no_progress, "No progress line on stderr");
 }
 
+void add_config_flag(CLI::App& cmd, ScanFlags& flags) {
+  cmd.add_option("--config", flags.config,
+                 "Project settings (default: oxidize.toml in the first PATH, when present)")
+      ->type_name("FILE");
+}
+
+tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, scan::ScanOptions& options) {
+  const std::string path = !flags.config.empty() ? flags.config : config::default_config_path(options.roots.front());
+  if (path.empty()) return config::ProjectConfig{};
+  auto loaded = config::load_project_config(path);
+  if (!loaded) return loaded;
+  for (const auto& w : loaded->warnings) print_warning({"", w});
+  options.hazard_excludes = loaded->hazards.exclude;
+  return loaded;
+}
+
 tl::expected<scan::ScanOptions, std::string> to_scan_options(const ScanFlags& flags) {
   scan::ScanOptions options;
   options.roots = flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths;

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <tl/expected.hpp>
 
+#include "oxidize/config/project_config.hpp"
 #include "oxidize/scan/scan.hpp"
 
 namespace oxidize::cli {
@@ -22,12 +23,19 @@ struct ScanFlags {
   std::vector<std::string> ext;
   bool perf = false;
   bool no_progress = false;
+  std::string config;  // --config FILE (commands that read oxidize.toml)
 };
 
 void add_scan_flags(CLI::App& cmd, ScanFlags& flags);
+// --config, for the commands that use oxidize.toml (scan, hazards).
+void add_config_flag(CLI::App& cmd, ScanFlags& flags);
 
 // Checks paths and values; the error is one line for the user.
 tl::expected<scan::ScanOptions, std::string> to_scan_options(const ScanFlags& flags);
+
+// Reads --config, or else oxidize.toml in the first root if there is one (an
+// empty config otherwise), prints its warnings, and applies it to `options`.
+tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, scan::ScanOptions& options);
 
 // Runs the scan with warnings and the progress line on stderr.
 scan::ScanResult run_scan_with_progress(const scan::ScanOptions& options, const ScanFlags& flags);

@@ -8,27 +8,34 @@ namespace oxidize::report {
 
 std::string scan_csv(const scan::Summary& summary) {
   std::string out;
+  // The hazard count at medium or high confidence; empty with --no-hazards
+  // (not analysed), so that it never reads as "none found".
+  const auto hazards = [&](const scan::Totals& t) {
+    return summary.hazards ? std::to_string(t.hazards.findings) : std::string();
+  };
   const auto counts = [](const scan::Totals& t) {
     return fmt::format("{},{},{},{},{},{},{},{:.2f}", t.lines.code, t.lines.comment, t.lines.blank,
                        t.lines.lines(), t.bytes, t.functions, t.ccn_max, t.mean_ccn());
   };
   switch (summary.group_by) {
     case scan::GroupBy::language:
-      out += "language,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn\n";
+      out += "language,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hazards\n";
       for (const auto& row : summary.rows)
-        out += fmt::format("{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals));
+        out += fmt::format("{},{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals),
+                           hazards(row.totals));
       break;
     case scan::GroupBy::directory:
-      out += "directory,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn\n";
+      out += "directory,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hazards\n";
       for (const auto& row : summary.rows)
-        out += fmt::format("{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals));
+        out += fmt::format("{},{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals),
+                           hazards(row.totals));
       break;
     case scan::GroupBy::file:
-      out += "path,language,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hash\n";
+      out += "path,language,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hash,hazards\n";
       for (const auto& row : summary.rows)
-        out += fmt::format("{},{},{},{}\n", util::csv_field(row.key),
+        out += fmt::format("{},{},{},{},{}\n", util::csv_field(row.key),
                            discover::language_key(row.file->facts.language), counts(row.totals),
-                           util::hash_hex(row.file->facts.hash));
+                           util::hash_hex(row.file->facts.hash), hazards(row.totals));
       break;
   }
   return out;

@@ -14,7 +14,7 @@ namespace {
 // Two decimals: enough for a mean or a share, and stable text across platforms.
 double round2(double v) { return static_cast<double>(static_cast<long long>(v * 100.0 + 0.5)) / 100.0; }
 
-ordered_json totals_json(const scan::Totals& t) {
+ordered_json totals_base_json(const scan::Totals& t) {
   return {{"files", t.files},
           {"code", t.lines.code},
           {"comment", t.lines.comment},
@@ -25,6 +25,22 @@ ordered_json totals_json(const scan::Totals& t) {
           {"max_ccn", t.ccn_max},
           {"mean_ccn", round2(t.mean_ccn())},
           {"complex_nloc_share", round2(t.complex_nloc_share())}};
+}
+
+// Hazard counts at medium or high confidence (docs/output.md).
+ordered_json hazard_totals_json(const scan::HazardTotals& h) {
+  ordered_json j;
+  j["findings"] = h.findings;
+  for (std::size_t s = h.by_severity.size(); s-- > 0;)
+    j[std::string(hazards::severity_name(static_cast<hazards::Severity>(s)))] = h.by_severity[s];
+  j["suppressed"] = h.suppressed;
+  return j;
+}
+
+ordered_json totals_json(const scan::Totals& t, bool hazards) {
+  ordered_json j = totals_base_json(t);
+  if (hazards) j["hazards"] = hazard_totals_json(t.hazards);
+  return j;
 }
 
 // A path as valid UTF-8, plus its exact bytes in base64 when it is not UTF-8.
@@ -62,7 +78,7 @@ ordered_json function_json(const parse::FunctionFacts& fn) {
 
 namespace {
 
-ordered_json file_json(const scan::FileRecord& f) {
+ordered_json file_json(const scan::FileRecord& f, bool hazards) {
   ordered_json j;
   put_path(j, "path", f.path);
   j["language"] = discover::language_key(f.facts.language);
@@ -75,6 +91,11 @@ ordered_json file_json(const scan::FileRecord& f) {
   if (f.exclusion != discover::Exclusion::none) {
     j["excluded"] = discover::exclusion_key(f.exclusion);
     j["excluded_why"] = util::to_valid_utf8(f.exclusion_why);
+  }
+  if (hazards) {
+    scan::HazardTotals h;
+    h.add(f);
+    j["hazards"] = hazard_totals_json(h);
   }
   ordered_json functions = ordered_json::array();
   for (const auto& fn : f.facts.functions) functions.push_back(function_json(fn));
@@ -95,7 +116,7 @@ std::string scan_json(const scan::ScanResult& scan, const scan::Summary& summary
   doc["group_by"] = group_by_name(summary.group_by);
   doc["ccn_threshold"] = summary.ccn_threshold;
   if (summary.group_by == scan::GroupBy::directory) doc["depth"] = summary.depth;
-  doc["totals"] = totals_json(summary.counted);
+  doc["totals"] = totals_json(summary.counted, summary.hazards);
 
   ordered_json groups = ordered_json::array();
   if (summary.group_by != scan::GroupBy::file) {
@@ -107,18 +128,18 @@ std::string scan_json(const scan::ScanResult& scan, const scan::Summary& summary
       } else {
         put_path(g, "directory", row.key);
       }
-      g.update(totals_json(row.totals));
+      g.update(totals_json(row.totals, summary.hazards));
       groups.push_back(std::move(g));
     }
     doc["groups"] = groups;
   }
 
   ordered_json files = ordered_json::array();
-  for (const auto& f : scan.files) files.push_back(file_json(f));
+  for (const auto& f : scan.files) files.push_back(file_json(f, summary.hazards));
   doc["files"] = files;
 
-  doc["excluded"] = {{"vendored", totals_json(summary.vendored)},
-                     {"generated", totals_json(summary.generated)}};
+  doc["excluded"] = {{"vendored", totals_json(summary.vendored, summary.hazards)},
+                     {"generated", totals_json(summary.generated, summary.hazards)}};
 
   ordered_json skipped = ordered_json::object();
   for (std::size_t i = 0; i < scan.skipped.size(); ++i)

@@ -29,12 +29,33 @@ std::string pad_right(const std::string& s, std::size_t w) {
   return have >= w ? s : s + std::string(w - have, ' ');
 }
 
-std::string totals_line(const std::string& label, std::size_t label_width, const scan::Totals& t) {
+// The Hazards column appears when the hazard pass ran (not with --no-hazards).
+std::string totals_line(const std::string& label, std::size_t label_width, const scan::Totals& t, bool hazards) {
   using util::with_thousands;
-  return fmt::format("{} {:>8} {:>12} {:>12} {:>12} {:>12} {:>14}\n", pad_right(label, label_width),
-                     with_thousands(t.files), with_thousands(t.lines.code),
-                     with_thousands(t.lines.comment), with_thousands(t.lines.blank),
-                     with_thousands(t.lines.lines()), with_thousands(t.bytes));
+  std::string line = fmt::format("{} {:>8} {:>12} {:>12} {:>12} {:>12} {:>14}", pad_right(label, label_width),
+                                 with_thousands(t.files), with_thousands(t.lines.code),
+                                 with_thousands(t.lines.comment), with_thousands(t.lines.blank),
+                                 with_thousands(t.lines.lines()), with_thousands(t.bytes));
+  if (hazards) line += fmt::format(" {:>9}", with_thousands(t.hazards.findings));
+  return line + "\n";
+}
+
+// Counted at medium or high confidence, as `oxidize hazards` lists them by default:
+// "Hazards: 1,234 findings (12 critical, 300 high, 900 medium, 22 low); 5 suppressed; ..."
+std::string hazards_line(const scan::HazardTotals& h) {
+  if (h.findings == 0 && h.suppressed == 0) return "Hazards: no findings at medium or high confidence\n";
+  std::string line = fmt::format("Hazards: {} finding{}", util::with_thousands(h.findings), h.findings == 1 ? "" : "s");
+  if (h.findings > 0) {
+    std::string parts;
+    for (std::size_t s = h.by_severity.size(); s-- > 0;) {
+      if (!parts.empty()) parts += ", ";
+      parts += fmt::format("{} {}", util::with_thousands(h.by_severity[s]),
+                           hazards::severity_name(static_cast<hazards::Severity>(s)));
+    }
+    line += " (" + parts + ")";
+  }
+  if (h.suppressed > 0) line += fmt::format("; {} suppressed", util::with_thousands(h.suppressed));
+  return line + "; oxidize hazards lists them\n";
 }
 
 }  // namespace
@@ -50,17 +71,18 @@ std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summar
     labels.push_back(row_label(summary, row));
     label_width = std::max(label_width, width(labels.back()));
   }
-  const std::string header = fmt::format("{} {:>8} {:>12} {:>12} {:>12} {:>12} {:>14}",
-                                         pad_right(first_header, label_width), "Files", "Code",
-                                         "Comment", "Blank", "Lines", "Bytes");
+  std::string header = fmt::format("{} {:>8} {:>12} {:>12} {:>12} {:>12} {:>14}",
+                                   pad_right(first_header, label_width), "Files", "Code", "Comment", "Blank",
+                                   "Lines", "Bytes");
+  if (summary.hazards) header += fmt::format(" {:>9}", "Hazards");
   const std::string rule(width(header), '-');
   std::string out;
   out += style.color ? "\x1b[1m" + header + "\x1b[0m\n" : header + "\n";
   out += rule + "\n";
   for (std::size_t i = 0; i < summary.rows.size(); ++i)
-    out += totals_line(labels[i], label_width, summary.rows[i].totals);
+    out += totals_line(labels[i], label_width, summary.rows[i].totals, summary.hazards);
   out += rule + "\n";
-  out += totals_line("Total", label_width, summary.counted);
+  out += totals_line("Total", label_width, summary.counted, summary.hazards);
   const scan::Totals& counted = summary.counted;
   if (counted.functions > 0) {
     out += fmt::format(
@@ -68,6 +90,7 @@ std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summar
         util::with_thousands(counted.functions), counted.mean_ccn(), counted.ccn_max,
         100.0 * counted.complex_nloc_share(), summary.ccn_threshold);
   }
+  if (summary.hazards) out += hazards_line(counted.hazards);
 
   const auto excluded = [&](std::string_view what, const scan::Totals& t, std::string_view flag) {
     if (t.files == 0) return;

@@ -4,6 +4,7 @@
 // Excluded (vendored, generated) files never enter the counted rows; they are
 // summed separately so that reports can show them apart.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,6 +14,27 @@
 namespace oxidize::scan {
 
 enum class GroupBy { language, directory, file };
+
+// Hazard findings counted as `oxidize hazards` shows them by default: at
+// medium or high confidence, outside the files oxidize.toml excludes.
+struct HazardTotals {
+  std::uint64_t findings = 0;  // not suppressed
+  std::array<std::uint64_t, 4> by_severity{};  // indexed by hazards::Severity
+  std::uint64_t suppressed = 0;
+
+  void add(const FileRecord& f) {
+    if (f.hazards_excluded) return;
+    for (const auto& h : f.facts.hazards) {
+      if (h.confidence < hazards::Confidence::medium) continue;
+      if (h.suppressed) {
+        ++suppressed;
+      } else {
+        ++findings;
+        ++by_severity[static_cast<std::size_t>(h.rule_info().severity)];
+      }
+    }
+  }
+};
 
 struct Totals {
   std::uint64_t files = 0;
@@ -25,6 +47,7 @@ struct Totals {
   std::uint32_t ccn_max = 0;
   std::uint64_t function_nloc = 0;
   std::uint64_t complex_nloc = 0;
+  HazardTotals hazards;
 
   void add(const FileRecord& f, std::uint32_t ccn_threshold) {
     ++files;
@@ -37,6 +60,7 @@ struct Totals {
       function_nloc += fn.nloc;
       if (fn.ccn > ccn_threshold) complex_nloc += fn.nloc;
     }
+    hazards.add(f);
   }
   double mean_ccn() const { return functions == 0 ? 0.0 : static_cast<double>(ccn_sum) / static_cast<double>(functions); }
   double complex_nloc_share() const {
@@ -54,6 +78,7 @@ struct Summary {
   GroupBy group_by = GroupBy::language;
   unsigned depth = 0;  // 0: full directory paths
   std::uint32_t ccn_threshold = 15;
+  bool hazards = false;  // the hazard pass ran (off with --no-hazards): reports show its counts
   std::vector<Row> rows;
   Totals counted;
   Totals vendored;

@@ -136,6 +136,9 @@ void scan_root(const std::string& root, const std::string& prefix, const ScanOpt
       record.exclusion = discover::Exclusion::generated;
       record.exclusion_why = std::string(record.facts.generated_why);
     }
+    // Only files with findings are matched: the globs cost nothing elsewhere.
+    record.hazards_excluded =
+        !record.facts.hazards.empty() && config::matches_any(options.hazard_excludes, found.rel_path);
     record.path = prefix + found.rel_path;
     worker.files.push_back(std::move(record));
   };

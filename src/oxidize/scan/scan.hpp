@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "oxidize/analyze/file_facts.hpp"
+#include "oxidize/config/glob.hpp"
 #include "oxidize/discover/exclusion.hpp"
 #include "oxidize/discover/language.hpp"
 #include "oxidize/discover/walker.hpp"
@@ -28,6 +29,9 @@ struct ScanOptions {
   std::size_t max_file_bytes = std::size_t{1} << 30;
   bool functions = true;  // off: inventory only (oxidize scan --no-functions)
   bool hazards = false;   // memory-safety hazards (oxidize hazards; oxidize scan unless --no-hazards)
+  // `[hazards] exclude` of oxidize.toml: files whose findings are counted as
+  // excluded, matched against the path relative to the file's root.
+  std::vector<config::Glob> hazard_excludes;
   discover::LanguageMap languages;
 };
 
@@ -36,6 +40,7 @@ struct FileRecord {
   analyze::FileFacts facts;
   discover::Exclusion exclusion = discover::Exclusion::none;
   std::string exclusion_why;  // e.g. "under vendored directory third_party"
+  bool hazards_excluded = false;  // has findings and matches ScanOptions::hazard_excludes
 };
 
 struct Warning {

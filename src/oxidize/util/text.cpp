@@ -35,6 +35,8 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) { return utf8_sequence(s, i); }
+
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t n = utf8_sequence(s, i);
@@ -60,7 +62,24 @@ std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
-std::string escape_for_terminal(std::string_view s) {
+namespace {
+
+// Code points that change what a terminal shows without being visible: C1
+// controls (U+0080-U+009F; some terminals take U+009B as CSI) and the
+// bidirectional formatting characters of "Trojan Source" (CVE-2021-42574).
+bool hidden_control(char32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+         (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char32_t decode(std::string_view seq) {
+  const auto b0 = static_cast<unsigned char>(seq[0]);
+  char32_t cp = b0 & (0x7f >> seq.size());
+  for (std::size_t k = 1; k < seq.size(); ++k) cp = cp << 6 | (static_cast<unsigned char>(seq[k]) & 0x3f);
+  return cp;
+}
+
+std::string escape(std::string_view s, bool source_code) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -71,7 +90,10 @@ std::string escape_for_terminal(std::string_view s) {
         out += fmt::format("\\x{:02X}", c);
         ++i;
       } else {
-        out.append(s.substr(i, n));
+        const std::string_view seq = s.substr(i, n);
+        const char32_t cp = decode(seq);
+        if (hidden_control(cp)) out += fmt::format("\\u{{{:04X}}}", static_cast<std::uint32_t>(cp));
+        else out.append(seq);
         i += n;
       }
       continue;
@@ -79,8 +101,8 @@ std::string escape_for_terminal(std::string_view s) {
     switch (c) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\\': out += "\\\\"; break;
+      case '\t': out += source_code ? " " : "\\t"; break;
+      case '\\': out += source_code ? "\\" : "\\\\"; break;
       default:
         if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02X}", c);
         else out += static_cast<char>(c);
@@ -89,6 +111,12 @@ std::string escape_for_terminal(std::string_view s) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string escape_for_terminal(std::string_view s) { return escape(s, false); }
+
+std::string source_line_for_terminal(std::string_view s) { return escape(s, true); }
 
 std::string csv_field(std::string_view s) {
   std::string v = to_valid_utf8(s);

@@ -10,12 +10,21 @@ namespace oxidize::util {
 
 bool is_valid_utf8(std::string_view s);
 
+// Length of the valid UTF-8 sequence that starts at s[i], or 0 when the byte
+// there starts none (an invalid or truncated sequence).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
 // Valid UTF-8 with each invalid byte replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view s);
 
 // One printable line for a terminal or a log: control bytes, backslashes and
 // invalid UTF-8 bytes become \n, \t, \\, \xNN escapes.
 std::string escape_for_terminal(std::string_view s);
+
+// A line of source code for a terminal: as escape_for_terminal, except that
+// a backslash stays as written (code is full of them: '\0', "\n") and a tab
+// shows as one space. For people only; JSON, CSV and SARIF keep the exact text.
+std::string source_line_for_terminal(std::string_view s);
 
 // An RFC 4180 CSV field (quoted when needed), valid UTF-8.
 std::string csv_field(std::string_view s);

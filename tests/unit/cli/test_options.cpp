@@ -36,5 +36,26 @@ TEST(Options, ExtensionMappings) {
   EXPECT_FALSE(parse_ext("=c").has_value());
 }
 
+TEST(Options, RuleSelection) {
+  const auto all = parse_rule_selection({}, {});
+  ASSERT_TRUE(all.has_value());
+  EXPECT_TRUE(all->all());
+  const auto some = parse_rule_selection({"OXI-C0001, oxi-c0004", "OXI-R"}, {"OXI-R0001"});
+  ASSERT_TRUE(some.has_value()) << some.error();
+  EXPECT_TRUE(some->test(static_cast<std::size_t>(hazards::RuleId::strcpy_unbounded)));
+  EXPECT_TRUE(some->test(static_cast<std::size_t>(hazards::RuleId::gets_call)));
+  EXPECT_TRUE(some->test(static_cast<std::size_t>(hazards::RuleId::rust_transmute)));
+  EXPECT_FALSE(some->test(static_cast<std::size_t>(hazards::RuleId::rust_unsafe_block)));
+  EXPECT_FALSE(some->test(static_cast<std::size_t>(hazards::RuleId::strcat_unbounded)));
+  const auto none_excluded = parse_rule_selection({}, {"OXI-C"});
+  ASSERT_TRUE(none_excluded.has_value());
+  EXPECT_FALSE(none_excluded->test(static_cast<std::size_t>(hazards::RuleId::gets_call)));
+  EXPECT_TRUE(none_excluded->test(static_cast<std::size_t>(hazards::RuleId::rust_static_mut)));
+  const auto bad = parse_rule_selection({"OXI-C0001,OXI-X"}, {});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().find("unknown rule 'OXI-X' in --rules"), std::string::npos);
+  EXPECT_FALSE(parse_rule_selection({}, {"C0001"}).has_value());
+}
+
 }  // namespace
 }  // namespace oxidize::cli

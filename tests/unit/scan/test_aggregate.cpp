@@ -57,5 +57,31 @@ TEST(Aggregate, ByDirectoryAndByFile) {
   EXPECT_EQ(files.rows[2].file->path, "top.c");
 }
 
+TEST(Aggregate, HazardsCountedAsOxidizeHazardsShowsThemByDefault) {
+  const auto add = [](FileRecord& r, hazards::RuleId rule, hazards::Confidence c, bool suppressed = false) {
+    hazards::Finding f;
+    f.rule = rule;
+    f.confidence = c;
+    f.suppressed = suppressed;
+    r.facts.hazards.push_back(f);
+  };
+  ScanResult scan;
+  scan.files = {record("a.c", discover::Language::c, 1), record("b.c", discover::Language::c, 1),
+                record("v/z.c", discover::Language::c, 1, discover::Exclusion::vendored)};
+  add(scan.files[0], hazards::RuleId::gets_call, hazards::Confidence::high);
+  add(scan.files[0], hazards::RuleId::strcpy_unbounded, hazards::Confidence::medium);
+  add(scan.files[0], hazards::RuleId::strn_error_prone, hazards::Confidence::low);  // not counted
+  add(scan.files[0], hazards::RuleId::strcpy_unbounded, hazards::Confidence::medium, true);
+  add(scan.files[1], hazards::RuleId::gets_call, hazards::Confidence::high);
+  scan.files[1].hazards_excluded = true;  // by oxidize.toml
+  add(scan.files[2], hazards::RuleId::gets_call, hazards::Confidence::high);
+  const Summary s = summarize(scan, GroupBy::language, 0, false, false);
+  EXPECT_EQ(s.counted.hazards.findings, 2u);
+  EXPECT_EQ(s.counted.hazards.by_severity[static_cast<std::size_t>(hazards::Severity::critical)], 1u);
+  EXPECT_EQ(s.counted.hazards.by_severity[static_cast<std::size_t>(hazards::Severity::high)], 1u);
+  EXPECT_EQ(s.counted.hazards.suppressed, 1u);
+  EXPECT_EQ(s.vendored.hazards.findings, 1u);
+}
+
 }  // namespace
 }  // namespace oxidize::scan

@@ -25,6 +25,19 @@ TEST(Text, TerminalEscapingKeepsOneLine) {
   EXPECT_EQ(escape_for_terminal("caf\xC3\xA9"), "caf\xC3\xA9");
 }
 
+TEST(Text, InvisibleControlsAreEscaped) {
+  // U+009B (CSI for some terminals), U+202E (right-to-left override), U+2066.
+  EXPECT_EQ(escape_for_terminal("a\xC2\x9B" "31m b\xE2\x80\xAE" "c\xE2\x81\xA6"),
+            "a\\u{009B}31m b\\u{202E}c\\u{2066}");
+  EXPECT_EQ(source_line_for_terminal("/* \xE2\x80\xAE } \xE2\x81\xA6 */"), "/* \\u{202E} } \\u{2066} */");
+  EXPECT_EQ(escape_for_terminal("\xC2\xA0\xE2\x80\x94"), "\xC2\xA0\xE2\x80\x94");  // visible: kept
+}
+
+TEST(Text, SourceLinesKeepBackslashesAndEscapeControls) {
+  EXPECT_EQ(source_line_for_terminal("c = '\\0'; puts(\"a\\n\");"), "c = '\\0'; puts(\"a\\n\");");
+  EXPECT_EQ(source_line_for_terminal("x\t= 1;\x1b[2J\r\xFF"), "x = 1;\\x1B[2J\\r\\xFF");
+}
+
 TEST(Text, CsvFieldsQuoteOnlyWhenNeeded) {
   EXPECT_EQ(csv_field("src/a.c"), "src/a.c");
   EXPECT_EQ(csv_field("a,b"), "\"a,b\"");

@@ -1,0 +1,188 @@
+#include <fcntl.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "oxidize/cli/commands.hpp"
+#include "oxidize/cli/options.hpp"
+#include "oxidize/cli/scan_flags.hpp"
+#include "oxidize/cli/terminal.hpp"
+#include "oxidize/report/baseline.hpp"
+#include "oxidize/report/hazards_report.hpp"
+#include "oxidize/scan/hazard_selection.hpp"
+#include "oxidize/util/file_reader.hpp"
+#include "oxidize/util/stopwatch.hpp"
+#include "oxidize/util/text.hpp"
+
+namespace oxidize::cli {
+
+namespace {
+
+struct HazardsArgs {
+  ScanFlags scan;
+  std::string format = "table";
+  std::string min_severity = "low";
+  std::string min_confidence = "medium";
+  std::vector<std::string> rules;
+  std::vector<std::string> exclude_rules;
+  bool show_suppressed = false;
+  std::string baseline;
+  bool list_rules = false;
+};
+
+constexpr const char* k_hazards_examples = R"(
+Examples:
+  oxidize hazards                              findings here, most useful first in the summary
+  oxidize hazards src --min-severity high      only high and critical findings
+  oxidize hazards . --rules OXI-C0001,OXI-C0004
+  oxidize hazards . --rules OXI-R              the Rust unsafe inventory only
+  oxidize hazards . --format sarif > oxidize.sarif          for code scanning
+  oxidize hazards . --baseline oxidize.sarif   only what is new since then
+  oxidize hazards --list-rules                 every rule: id, severity, confidence, CWE
+
+The exit code is 0 whatever is found (a gate is a separate command).
+Rules and their refinements: docs/rules.md. JSON, CSV and SARIF fields: docs/output.md.)";
+
+// The directory that relative paths in the output are relative to.
+std::string source_root(const std::vector<std::string>& roots) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (roots.size() != 1) return fs::current_path(ec).string();
+  fs::path root = fs::absolute(roots.front(), ec).lexically_normal();
+  if (!fs::is_directory(root, ec)) root = root.parent_path();
+  std::string text = root.string();
+  while (text.size() > 1 && text.back() == '/') text.pop_back();
+  return text;
+}
+
+std::string list_rules(const scan::RuleSet& selected) {
+  std::string out = fmt::format("{:<10} {:<26} {:<9} {:<10} {:<8} {}\n", "Rule", "Name", "Severity", "Confidence",
+                                "CWE", "Title");
+  for (const auto& rule : hazards::all_rules()) {
+    if (!selected.test(static_cast<std::size_t>(rule.key))) continue;
+    out += fmt::format("{:<10} {:<26} {:<9} {:<10} {:<8} {}\n", rule.id, rule.name,
+                       hazards::severity_name(rule.severity), hazards::confidence_name(rule.confidence),
+                       rule.cwe.empty() ? "-" : rule.cwe, rule.title);
+  }
+  return out;
+}
+
+tl::expected<scan::Baseline, std::string> read_baseline(const std::string& path) {
+  util::FileReader reader(std::size_t{1} << 31);
+  const auto text = reader.read(AT_FDCWD, path.c_str(), true);
+  if (!text) return tl::unexpected(fmt::format("{}: {}", path, text.error().message));
+  auto baseline = report::parse_baseline(*text);
+  if (!baseline) return tl::unexpected(fmt::format("{}: {}", path, baseline.error()));
+  return baseline;
+}
+
+int run_hazards_command(const HazardsArgs& args) {
+  const util::Stopwatch total_time;
+  const auto rules = parse_rule_selection(args.rules, args.exclude_rules);
+  if (!rules) {
+    print_error(rules.error());
+    return 2;
+  }
+  if (args.list_rules) return write_stdout(list_rules(*rules)) ? 0 : 2;
+
+  scan::HazardFilter filter;
+  filter.rules = *rules;
+  filter.min_severity = hazards::severity_from_name(args.min_severity).value_or(hazards::Severity::low);
+  filter.min_confidence = hazards::confidence_from_name(args.min_confidence).value_or(hazards::Confidence::medium);
+  filter.show_suppressed = args.show_suppressed;
+  filter.include_vendored = args.scan.include_vendored;
+  filter.include_generated = args.scan.include_generated;
+
+  auto options = to_scan_options(args.scan);
+  if (!options) {
+    print_error(options.error());
+    return 2;
+  }
+  options->hazards = true;
+  const auto project = load_config(args.scan, *options);
+  if (!project) {
+    print_error(project.error());
+    return 2;
+  }
+  // Read before the scan, so that a wrong path fails at once.
+  std::optional<scan::Baseline> baseline;
+  if (!args.baseline.empty()) {
+    auto read = read_baseline(args.baseline);
+    if (!read) {
+      print_error(read.error());
+      return 2;
+    }
+    baseline = std::move(*read);
+    filter.baseline = &*baseline;
+  }
+
+  scan::ScanResult result = run_scan_with_progress(*options, args.scan);
+
+  const util::Stopwatch render_time;
+  const scan::HazardSelection selection = scan::select_hazards(result, filter);
+  const report::HazardsReport report{result, selection, filter, source_root(result.roots),
+                                     project->hazards.rules_doc_uri, args.baseline};
+  std::string out;
+  if (args.format == "json") {
+    out = report::hazards_json(report);
+  } else if (args.format == "csv") {
+    out = report::hazards_csv(report);
+  } else if (args.format == "sarif") {
+    report::SarifOutput sarif = report::hazards_sarif(report);
+    if (sarif.results_dropped > 0) {
+      print_warning({"", fmt::format("SARIF: {} of {} results left out (GitHub code scanning takes at most {} per "
+                                     "run); the least severe and least confident ones went first",
+                                     util::with_thousands(sarif.results_dropped),
+                                     util::with_thousands(selection.rows.size()),
+                                     util::with_thousands(report::k_sarif_max_results))});
+    }
+    out = std::move(sarif.text);
+  } else {
+    out = report::hazards_table(report, {use_color(stdout)});
+  }
+  result.perf.push_back({"select+render", render_time.seconds()});
+  return finish_command(out, result, args.scan, options->threads, total_time.seconds());
+}
+
+}  // namespace
+
+std::function<int()> add_hazards_command(CLI::App& app) {
+  auto args = std::make_shared<HazardsArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "hazards", "Memory-safety hazards: each finding with its rule, CWE, severity, confidence and source line");
+  cmd->footer(k_hazards_examples);
+  add_scan_flags(*cmd, args->scan);
+  add_config_flag(*cmd, args->scan);
+  cmd->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "sarif"}))
+      ->capture_default_str();
+  cmd->add_option("--min-severity", args->min_severity, "Hide findings less severe than this")
+      ->check(CLI::IsMember({"low", "medium", "high", "critical"}))
+      ->capture_default_str();
+  cmd->add_option("--min-confidence", args->min_confidence,
+                  "Hide findings less sure than this (low-confidence ones are opt-in: --min-confidence low)")
+      ->check(CLI::IsMember({"low", "medium", "high"}))
+      ->capture_default_str();
+  cmd->add_option("--rules", args->rules,
+                  "Only these rules: ids or id prefixes, comma-separated (OXI-C0001,OXI-R selects one C rule and "
+                  "every Rust rule)")
+      ->type_name("ID,...");
+  cmd->add_option("--exclude-rules", args->exclude_rules, "Leave out these rules (ids or id prefixes)")
+      ->type_name("ID,...");
+  cmd->add_flag("--show-suppressed", args->show_suppressed,
+                "Also list findings suppressed with oxidize:ignore[...] (always counted in the summary)");
+  cmd->add_option("--baseline", args->baseline,
+                  "A previous JSON or SARIF output of oxidize hazards: show only findings not in it (matched by "
+                  "path and fingerprint)")
+      ->type_name("FILE");
+  cmd->add_flag("--list-rules", args->list_rules, "Print the rules (after --rules/--exclude-rules) and exit");
+  return [cmd, args]() -> int {
+    if (!cmd->parsed()) return -1;
+    return run_hazards_command(*args);
+  };
+}
+
+}  // namespace oxidize::cli

@@ -1,0 +1,111 @@
+#include "oxidize/config/project_config.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "oxidize/util/file_reader.hpp"
+
+namespace oxidize::config {
+
+namespace {
+
+constexpr std::size_t k_max_config_bytes = std::size_t{1} << 20;
+
+std::string where(const std::string& path, const toml::source_region& region) {
+  return fmt::format("{}:{}", path, region.begin.line);
+}
+
+// An absolute URI that can take a "#fragment": a scheme, then printable
+// ASCII without spaces, quotes or a fragment of its own.
+bool is_base_uri(std::string_view s) {
+  const auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    const char c = s[i];
+    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!alpha && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) return false;
+  }
+  if (colon + 1 == s.size()) return false;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '#' || c == '{' ||
+        c == '}' || c == '|' || c == '^' || c == '`')
+      return false;
+  }
+  return true;
+}
+
+tl::expected<void, std::string> read_hazards(const toml::table& table, const std::string& path,
+                                             ProjectConfig& config) {
+  for (const auto& [key, node] : table) {
+    if (key == "exclude") {
+      const toml::array* list = node.as_array();
+      if (list == nullptr) return tl::unexpected(where(path, node.source()) + ": hazards.exclude must be an array of strings");
+      for (const auto& item : *list) {
+        const auto pattern = item.value<std::string>();
+        if (!pattern) return tl::unexpected(where(path, item.source()) + ": hazards.exclude must be an array of strings");
+        auto glob = Glob::compile(*pattern);
+        if (!glob) return tl::unexpected(where(path, item.source()) + ": hazards.exclude: " + glob.error());
+        config.hazards.exclude.push_back(std::move(*glob));
+      }
+    } else if (key == "rules_doc_uri") {
+      const auto uri = node.value<std::string>();
+      if (!uri || !is_base_uri(*uri))
+        return tl::unexpected(where(path, node.source()) +
+                              ": hazards.rules_doc_uri must be an absolute URI without a '#' part");
+      config.hazards.rules_doc_uri = *uri;
+    } else {
+      config.warnings.push_back(where(path, node.source()) + ": unknown key hazards." + std::string(key.str()) +
+                                " (ignored)");
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+tl::expected<ProjectConfig, std::string> parse_project_config(std::string_view text, const std::string& path) {
+  ProjectConfig config;
+  config.path = path;
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    return tl::unexpected(fmt::format("{}:{}: {}", path, e.source().begin.line, e.description()));
+  }
+  for (const auto& [key, node] : root) {
+    if (key == "hazards") {
+      const toml::table* table = node.as_table();
+      if (table == nullptr) return tl::unexpected(where(path, node.source()) + ": hazards must be a table ([hazards])");
+      if (auto ok = read_hazards(*table, path, config); !ok) return tl::unexpected(ok.error());
+    } else {
+      config.warnings.push_back(where(path, node.source()) + ": unknown key " + std::string(key.str()) +
+                                " (ignored)");
+    }
+  }
+  return config;
+}
+
+tl::expected<ProjectConfig, std::string> load_project_config(const std::string& path) {
+  // The same careful reader as source files: a FIFO or a directory given by
+  // mistake is refused, never blocked on.
+  util::FileReader reader(k_max_config_bytes);
+  const auto text = reader.read(AT_FDCWD, path.c_str(), true);
+  if (!text) return tl::unexpected(fmt::format("{}: {}", path, text.error().message));
+  return parse_project_config(*text, path);
+}
+
+std::string default_config_path(const std::string& first_root) {
+  struct stat st {};
+  if (::stat(first_root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return {};
+  std::string path = first_root;
+  if (!path.ends_with('/')) path += '/';
+  path += k_config_file_name;
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return path;
+}
+
+}  // namespace oxidize::config

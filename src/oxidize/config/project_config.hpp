@@ -1,0 +1,48 @@
+#pragma once
+// `oxidize.toml`: the project's settings, read once before the scan. Only what
+// a command uses is parsed; an unknown key is a warning (a typo should not
+// pass silently), a malformed file an error naming FILE:LINE.
+//
+//   [hazards]
+//   exclude = ["tests/**", "examples/*.c"]   # findings in these files are counted as excluded
+//   rules_doc_uri = "https://example.org/oxidize/rules.md"   # SARIF helpUri base
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "oxidize/config/glob.hpp"
+
+namespace oxidize::config {
+
+// Where the project lives, and its rule documentation (the one place these
+// URIs are spelled; SARIF's informationUri and each rule's helpUri come from here).
+inline constexpr std::string_view k_project_uri = "https://github.com/oxidize-dev/oxidize";
+inline constexpr std::string_view k_default_rules_doc_uri =
+    "https://github.com/oxidize-dev/oxidize/blob/main/docs/rules.md";
+
+inline constexpr std::string_view k_config_file_name = "oxidize.toml";
+
+struct HazardsConfig {
+  std::vector<Glob> exclude;  // matched against paths relative to the scanned root
+  std::string rules_doc_uri{k_default_rules_doc_uri};
+};
+
+struct ProjectConfig {
+  std::string path;  // the file read; empty when there was none
+  HazardsConfig hazards;
+  std::vector<std::string> warnings;  // "FILE:LINE: ..." (unknown keys), for stderr
+};
+
+// Parses the text of a config file; `path` names it in messages.
+tl::expected<ProjectConfig, std::string> parse_project_config(std::string_view text, const std::string& path);
+
+// Reads and parses a file. A missing file is an error (it was asked for).
+tl::expected<ProjectConfig, std::string> load_project_config(const std::string& path);
+
+// The default config file of a scan: oxidize.toml in the first root when that
+// root is a directory and the file exists; empty otherwise.
+std::string default_config_path(const std::string& first_root);
+
+}  // namespace oxidize::config

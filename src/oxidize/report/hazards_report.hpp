@@ -1,0 +1,49 @@
+#pragma once
+// Rendering of `oxidize hazards`: the selected findings for people (table)
+// and for programs (JSON, CSV, SARIF 2.1.0). Fields are documented in
+// docs/output.md. Everything taken from the scanned tree (paths, function
+// names, messages, snippets) goes through util/text.hpp or util/uri.hpp.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "oxidize/report/report.hpp"
+#include "oxidize/scan/hazard_selection.hpp"
+#include "oxidize/scan/scan.hpp"
+
+namespace oxidize::report {
+
+// What a hazard report renders.
+struct HazardsReport {
+  const scan::ScanResult& scan;
+  const scan::HazardSelection& selection;
+  const scan::HazardFilter& filter;
+  // The absolute directory that relative paths are relative to (SARIF's
+  // %SRCROOT%): the scanned root, or the working directory for several roots.
+  std::string source_root;
+  std::string rules_doc_uri;  // helpUri = this + "#" + rule_anchor
+  std::string baseline_path;  // --baseline, or empty
+};
+
+std::string hazards_table(const HazardsReport& report, TableStyle style);
+std::string hazards_json(const HazardsReport& report);
+std::string hazards_csv(const HazardsReport& report);
+
+// GitHub code scanning accepts at most this many results per run.
+inline constexpr std::size_t k_sarif_max_results = 25'000;
+
+struct SarifOutput {
+  std::string text;
+  std::size_t results_dropped = 0;  // over max_results: the least severe, least confident ones
+};
+SarifOutput hazards_sarif(const HazardsReport& report, std::size_t max_results = k_sarif_max_results);
+
+// The rule's CWE ids, primary first ("CWE-120", "CWE-787"); empty for none.
+std::vector<std::string_view> rule_cwes(const hazards::Rule& rule);
+
+// The summary object of the JSON report (also read by the table's tests).
+nlohmann::ordered_json hazard_counts_json(const scan::HazardCounts& counts);
+
+}  // namespace oxidize::report

@@ -1,0 +1,81 @@
+#include "oxidize/scan/hazard_selection.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace oxidize::scan {
+
+HazardSelection select_hazards(const ScanResult& scan, const HazardFilter& filter) {
+  HazardSelection out;
+  HazardCounts& n = out.counts;
+  // Each baseline key hides as many findings as it occurred in the baseline.
+  std::map<std::pair<std::string, std::uint64_t>, std::uint32_t> unmatched;
+  if (filter.baseline != nullptr) unmatched = filter.baseline->keys;
+
+  for (const auto& file : scan.files) {
+    const auto& findings = file.facts.hazards;
+    if (findings.empty()) continue;
+    if (file.exclusion == discover::Exclusion::vendored && !filter.include_vendored) {
+      n.excluded_vendored += findings.size();
+      continue;
+    }
+    if (file.exclusion == discover::Exclusion::generated && !filter.include_generated) {
+      n.excluded_generated += findings.size();
+      continue;
+    }
+    if (file.hazards_excluded) {
+      n.excluded_by_config += findings.size();
+      continue;
+    }
+    // Findings arrive in (line, column, rule) order; sorted here anyway so
+    // that every report's order is a documented promise, not a coincidence.
+    std::vector<const hazards::Finding*> sorted;
+    sorted.reserve(findings.size());
+    for (const auto& f : findings) sorted.push_back(&f);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const hazards::Finding* a, const hazards::Finding* b) {
+      return std::tie(a->line, a->column, a->rule) < std::tie(b->line, b->column, b->rule);
+    });
+
+    bool file_counted = false;
+    for (const hazards::Finding* f : sorted) {
+      const auto rule = static_cast<std::size_t>(f->rule);
+      if (rule >= k_rule_count || !filter.rules.test(rule)) {
+        ++n.rule_not_selected;
+        continue;
+      }
+      const hazards::Severity severity = f->rule_info().severity;
+      if (severity < filter.min_severity) {
+        ++n.below_min_severity;
+        continue;
+      }
+      if (f->confidence < filter.min_confidence) {
+        ++n.below_min_confidence;
+        continue;
+      }
+      if (!unmatched.empty()) {
+        const auto it = unmatched.find({file.path, f->fingerprint});
+        if (it != unmatched.end()) {
+          ++n.baseline_matched;
+          if (--it->second == 0) unmatched.erase(it);
+          continue;
+        }
+      }
+      if (f->suppressed) {
+        ++n.suppressed;
+        if (filter.show_suppressed) out.rows.push_back({&file, f});
+        continue;
+      }
+      ++n.findings;
+      ++n.by_severity[static_cast<std::size_t>(severity)];
+      ++n.by_rule[rule];
+      if (!file_counted) {
+        ++n.files;
+        file_counted = true;
+      }
+      out.rows.push_back({&file, f});
+    }
+  }
+  return out;
+}
+
+}  // namespace oxidize::scan

@@ -1,0 +1,83 @@
+#pragma once
+// Which hazard findings a run shows, and the count of everything it does not
+// show and why: the stage between the scan and the hazard reports (as
+// aggregate.hpp is for the inventory). Each finding is decided in this order,
+// and counted under the first reason that holds:
+//   1. its file is excluded: vendored or generated (unless included), or an
+//      `[hazards] exclude` glob of oxidize.toml;
+//   2. its rule is not selected (--rules / --exclude-rules);
+//   3. its severity or confidence is below --min-severity / --min-confidence;
+//   4. it is in the baseline (--baseline);
+//   5. it is suppressed in the source (`oxidize:ignore[...]`): counted, and
+//      listed only with --show-suppressed;
+//   6. otherwise it is shown.
+#include <array>
+#include <bitset>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "oxidize/hazards/finding.hpp"
+#include "oxidize/hazards/rules.hpp"
+#include "oxidize/scan/scan.hpp"
+
+namespace oxidize::scan {
+
+inline constexpr std::size_t k_rule_count = static_cast<std::size_t>(hazards::RuleId::count_);
+inline constexpr std::size_t k_severity_count = 4;
+
+// Selected rules, indexed by RuleId.
+using RuleSet = std::bitset<k_rule_count>;
+
+// The findings of a previous run, keyed by path and fingerprint (the path
+// too, as GitHub code scanning does: the same flawed line copied into a new
+// file is a new finding). A key that occurs twice hides two findings.
+struct Baseline {
+  std::map<std::pair<std::string, std::uint64_t>, std::uint32_t> keys;
+  std::uint64_t size = 0;  // findings read from the file
+};
+
+struct HazardFilter {
+  RuleSet rules = RuleSet().set();
+  hazards::Severity min_severity = hazards::Severity::low;
+  hazards::Confidence min_confidence = hazards::Confidence::medium;
+  bool show_suppressed = false;
+  bool include_vendored = false;
+  bool include_generated = false;
+  const Baseline* baseline = nullptr;
+};
+
+struct HazardRow {
+  const FileRecord* file;
+  const hazards::Finding* finding;
+};
+
+struct HazardCounts {
+  // Shown and not suppressed.
+  std::uint64_t findings = 0;
+  std::uint64_t files = 0;  // files with at least one of them
+  std::array<std::uint64_t, k_severity_count> by_severity{};  // indexed by Severity
+  std::array<std::uint64_t, k_rule_count> by_rule{};          // indexed by RuleId
+  // Not shown (suppressed ones are listed with --show-suppressed but never
+  // counted in `findings`).
+  std::uint64_t suppressed = 0;
+  std::uint64_t baseline_matched = 0;
+  std::uint64_t below_min_severity = 0;
+  std::uint64_t below_min_confidence = 0;
+  std::uint64_t rule_not_selected = 0;
+  std::uint64_t excluded_by_config = 0;
+  std::uint64_t excluded_vendored = 0;
+  std::uint64_t excluded_generated = 0;
+};
+
+struct HazardSelection {
+  // Sorted by path, line, column, rule; suppressed ones only with show_suppressed.
+  std::vector<HazardRow> rows;
+  HazardCounts counts;
+};
+
+HazardSelection select_hazards(const ScanResult& scan, const HazardFilter& filter);
+
+}  // namespace oxidize::scan

@@ -1,0 +1,81 @@
+#include "oxidize/config/project_config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace oxidize::config {
+namespace {
+
+TEST(ProjectConfig, EmptyFileKeepsTheDefaults) {
+  const auto config = parse_project_config("", "oxidize.toml");
+  ASSERT_TRUE(config.has_value()) << config.error();
+  EXPECT_TRUE(config->hazards.exclude.empty());
+  EXPECT_EQ(config->hazards.rules_doc_uri, k_default_rules_doc_uri);
+  EXPECT_TRUE(config->warnings.empty());
+}
+
+TEST(ProjectConfig, HazardsSection) {
+  const auto config = parse_project_config(
+      "# settings\n[hazards]\nexclude = [\"tests/**\", \"examples/*.c\"]\n"
+      "rules_doc_uri = \"https://intranet.example/oxidize/rules.html\"\n",
+      "oxidize.toml");
+  ASSERT_TRUE(config.has_value()) << config.error();
+  ASSERT_EQ(config->hazards.exclude.size(), 2u);
+  EXPECT_TRUE(matches_any(config->hazards.exclude, "tests/unit/a.c"));
+  EXPECT_TRUE(matches_any(config->hazards.exclude, "examples/demo.c"));
+  EXPECT_FALSE(matches_any(config->hazards.exclude, "src/a.c"));
+  EXPECT_EQ(config->hazards.rules_doc_uri, "https://intranet.example/oxidize/rules.html");
+}
+
+TEST(ProjectConfig, UnknownKeysAreWarningsWithTheirLine) {
+  const auto config = parse_project_config("[hazard]\nx = 1\n[hazards]\nexlude = []\n", "p/oxidize.toml");
+  ASSERT_TRUE(config.has_value()) << config.error();
+  ASSERT_EQ(config->warnings.size(), 2u);
+  EXPECT_EQ(config->warnings[0], "p/oxidize.toml:1: unknown key hazard (ignored)");
+  EXPECT_EQ(config->warnings[1], "p/oxidize.toml:4: unknown key hazards.exlude (ignored)");
+}
+
+TEST(ProjectConfig, ErrorsNameFileAndLine) {
+  auto bad = parse_project_config("[hazards]\nexclude = [\"a\",\n", "oxidize.toml");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_TRUE(bad.error().starts_with("oxidize.toml:")) << bad.error();
+  bad = parse_project_config("[hazards]\n\nexclude = \"tests/**\"\n", "oxidize.toml");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error(), "oxidize.toml:3: hazards.exclude must be an array of strings");
+  bad = parse_project_config("[hazards]\nexclude = [\"ok\", 3]\n", "oxidize.toml");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error(), "oxidize.toml:2: hazards.exclude must be an array of strings");
+  bad = parse_project_config("[hazards]\nexclude = [\"[abc\"]\n", "oxidize.toml");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error(), "oxidize.toml:2: hazards.exclude: unclosed '[' in pattern '[abc'");
+  bad = parse_project_config("[hazards]\nrules_doc_uri = \"docs/rules.md\"\n", "oxidize.toml");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().find("absolute URI"), std::string::npos);
+  bad = parse_project_config("hazards = 3\n", "oxidize.toml");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error(), "oxidize.toml:1: hazards must be a table ([hazards])");
+}
+
+TEST(ProjectConfig, DefaultPathAndLoading) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("oxidize-config-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  EXPECT_EQ(default_config_path(dir.string()), "");
+  std::ofstream(dir / "oxidize.toml") << "[hazards]\nexclude = [\"gen/**\"]\n";
+  EXPECT_EQ(default_config_path(dir.string()), (dir / "oxidize.toml").string());
+  EXPECT_EQ(default_config_path((dir / "oxidize.toml").string()), "");  // a file root has no default
+  const auto loaded = load_project_config((dir / "oxidize.toml").string());
+  ASSERT_TRUE(loaded.has_value()) << loaded.error();
+  EXPECT_EQ(loaded->hazards.exclude.size(), 1u);
+  EXPECT_FALSE(load_project_config((dir / "missing.toml").string()).has_value());
+  EXPECT_FALSE(load_project_config(dir.string()).has_value());  // a directory
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace oxidize::config
