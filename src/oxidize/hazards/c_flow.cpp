@@ -27,6 +27,7 @@
 
 #include "oxidize/hazards/c_library.hpp"
 #include "oxidize/hazards/expression.hpp"
+#include "oxidize/hazards/name_table.hpp"
 #include "oxidize/hazards/raw_finding.hpp"
 
 namespace oxidize::hazards {
@@ -36,16 +37,6 @@ namespace {
 using Range = TokenView::Range;
 constexpr std::size_t npos = TokenView::npos;
 constexpr int k_max_recursion = 32;  // nested assignments/conditions deeper than this are not followed
-
-// Variable names hash often (every identifier of every body): a short
-// inline hash instead of the library's byte-wise one.
-struct NameHash {
-  std::size_t operator()(std::string_view s) const noexcept {
-    std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
-};
 
 // A 512-bit Bloom filter of names: most identifiers of a body (calls,
 // types, macros, members) are no variable, and this answers "surely not"
@@ -70,7 +61,7 @@ enum class Target : std::uint8_t { unknown, null, heap, freed, array, literal, a
 enum class Allocator : std::uint8_t { none, malloc, new_single, new_array };
 
 struct Var;
-using VarMap = std::unordered_map<std::string_view, struct Var, NameHash>;
+using VarMap = NameTable<struct Var>;
 
 struct Var {
   Kind kind = Kind::unknown;
@@ -176,9 +167,7 @@ struct FlowScratch {
   std::vector<std::pair<std::string_view, std::optional<Var>>> undo;
   std::vector<Entry> entries;
   void clear() {
-    // A big function's table is dropped rather than cleared bucket by bucket.
-    if (vars.bucket_count() > 512) vars = VarMap{};
-    else vars.clear();
+    vars.clear();
     names.clear();
     undo.clear();
     entries.clear();
@@ -313,10 +302,7 @@ class FileContext {
  public:
   FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions);
   bool may_be_global(std::size_t h) const { return global_names_.may_contain(h); }
-  const Var* global(std::string_view name) const {
-    const auto it = globals_.find(name);
-    return it == globals_.end() ? nullptr : &it->second;
-  }
+  const Var* global(std::string_view name) const { return globals_.find(name); }
   const std::vector<std::uint32_t>& conditional_lines() const { return conditional_lines_; }
   // A function defined in this file (not a macro): its name without qualifiers.
   bool defines(std::string_view name) const { return defined_.count(name) != 0; }
@@ -332,8 +318,8 @@ class FileContext {
   NameFilter global_names_;
   std::unordered_map<std::string_view, std::int64_t> macros_;
   std::vector<std::uint32_t> conditional_lines_;
-  std::unordered_map<std::string_view, std::size_t> defined_;
-  std::unordered_set<std::string_view> function_macros_;
+  std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
+  std::unordered_set<std::string_view, NameHash> function_macros_;
 };
 
 std::string_view unqualified(std::string_view name) {
@@ -512,13 +498,12 @@ Var* FunctionFlow::find(std::string_view name) {
   const bool maybe_local = names_.may_contain(h);
   if (!maybe_local && !file_.may_be_global(h)) return nullptr;
   if (maybe_local) {
-    const auto it = vars_.find(name);
-    if (it != vars_.end()) return &it->second;
+    if (Var* var = vars_.find(name, h)) return var;
   }
   if (const Var* g = file_.global(name)) {
     names_.add(h);
     // A global seen first in this function: copy it in, so that changes stay here.
-    return &vars_.emplace(name, *g).first->second;
+    return &vars_.insert(name, *g);
   }
   return nullptr;
 }
@@ -526,8 +511,7 @@ Var* FunctionFlow::find(std::string_view name) {
 const Var* FunctionFlow::find(std::string_view name) const {
   const std::size_t h = NameHash{}(name);
   if (names_.may_contain(h)) {
-    const auto it = vars_.find(name);
-    if (it != vars_.end()) return &it->second;
+    if (const Var* var = vars_.find(name, h)) return var;
   }
   if (!file_.may_be_global(h)) return nullptr;
   return file_.global(name);
@@ -538,7 +522,7 @@ Var& FunctionFlow::change(std::string_view name) {
   if (var == nullptr) {
     undo_.emplace_back(name, std::nullopt);
     names_.add(NameHash{}(name));
-    return vars_.emplace(name, Var{}).first->second;
+    return vars_.insert(name, Var{});
   }
   undo_.emplace_back(name, *var);
   return *var;
@@ -582,7 +566,7 @@ void FunctionFlow::forget_names(std::size_t begin, std::size_t end) {
 }
 
 void FunctionFlow::forget_everything() {
-  for (auto& [name, var] : vars_) {
+  vars_.for_each([&](std::string_view name, Var& var) {
     undo_.emplace_back(name, var);
     var.initialized = true;
     var.contents_written = true;
@@ -593,7 +577,7 @@ void FunctionFlow::forget_everything() {
       var.unchecked = false;
       var.null_by_compare = false;
     }
-  }
+  });
 }
 
 std::optional<Interval> FunctionFlow::value_of(std::string_view name) const {
@@ -1682,7 +1666,25 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     return k;
   }
   if (v_.is(i + 1, "(")) return call(i);
-  if (find(t) != nullptr) return variable(i, end, depth);
+  if (const Var* var = find(t)) {
+    // The common case, settled without the full look: a structure (its
+    // members are not followed), or a plain read of a written scalar or
+    // pointer in the middle of an expression.
+    if (var->kind == Kind::other && !v_.is(i + 1, "=")) return i + 1;
+    if (var->initialized && (var->kind == Kind::scalar || var->kind == Kind::pointer) && i > 0 &&
+        !v_.is(i - 1, "*") && !v_.is(i - 1, "&") && !v_.is(i - 1, "(") && !v_.is(i - 1, "++") &&
+        !v_.is(i - 1, "--") && !v_.is(i - 1, ")")) {
+      const lex::Token& next = v_.token(i + 1 < v_.size() ? i + 1 : i);
+      if (next.kind == lex::TokenKind::punct && next.end - next.begin <= 2) {
+        const std::string_view n = v_.text(i + 1);
+        if (n == ")" || n == "," || n == ";" || n == "<" || n == ">" || n == "==" || n == "!=" || n == "<=" ||
+            n == ">=" || n == "&&" || n == "||" || n == "?" || n == ":" || n == "|" || n == "^" || n == "/" ||
+            n == "%" || n == "<<" || n == ">>")
+          return i + 1;
+      }
+    }
+    return variable(i, end, depth);
+  }
   // An unknown name assigned a value: a global we did not see declared.
   if (v_.is(i + 1, "=") && (i == 0 || !is_unary_at(i) || !v_.is(i - 1, "*"))) return variable(i, end, depth);
   return i + 1;
@@ -2429,13 +2431,16 @@ std::size_t FunctionFlow::call(std::size_t i) {
       mark_written(n);
       // A macro may assign any name in its arguments (read_poll_timeout's
       // `val`, list_for_each_entry's cursor), in any order.
-      for (std::size_t k = args[n].begin; k < args[n].end && macro_like; ++k) {
-        if (!v_.is_identifier(k) || (k > 0 && (v_.is(k - 1, ".") || v_.is(k - 1, "->")))) continue;
+      // Only a bare name (or its address) can be assigned that way; deeper
+      // expressions are read, and the scan of the arguments reads them.
+      const Range a = args[n];
+      const std::size_t k = a.size() == 1 ? a.begin : (a.size() == 2 && v_.is(a.begin, "&")) ? a.begin + 1 : npos;
+      if (macro_like && k != npos && v_.is_identifier(k)) {
         Var* var = find(v_.text(k));
         if (var == nullptr) continue;
         if (!var->initialized) change(v_.text(k)).initialized = true;
         // A bare name given to a macro may come back assigned (swap(a, b), get_user(x, p)).
-        const bool bare = args[n].size() == 1;
+        const bool bare = a.size() == 1;
         if ((loop_macro && var->target == Target::freed) || ((loop_macro || bare) && var->target == Target::null)) {
           Var& c = change(v_.text(k));
           c.target = Target::unknown;

@@ -1,0 +1,126 @@
+#pragma once
+// A map from names (views into the source) to values, for the flow
+// analysis's variables: looked up for nearly every identifier of every
+// function body, so it is an open-addressing table with the hash stored per
+// slot, inline comparisons, and O(1) reuse between functions. Values live in
+// a deque: references stay valid while names are added (the analysis holds
+// them across insertions).
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <string_view>
+#include <vector>
+
+namespace oxidize::hazards {
+
+// Length and the bytes at both ends and the middle: identifiers of one
+// function differ there (i, j, len, buf, skb, dev), and no loop over the name.
+struct NameHash {
+  std::size_t operator()(std::string_view s) const noexcept {
+    const std::size_t n = s.size();
+    if (n == 0) return 0;
+    const auto at = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])); };
+    std::uint64_t h = n;
+    h = h * 0x100000001B3ull ^ at(0);
+    h = h * 0x100000001B3ull ^ at(n - 1);
+    h = h * 0x100000001B3ull ^ at(n / 2);
+    if (n > 2) h = h * 0x100000001B3ull ^ at(1) ^ (at(n - 2) << 8);
+    h *= 0x9E3779B97F4A7C15ull;
+    return static_cast<std::size_t>(h ^ (h >> 31));
+  }
+};
+
+template <class T>
+class NameTable {
+ public:
+  NameTable() { slots_.resize(64); }
+
+  T* find(std::string_view name) { return find(name, NameHash{}(name)); }
+  const T* find(std::string_view name) const { return const_cast<NameTable*>(this)->find(name, NameHash{}(name)); }
+
+  T* find(std::string_view name, std::size_t h) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+      const Slot& s = slots_[k];
+      if (s.state == State::empty) return nullptr;
+      if (s.state == State::used && s.hash == h && s.name.size() == name.size() &&
+          std::memcmp(s.name.data(), name.data(), name.size()) == 0)
+        return &values_[s.index].second;
+    }
+  }
+
+  // Adds `name` (which must not be present) and returns its value.
+  T& insert(std::string_view name, T value) {
+    if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+    values_.emplace_back(name, std::move(value));
+    place(name, NameHash{}(name), static_cast<std::uint32_t>(values_.size() - 1));
+    ++used_;
+    return values_.back().second;
+  }
+
+  T& operator[](std::string_view name) {
+    if (T* v = find(name)) return *v;
+    return insert(name, T{});
+  }
+
+  void erase(std::string_view name) {
+    const std::size_t h = NameHash{}(name);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+      Slot& s = slots_[k];
+      if (s.state == State::empty) return;
+      if (s.state == State::used && s.hash == h && s.name == name) {
+        s.state = State::erased;  // the value stays in the deque, unreachable
+        alive_[s.index] = false;
+        return;
+      }
+    }
+  }
+
+  // Every live entry.
+  template <class F>
+  void for_each(F&& f) {
+    for (std::size_t i = 0; i < values_.size(); ++i)
+      if (i >= alive_.size() || alive_[i]) f(values_[i].first, values_[i].second);
+  }
+
+  void clear() {
+    if (slots_.size() > 1024) slots_.assign(64, Slot{});
+    else std::fill(slots_.begin(), slots_.end(), Slot{});
+    values_.clear();
+    alive_.clear();
+    used_ = 0;
+  }
+
+ private:
+  enum class State : std::uint8_t { empty, used, erased };
+  struct Slot {
+    std::size_t hash = 0;
+    std::string_view name;
+    std::uint32_t index = 0;
+    State state = State::empty;
+  };
+
+  void place(std::string_view name, std::size_t h, std::uint32_t index) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t k = h & mask;
+    while (slots_[k].state == State::used) k = (k + 1) & mask;
+    slots_[k] = Slot{h, name, index, State::used};
+    if (alive_.size() < values_.size()) alive_.resize(values_.size(), true);
+    alive_[index] = true;
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    for (const Slot& s : old)
+      if (s.state == State::used) place(s.name, s.hash, s.index);
+  }
+
+  std::vector<Slot> slots_;
+  std::deque<std::pair<std::string_view, T>> values_;
+  std::vector<bool> alive_;
+  std::size_t used_ = 0;
+};
+
+}  // namespace oxidize::hazards
