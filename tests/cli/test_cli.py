@@ -601,6 +601,37 @@ class HazardsUsage(Scratch):
         self.assertNotIn("Hazards", p.stdout.decode())
 
 
+class HazardsRustUnsafe(Scratch):
+    """Rust's unsafe inventory per crate and per file, as cargo-geiger reports it."""
+
+    def test_counts_per_crate_and_file(self):
+        self.write("a/Cargo.toml", '[package]\nname = "a"\n')
+        self.write("a/src/lib.rs",
+                   "static mut X: u32 = 0;\n"
+                   "unsafe fn f(p: *const u8) -> u8 { *p }\n"
+                   "fn g() { unsafe { X += 1; } }\n"
+                   'extern "C" { fn puts(s: *const u8); }\n')
+        self.write("b/Cargo.toml", '[package]\nname = "b"\n')
+        self.write("b/src/main.rs", "fn main() { let x: u32 = unsafe { std::mem::transmute(1.0f32) }; }\n")
+        self.write("b/src/safe.rs", "pub fn nothing() {}\n")
+        self.write("loose.rs", "unsafe impl Send for S {}\n")
+        doc, _ = hazards_run(self.dir)
+        crates = {c["crate"]: c for c in doc["rust_unsafe"]["crates"]}
+        self.assertEqual(sorted(crates), ["(no Cargo.toml)", "a", "b"])
+        a = crates["a"]
+        self.assertEqual((a["files"], a["files_with_unsafe"]), (1, 1))
+        self.assertEqual((a["unsafe_fns"], a["unsafe_blocks"], a["static_muts"], a["raw_derefs"], a["extern_blocks"]),
+                         (1, 1, 1, 1, 1))
+        b = crates["b"]
+        self.assertEqual((b["files"], b["files_with_unsafe"], b["transmutes"], b["unsafe_blocks"]), (2, 1, 1, 1))
+        self.assertEqual(crates["(no Cargo.toml)"]["unsafe_impls"], 1)
+        files = {f["path"]: f["total"] for f in doc["rust_unsafe"]["files"]}
+        self.assertEqual(files, {"a/src/lib.rs": 5, "b/src/main.rs": 2, "loose.rs": 1})
+        table = run("hazards", self.dir, "--no-progress").stdout.decode()
+        self.assertIn("Rust unsafe by crate:", table)
+        self.assertRegex(table, r"\n  a +1/1 +1 +1 +0 +0 +1 +1 +0 +1\n")
+
+
 class Hazards(Scratch):
     """End to end with the detectors: gets() and strcpy() are found by OXI-C0004 and OXI-C0001."""
 

@@ -123,8 +123,21 @@ int run_hazards_command(const HazardsArgs& args) {
 
   const util::Stopwatch render_time;
   const scan::HazardSelection selection = scan::select_hazards(result, filter);
-  const report::HazardsReport report{result, selection, filter, source_root(result.roots),
-                                     project->hazards.rules_doc_uri, args.baseline};
+  // The Rust unsafe inventory goes with the table and JSON when a Rust rule is selected.
+  std::optional<scan::RustUnsafeSummary> rust_unsafe;
+  bool rust_rules = false;
+  for (const auto& rule : hazards::all_rules())
+    rust_rules = rust_rules || (rule.language == hazards::RuleLanguage::rust &&
+                                filter.rules.test(static_cast<std::size_t>(rule.key)));
+  if (rust_rules && (args.format == "table" || args.format == "json"))
+    rust_unsafe = scan::summarize_rust_unsafe(result, filter.include_vendored, filter.include_generated);
+  const report::HazardsReport report{result,
+                                     selection,
+                                     filter,
+                                     source_root(result.roots),
+                                     project->hazards.rules_doc_uri,
+                                     args.baseline,
+                                     rust_unsafe ? &*rust_unsafe : nullptr};
   std::string out;
   if (args.format == "json") {
     out = report::hazards_json(report);

@@ -44,9 +44,15 @@ void find_rust_hazards(const TokenView& v, RawFindings& out) {
           // unsafe fn, unsafe extern "C" fn, pub unsafe fn
           std::size_t k = i + 1;
           if (v.is(k, "extern")) k += v.is_string(k + 1) ? 2 : 1;
-          if (v.is(k, "fn"))
+          if (v.is(k, "fn")) {
             out.push_back({RuleId::rust_unsafe_fn, Confidence::high, i,
                            fmt::format("unsafe fn {}", std::string(v.text(k + 1)))});
+            // Its body is an unsafe context too (raw dereferences need no block there).
+            std::size_t body = k + 2;
+            while (body < n && !v.is(body, "{") && !v.is(body, ";")) ++body;
+            const std::size_t close = body < n && v.is(body, "{") ? v.match(body) : TokenView::npos;
+            if (close != TokenView::npos && close > unsafe_depth_end) unsafe_depth_end = close;
+          }
         }
       } else if (t == "static" && v.is(i + 1, "mut")) {
         out.push_back({RuleId::rust_static_mut, Confidence::high, i,

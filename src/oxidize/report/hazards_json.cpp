@@ -104,6 +104,7 @@ std::string hazards_json(const HazardsReport& report) {
   for (const auto& row : report.selection.rows) findings.push_back(finding_json(row));
   doc["findings"] = std::move(findings);
   doc["summary"] = hazard_counts_json(report.selection.counts);
+  if (report.rust_unsafe != nullptr) doc["rust_unsafe"] = rust_unsafe_json(*report.rust_unsafe);
   // The replace handler is a second guard: every string above is already valid UTF-8.
   return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }

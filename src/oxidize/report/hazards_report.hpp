@@ -11,6 +11,7 @@
 
 #include "oxidize/report/report.hpp"
 #include "oxidize/scan/hazard_selection.hpp"
+#include "oxidize/scan/rust_unsafe.hpp"
 #include "oxidize/scan/scan.hpp"
 
 namespace oxidize::report {
@@ -25,7 +26,14 @@ struct HazardsReport {
   std::string source_root;
   std::string rules_doc_uri;  // helpUri = this + "#" + rule_anchor
   std::string baseline_path;  // --baseline, or empty
+  // Rust's unsafe inventory per crate and file; null when not computed.
+  const scan::RustUnsafeSummary* rust_unsafe = nullptr;
 };
+
+// The Rust unsafe inventory as a table section (empty without Rust files)
+// and as the JSON object `rust_unsafe`.
+std::string rust_unsafe_table(const scan::RustUnsafeSummary& summary);
+nlohmann::ordered_json rust_unsafe_json(const scan::RustUnsafeSummary& summary);
 
 std::string hazards_table(const HazardsReport& report, TableStyle style);
 std::string hazards_json(const HazardsReport& report);

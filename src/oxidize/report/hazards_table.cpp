@@ -95,6 +95,7 @@ std::string hazards_table(const HazardsReport& report, TableStyle style) {
     }
   }
 
+  if (report.rust_unsafe != nullptr) out += rust_unsafe_table(*report.rust_unsafe);
   if (n.suppressed > 0) {
     out += fmt::format("Suppressed in the source: {}{}\n", util::with_thousands(n.suppressed),
                        filter.show_suppressed ? " (listed above)" : " (--show-suppressed lists them)");
