@@ -5,3 +5,10 @@ if(OXIDIZE_SANITIZE)
                       -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# libFuzzer's coverage feedback needs every object the targets link to be
+# instrumented, not just the target files: without this the fuzzers mutate
+# blindly.
+if(OXIDIZE_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -101,14 +101,14 @@ bool is_keyword(std::string_view t) {
     case 'e': return t == "else";
     case 'w': return t == "while";
     case 'f': return t == "for";
-    case 'd': return t == "do" || t == "default" || t == "delete" || t == "decltype";
+    case 'd': return t == "do" || t == "default" || t == "decltype";
     case 's': return t == "switch" || t == "sizeof" || t == "static_assert";
     case 'c': return t == "case" || t == "continue" || t == "co_return";
     case 'b': return t == "break";
     case 'g': return t == "goto";
     case 't': return t == "typeof" || t == "throw";
     case 'a': return t == "alignof";
-    case 'n': return t == "new";
+    // `new` and `delete` name variables in C (the kernel has thousands).
     case '_': return t == "__typeof__" || t == "_Alignof" || t == "_Static_assert";
     default: return false;
   }
@@ -136,6 +136,8 @@ struct Entry {
   std::string_view else_nonnull_var{};  // if_then: the pointer the else branch knows is not NULL
   std::vector<std::string_view> else_nonnull_more{};  // if_then: `!a || !b`: more of them
   std::size_t macro_args = static_cast<std::size_t>(-1);  // an iterator macro's `(`: its cursor is reassigned
+  std::string_view forget_var{};       // `if (buf != default_buf)`: in this branch buf points elsewhere
+  std::string_view else_forget_var{};  // if_then: the same for the else branch (`==`)
   std::string_view loop_var{};        // loop: the variable the range is for
   bool dead = false;       // the condition is never true here: nothing in it runs
   bool else_dead = false;  // if_then: the condition is always true, so the else never runs
@@ -219,6 +221,9 @@ class FunctionFlow final : public ExpressionContext {
   Confidence uninitialized_confidence(std::string_view name, const Var& var, std::size_t at) const {
     if (var.loop_carried) return Confidence::low;  // written later in the loop: another iteration may run first
     if (macro_call_ && !assigned_anywhere(name)) return Confidence::low;  // a macro may assign it
+    // Inside the arguments of a macro-like call (sizeof-like ARRAY_SIZE(p->x),
+    // offsetof-like MLX5_ADDR_OF(..., field[0])): maybe never evaluated.
+    if (at < unknown_call_until_) return Confidence::low;
     return across(var.decl_line, v_.line(at), Confidence::high);
   }
   // A fact true on some path only: medium where that path leads straight
@@ -286,12 +291,14 @@ class FunctionFlow final : public ExpressionContext {
   bool pending_else_dead_ = false;      // the coming else branch never runs
   std::string_view pending_else_nonnull_;
   std::string_view pending_else_refine_var_;
+  std::string_view pending_else_forget_;
   Interval pending_else_refine_{};
   // From a first look at the whole body (survey): names assigned anywhere,
   // names used other than by indexing (a buffer that escapes), and whether
   // an upper-case macro is invoked (it may assign locals out of sight).
   Range body_{0, 0};
   bool macro_call_ = false;
+  std::size_t unknown_call_until_ = 0;  // the `)` of the innermost-reaching call to an unknown function
   std::size_t loop_body_begin_ = 0;     // where the body being entered starts
   std::size_t pending_then_begin_ = static_cast<std::size_t>(-1);
   bool guarded_condition_ = false;      // scanning a condition with && or ||: NULL checks may guard it
@@ -307,6 +314,11 @@ class FileContext {
   // A function defined in this file (not a macro): its name without qualifiers.
   bool defines(std::string_view name) const { return defined_.count(name) != 0; }
   bool is_function_macro(std::string_view name) const { return function_macros_.count(name) != 0; }
+  // The names a function-like macro of this file uses, or null.
+  const std::vector<std::string_view>* macro_body(std::string_view name) const {
+    const auto it = function_macros_.find(name);
+    return it == function_macros_.end() ? nullptr : it->second;
+  }
   std::optional<std::int64_t> macro(std::string_view name) const {
     const auto it = macros_.find(name);
     if (it == macros_.end()) return std::nullopt;
@@ -319,7 +331,7 @@ class FileContext {
   std::unordered_map<std::string_view, std::int64_t> macros_;
   std::vector<std::uint32_t> conditional_lines_;
   std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
-  std::unordered_set<std::string_view, NameHash> function_macros_;
+  std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> function_macros_;
 };
 
 std::string_view unqualified(std::string_view name) {
@@ -420,7 +432,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   }
   for (auto name : ambiguous) macros_.erase(name);
   conditional_lines_ = notes.conditional_lines;
-  for (auto name : notes.function_macros) function_macros_.insert(name);
+  for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
   for (std::size_t k = 0; k < functions.size(); ++k) defined_[unqualified(functions[k].name)] = k;
   const MacroContext constants(macros_);
   // Global declarations: statements at brace depth 0, outside function
@@ -442,7 +454,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
       end = (m != npos && m > end && !v.is(end, "{")) ? m + 1 : end + 1;
     }
     if (end >= n || !v.is(end, ";")) {
-      i = end;
+      i = end > i ? end : i + 1;  // a stray `}` at file scope: step over it
       continue;
     }
     std::size_t k = i;
@@ -736,6 +748,11 @@ void FunctionFlow::open_body(Entry e, std::size_t next) {
 
 // What a branch knows on entry: a pointer the condition found NULL, or not NULL.
 void FunctionFlow::enter(Entry& e) {
+  if (!e.forget_var.empty() && find(e.forget_var) != nullptr) {
+    Var& c = change(e.forget_var);
+    c.target = Target::unknown;
+    c.offset_known = false;
+  }
   if (!e.refine_var.empty()) {
     if (Var* var = find(e.refine_var); var != nullptr && var->value) {
       e.refine_before = var->value;
@@ -790,7 +807,9 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
     } else if (!maybe && (c.target == Target::null || c.target == Target::freed)) {
       c.target = Target::unknown;
     }
-    if (!c.initialized) c.loop_carried = true;
+    // Written by a plain `=` somewhere in the loop: a read before it may see
+    // another iteration's value (`x += 1` alone reads it uninitialised).
+    if (!c.initialized && v_.is(k + 1, "=")) c.loop_carried = true;
   }
 }
 
@@ -813,6 +832,7 @@ void FunctionFlow::close_entry(bool else_follows) {
     pending_else_nonnull_ = e.else_nonnull_var;
     pending_else_dead_ = e.else_dead;
     pending_else_refine_var_ = e.refine_var;
+    pending_else_forget_ = e.else_forget_var;
     pending_else_refine_ = e.else_refine;
     pending_then_begin_ = e.terminated || e.dead ? npos : e.body_begin;
   } else if (e.dead) {
@@ -1017,6 +1037,8 @@ std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
       e.nonnull_var = pending_else_nonnull_;
       e.dead = pending_else_dead_;
       e.then_begin = pending_then_begin_;
+      e.forget_var = pending_else_forget_;
+      pending_else_forget_ = {};
       e.refine_var = pending_else_refine_var_;
       e.refine = pending_else_refine_;
       pending_else_refine_var_ = {};
@@ -1060,6 +1082,7 @@ std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
       while (k < end && !(v_.is(k, ":") && !v_.is(k + 1, ":"))) ++k;
       return k + 1;
     }
+    if (t == "typedef") return statement_end(i + 1, end);  // a local type, no variable
     if (v_.is(i + 1, ":") && !is_keyword(t)) {
       // A goto label: any path may arrive here.
       forget_everything();
@@ -1385,6 +1408,16 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
       then_entry.refine_var = v_.text(cond.begin);
       then_entry.refine = yes;
       then_entry.else_refine = no;
+    }
+  }
+  if (cond.size() == 3 && !is_null_literal(v_.text(cond.begin + 2))) {
+    // p != q (q a buffer or pointer): where they differ, p no longer points where it did.
+    const std::string_view op = v_.text(cond.begin + 1);
+    const std::string_view p = pointer_at(cond.begin);
+    const Var* q = v_.is_identifier(cond.begin + 2) ? find(v_.text(cond.begin + 2)) : nullptr;
+    if (!p.empty() && q != nullptr && (q->kind == Kind::array || q->kind == Kind::pointer)) {
+      if (op == "!=") then_entry.forget_var = p;
+      if (op == "==") then_entry.else_forget_var = p;
     }
   }
   if (cond.size() == 3) {
@@ -1835,7 +1868,8 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
   // Increments: pointer offsets and integer values.
   if (v_.is(i + 1, "++") || v_.is(i + 1, "--") || after_incdec || v_.is(i + 1, "+=") || v_.is(i + 1, "-=")) {
     if (!var->initialized && var->local && var->kind == Kind::scalar)
-      report(RuleId::uninitialized_read, Confidence::high, i, fmt::format("'{}' is updated before it is initialised", name));
+      report(RuleId::uninitialized_read, uninitialized_confidence(name, *var, i), i,
+             fmt::format("'{}' is updated before it is initialised", name));
     Var& c = change(name);
     c.initialized = true;
     std::int64_t delta = 0;
@@ -1928,7 +1962,8 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
     case Target::address: {
       // *p where p = &x: reading x before x was written.
       const Var* pointee = find(var.base);
-      if (!write && pointee != nullptr && !pointee->initialized && pointee->local) {
+      if (!write && pointee != nullptr && !pointee->initialized && pointee->local &&
+          (pointee->kind == Kind::scalar || pointee->kind == Kind::pointer)) {
         report(RuleId::uninitialized_read, Confidence::high, at,
                fmt::format("'{}' points to '{}', which is read before it is initialised", name, var.base));
         change(var.base).initialized = true;
@@ -2037,8 +2072,11 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
         const auto size = evaluate(v_, args[lib->size_arg], *this);
         if (count && size && count->is_point() && size->is_point() && elem > 0 && count->lo * size->lo % elem == 0)
           elements = count->lo * size->lo / elem;
-        else if (count && count->is_point() && elem == 0)
-          elements = count->lo;  // calloc(5, sizeof(struct s)) into a struct pointer
+        else if (count && count->is_point() && elem == 0 && v_.is(args[lib->size_arg].begin, "sizeof") &&
+                 (args[lib->size_arg].size() == 2 ||
+                  (v_.is(args[lib->size_arg].begin + 1, "(") &&
+                   v_.match(args[lib->size_arg].begin + 1) == args[lib->size_arg].end - 1)))
+          elements = count->lo;  // calloc(5, sizeof(struct s)) into a struct pointer: one element each
       } else if (lib->size_arg >= 0 && static_cast<std::size_t>(lib->size_arg) < args.size()) {
         const auto size = evaluate(v_, args[lib->size_arg], *this);
         if (size && size->is_point() && elem > 0 && size->lo % elem == 0) elements = size->lo / elem;
@@ -2047,7 +2085,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
       return;
     }
   }
-  if (v_.is(rhs.begin, "new")) {
+  if (v_.is(rhs.begin, "new") && find("new") == nullptr) {  // in C, `new` may be a variable
     set_pointer(Target::heap);
     var.base = name;
     std::size_t k = rhs.begin + 1;
@@ -2412,17 +2450,33 @@ std::size_t FunctionFlow::call(std::size_t i) {
       ArgumentFact& merged = facts[n];
       if (!fact.known || (merged.length >= 0 && merged.elem_size != fact.elem_size)) {
         merged.known = false;
-      } else if (merged.known && (merged.length < 0 || fact.length < merged.length)) {
+      } else if (merged.known && merged.length < 0) {
         merged.length = fact.length;
         merged.elem_size = fact.elem_size;
         merged.line = fact.line;
+      } else if (merged.known && merged.length != fact.length) {
+        // Callers disagree (camellia's setup_tail gets 26 and 34 words): the
+        // function tells them apart itself, so no single length holds.
+        merged.known = false;
       }
+    }
+  }
+  // A macro of this file may assign any local its body names.
+  if (const auto* names = lib == nullptr ? file_.macro_body(callee) : nullptr) {
+    for (auto name : *names) {
+      Var* var = find(name);
+      if (var == nullptr || var->kind == Kind::array) continue;
+      Var& c = change(name);
+      c.initialized = true;
+      c.value.reset();
+      if (c.target == Target::null || c.target == Target::freed) c.target = Target::unknown;
     }
   }
   if (lib == nullptr) {
     // An unknown function may write through any pointer it is given, and
     // may be a macro that assigns its arguments (va_start, FD_ZERO).
     const bool macro_like = !file_.defines(callee);
+    if (macro_like && v_.match(i + 1) != npos) unknown_call_until_ = std::max(unknown_call_until_, v_.match(i + 1));
     // An iterator macro (`list_for_each_entry(pos, head, member) {`) assigns its cursor.
     const std::size_t close = v_.match(i + 1);
     const bool loop_macro = macro_like && ((close != npos && v_.is(close + 1, "{")) ||

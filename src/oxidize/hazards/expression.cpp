@@ -155,9 +155,10 @@ std::optional<std::int64_t> basic_type_size(const TokenView& v, TokenView::Range
   std::int64_t size = 0;
   int longs = 0;
   bool any = false;
+  for (std::size_t i = range.begin; i < range.end; ++i)
+    if (v.is(i, "[") || v.is(i, "(")) return std::nullopt;  // an array or function type: not a basic size
   for (std::size_t i = range.begin; i < range.end; ++i) {
     const std::string_view t = v.text(i);
-    if (t == "[" || t == "(") return std::nullopt;  // an array or function type: not a basic size
     if (t == "*") {
       if (!any) return std::nullopt;  // `*p` is an expression, not a type
       return 8;                       // any pointer (LP64)

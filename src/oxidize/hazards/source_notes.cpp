@@ -99,6 +99,7 @@ void SourceNotesSink::other(const lex::Token& token) {
       define_step_ = 1;
       return;
     case lex::TokenKind::directive_end:
+      collecting_ = false;
       if (define_step_ == 5 && !define_paren_) {
         notes_.macros.push_back({define_name_, define_negative_ ? -define_value_ : define_value_});
       } else if (define_step_ == 6) {
@@ -135,7 +136,8 @@ void SourceNotesSink::define_token(const lex::Token& token) {
     case 3:
       // A `(` straight after the name makes a function-like macro.
       if (text == "(" && token.begin == static_cast<std::uint32_t>(define_name_.data() + define_name_.size() - source_.data())) {
-        notes_.function_macros.push_back(define_name_);
+        notes_.function_macros.push_back({define_name_, {}});
+        collecting_ = true;
         return fail();
       }
       [[fallthrough]];

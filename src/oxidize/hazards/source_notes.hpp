@@ -23,6 +23,14 @@ struct Suppression {
   bool covers(std::string_view rule_id, std::uint32_t line) const;
 };
 
+// A function-like macro defined in the file and the names its body uses: a
+// call to it may assign any of them (`#define LOAD() next = strm->next_in`).
+struct FunctionMacro {
+  std::string_view name;
+  std::vector<std::string_view> body_names;  // at most k_macro_body_names
+};
+inline constexpr std::size_t k_macro_body_names = 256;
+
 struct IntegerMacro {
   std::string_view name;
   std::int64_t value;
@@ -36,7 +44,7 @@ struct SourceNotes {
   std::vector<std::uint32_t> conditional_lines;
   // Function-like macros defined in the file: a call to one may assign the
   // caller's locals out of sight.
-  std::vector<std::string_view> function_macros;
+  std::vector<FunctionMacro> function_macros;
 };
 
 // Parses the suppression in one comment's text, if it has one.
@@ -57,6 +65,9 @@ class SourceNotesSink {
     if (token.kind < lex::TokenKind::comment) {
       if (code_ != nullptr) code_->push_back(token);
       if (define_step_ != 0) define_token(token);
+      if (collecting_ && token.kind == lex::TokenKind::identifier &&
+          notes_.function_macros.back().body_names.size() < k_macro_body_names)
+        notes_.function_macros.back().body_names.push_back(token.text(source_));
       return;
     }
     other(token);
@@ -74,6 +85,7 @@ class SourceNotesSink {
   // `#define NAME value`: 1 after `#`, 2 after `define`, 3 after the name,
   // 4 after a `-` or `(`, 5 after the number, 6 after a closing `)`; 0 idle.
   int define_step_ = 0;
+  bool collecting_ = false;  // in the body of a function-like #define
   bool define_negative_ = false;
   bool define_paren_ = false;
   std::string_view define_name_;

@@ -1,0 +1,4 @@
+int a;
+}
+int f(void) { int x[2]; return x[0]; }
+}}
