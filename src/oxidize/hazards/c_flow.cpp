@@ -77,6 +77,7 @@ struct Var {
   Target target = Target::unknown;
   Allocator allocator = Allocator::none;
   std::uint32_t target_line = 0;  // where it was allocated, freed or set to NULL
+  std::size_t alloc_token = 0;    // the allocation call (where a missing check is reported)
   std::int64_t length = -1;       // elements of what it points into (-1 unknown)
   std::int64_t offset = 0;        // elements from the start of that
   bool offset_known = true;
@@ -89,6 +90,8 @@ struct Var {
   std::uint32_t decl_line = 0;       // where it was declared (or last known to be uninitialised)
   std::uint32_t maybe_depth = 0;     // nesting where the "some path" fact was joined
   bool loop_carried = false;         // uninitialised, but assigned in an enclosing loop's body
+  // The tokens of the branch (condition through body) that made a "maybe" fact.
+  TokenView::Range maybe_origin{0, 0};
 };
 
 // C and C++ keywords that cannot name a variable or a type word here. A
@@ -142,6 +145,8 @@ struct Entry {
   bool dead = false;       // the condition is never true here: nothing in it runs
   bool else_dead = false;  // if_then: the condition is always true, so the else never runs
   bool infinite = false;   // loop: no condition, or always true: left only by break, return, goto
+  bool always = false;     // if_then: the condition is known true here; loop: the body runs at least once
+  Range cond{0, 0};        // the condition's tokens (if and loops)
   std::string_view refine_var{};    // a variable whose range the condition narrows
   Interval refine{};                // ... in this branch
   Interval else_refine{};           // if_then: ... in the else branch
@@ -215,6 +220,9 @@ class FunctionFlow final : public ExpressionContext {
   // NULL and freed become "on some path" instead of unknown.
   void havoc_assigned(std::size_t body_begin, bool maybe = false);
   void join_branch(const Entry& e);
+  void checked_in(Range cond);
+  bool constant_condition(Range cond) const;
+  bool correlated(const Var& var) const;
   Range unwrap_condition(Range cond) const;
   bool do_forever(const Entry& e) const;
   Confidence across(std::uint32_t from, std::uint32_t to, Confidence c) const;
@@ -229,7 +237,7 @@ class FunctionFlow final : public ExpressionContext {
   // A fact true on some path only: medium where that path leads straight
   // here, low inside a branch opened since (its condition may exclude the path).
   Confidence maybe(const Var& var) const {
-    return entries_.size() > var.maybe_depth ? Confidence::low : Confidence::medium;
+    return entries_.size() > var.maybe_depth && correlated(var) ? Confidence::low : Confidence::medium;
   }
   void open_body(Entry e, std::size_t next);
   void close_entry(bool else_follows);
@@ -801,9 +809,11 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
     if (maybe && c.target == Target::null && !c.null_maybe) {
       c.null_maybe = true;
       c.maybe_depth = static_cast<std::uint32_t>(entries_.size());
+      c.maybe_origin = {body_begin, end};
     } else if (maybe && c.target == Target::freed && !c.freed_conditionally) {
       c.freed_conditionally = true;
       c.maybe_depth = static_cast<std::uint32_t>(entries_.size());
+      c.maybe_origin = {body_begin, end};
     } else if (!maybe && (c.target == Target::null || c.target == Target::freed)) {
       c.target = Target::unknown;
     }
@@ -842,9 +852,16 @@ void FunctionFlow::close_entry(bool else_follows) {
     // some paths only; an endless loop is left only where the body breaks
     // out, after assigning what it looked for (unknown, not maybe).
     const bool forever = (e.body == Body::loop && e.infinite) || (e.body == Body::do_block && do_forever(e));
-    if (forever) rollback(e.undo);
-    else join_branch(e);
-    havoc_assigned(e.body_begin, !forever);
+    if (forever) {
+      rollback(e.undo);
+    } else if (e.always) {
+      // At least one pass: its frees and NULLs hold after it; values vary by pass.
+      for (std::size_t k = e.undo; k < undo_.size(); ++k)
+        if (Var* var = find(undo_[k].first)) var->value.reset();
+    } else {
+      join_branch(e);
+    }
+    havoc_assigned(e.body_begin, !forever && !e.always);
     if (e.macro_args != npos) forget_names(e.macro_args, v_.match(e.macro_args));
   } else if (e.terminated) {
     // It cannot fall through: no trace after it, and what its condition
@@ -862,6 +879,8 @@ void FunctionFlow::close_entry(bool else_follows) {
       }
     }
     if (e.body == Body::switch_block) havoc_assigned(e.body_begin);
+  } else if ((e.body == Body::if_then && e.always) || (e.body == Body::else_branch && e.always)) {
+    // A branch known to run: what it did holds after it.
   } else if (e.body == Body::if_then || e.body == Body::else_branch) {
     join_branch(e);
   } else if (e.body == Body::switch_block) {
@@ -888,6 +907,45 @@ void FunctionFlow::close_entry(bool else_follows) {
   if (e.body == Body::do_block) expect_do_while_ = true;
 }
 
+// `if (!(p = kmalloc(...)))`: the allocation made inside a condition is
+// tested by it.
+void FunctionFlow::checked_in(Range cond) {
+  for (std::size_t k = cond.begin; k < cond.end; ++k) {
+    if (!v_.is_identifier(k)) continue;
+    const Var* var = find(v_.text(k));
+    if (var != nullptr && var->unchecked) change(v_.text(k)).unchecked = false;
+  }
+}
+
+// A condition without variables (`1`, `true`, `MAX > 0` with macros): it
+// cannot change while the loop runs.
+bool FunctionFlow::constant_condition(Range cond) const {
+  for (std::size_t k = cond.begin; k < cond.end; ++k)
+    if (v_.is_identifier(k) && find(v_.text(k)) != nullptr) return false;
+  return true;
+}
+
+// Whether a branch opened since a "maybe" fact was joined tests something
+// the fact's own branch tested or assigned (`if (!p) { free(q); err = 1; }
+// ... if (!err) use(q)`): then the paths are correlated and the finding low.
+// Calls (`rand()`) do not count as shared names.
+bool FunctionFlow::correlated(const Var& var) const {
+  const Range origin = var.maybe_origin;
+  if (origin.empty()) return true;
+  const auto names_in = [&](Range r, auto&& each) {
+    for (std::size_t k = r.begin; k < r.end; ++k)
+      if (v_.is_identifier(k) && !v_.is(k + 1, "(") && !v_.is(k - 1, ".") && !v_.is(k - 1, "->")) each(v_.text(k));
+  };
+  for (std::size_t d = var.maybe_depth; d < entries_.size(); ++d) {
+    bool shared = false;
+    names_in(entries_[d].cond, [&](std::string_view later) {
+      names_in(origin, [&](std::string_view earlier) { shared = shared || later == earlier; });
+    });
+    if (shared || entries_[d].cond.empty()) return true;
+  }
+  return false;
+}
+
 // do { ... } while (1): read from the tokens after the body's `}`.
 bool FunctionFlow::do_forever(const Entry& e) const {
   if (!v_.is(e.body_begin, "{")) return false;
@@ -900,6 +958,9 @@ bool FunctionFlow::do_forever(const Entry& e) const {
 // After a branch that may or may not have run: a value it set is unknown,
 // a pointer it set to NULL or freed is NULL or freed on some path only.
 void FunctionFlow::join_branch(const Entry& e) {
+  // Where the fact came from: the branch's condition through its body.
+  const std::size_t body_end = v_.is(e.body_begin, "{") ? v_.match(e.body_begin) : statement_end(e.body_begin, v_.size());
+  const Range origin{e.cond.empty() ? e.body_begin : e.cond.begin, body_end == npos ? e.body_begin : body_end};
   std::unordered_set<std::string_view> seen;
   for (std::size_t k = e.undo; k < undo_.size(); ++k) {
     Var* var = find(undo_[k].first);
@@ -915,10 +976,12 @@ void FunctionFlow::join_branch(const Entry& e) {
     if (var->target == Target::null && !var->null_maybe) {
       var->null_maybe = true;
       var->maybe_depth = static_cast<std::uint32_t>(entries_.size());
+      var->maybe_origin = origin;
     }
     if (var->target == Target::freed && !var->freed_conditionally) {
       var->freed_conditionally = true;
       var->maybe_depth = static_cast<std::uint32_t>(entries_.size());
+      var->maybe_origin = origin;
     }
   }
 }
@@ -1127,9 +1190,12 @@ std::size_t FunctionFlow::control_header(std::size_t i, std::string_view keyword
     e.body = Body::if_then;
     condition({open + 1, close}, e);
     scan(open + 1, close, 0);
+    checked_in({open + 1, close});
     const auto known = truth({open + 1, close});
     e.dead = known == false;
     e.else_dead = known == true;
+    e.always = known == true;
+    e.cond = {open + 1, close};
   } else if (keyword == "switch") {
     e.body = Body::switch_block;
     scan(open + 1, close, 0);
@@ -1138,9 +1204,14 @@ std::size_t FunctionFlow::control_header(std::size_t i, std::string_view keyword
     condition({open + 1, close}, e);
     e.null_var = {};
     scan(open + 1, close, 0);
+    checked_in({open + 1, close});
     const auto known = truth({open + 1, close});
     e.dead = known == false;
-    e.infinite = known == true;
+    // Endless only when the condition is a constant (`while (1)`); true now
+    // but on variables (`while (flag == 0)`) means at least one pass.
+    e.infinite = known == true && constant_condition({open + 1, close});
+    e.always = known == true;
+    e.cond = {open + 1, close};
   } else {
     e.body = Body::loop;
     loop_header({open + 1, close}, e);
@@ -1275,7 +1346,8 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
     return;
   }
   parts[2] = {begin, header.end};
-  e.infinite = parts[1].empty() || truth(parts[1]) == true;
+  e.infinite = parts[1].empty() || (truth(parts[1]) == true && constant_condition(parts[1]));
+  e.cond = parts[1];
   if (!parts[0].empty() && !declaration(parts[0].begin, parts[0].end + 1)) scan(parts[0].begin, parts[0].end, 0);
   scan(parts[1].begin, parts[1].end, 0);
   // The step: what it changes is unknown in the body (except the loop variable's range).
@@ -1751,6 +1823,13 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
   }
   Var* var = find(name);
   if (var == nullptr) return i + 1;
+  // Compared with NULL anywhere (`p == NULL ? ... : p->x`, `return p && p->x`): checked.
+  if (var->unchecked && ((i > 0 && v_.is(i - 1, "!")) ||
+                         ((v_.is(i + 1, "==") || v_.is(i + 1, "!=")) && is_null_literal(v_.text(i + 2))) ||
+                         v_.is(i + 1, "&&") || v_.is(i + 1, "?") || v_.is(i + 1, "||"))) {
+    change(name).unchecked = false;
+    var = find(name);
+  }
   if (after_amp) {
     // Its address escapes: anything may write it from here on.
     Var& c = change(name);
@@ -1947,9 +2026,10 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
       return;
     case Target::heap:
       if (var.unchecked) {
-        report(RuleId::alloc_unchecked, Confidence::medium, at,
-               fmt::format("'{}' comes from an allocation on line {} and is used without a NULL check", name,
-                           var.target_line));
+        // Reported at the allocation, where the check belongs.
+        report(RuleId::alloc_unchecked, Confidence::medium, var.alloc_token,
+               fmt::format("the result of this allocation ('{}') is used on line {} without a NULL check", name,
+                           v_.line(at)));
         change(name).unchecked = false;
       }
       if (!write && !var.contents_written && var.offset_known) {
@@ -2059,8 +2139,12 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     if (lib != nullptr && close == rhs.end - 1 &&
         (lib->kind == CallKind::allocate || lib->kind == CallKind::reallocate || lib->kind == CallKind::duplicate)) {
       set_pointer(Target::heap);
+      var.alloc_token = rhs.begin;
       var.allocator = Allocator::malloc;
-      var.unchecked = lib->may_fail;
+      // __GFP_NOFAIL allocations do not return NULL.
+      bool nofail = false;
+      for (std::size_t t = rhs.begin; t < rhs.end && !nofail; ++t) nofail = v_.is(t, "__GFP_NOFAIL");
+      var.unchecked = lib->may_fail && !nofail;
       var.contents_written = lib->zeroes || lib->kind != CallKind::allocate;
       var.base = name;
       const auto args = v_.arguments(rhs.begin + 1);
