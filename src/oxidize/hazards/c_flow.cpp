@@ -90,6 +90,8 @@ struct Var {
   std::uint32_t decl_line = 0;       // where it was declared (or last known to be uninitialised)
   std::uint32_t maybe_depth = 0;     // nesting where the "some path" fact was joined
   bool loop_carried = false;         // uninitialised, but assigned in an enclosing loop's body
+  bool sized_by_strlen = false;      // allocated with a size computed from a strlen
+  bool from_strlen = false;          // a scalar assigned from an expression with strlen
   // The tokens of the branch (condition through body) that made a "maybe" fact.
   TokenView::Range maybe_origin{0, 0};
 };
@@ -164,6 +166,7 @@ struct ArgumentFact {
   std::int64_t length = -1;
   std::int64_t elem_size = 0;
   std::uint32_t line = 0;  // a call site, for the message
+  bool heap = false;       // some caller passes heap memory
 };
 using CallFacts = std::unordered_map<std::string_view, std::vector<ArgumentFact>>;
 
@@ -262,6 +265,9 @@ class FunctionFlow final : public ExpressionContext {
   void assign(std::string_view name, Range rhs, std::size_t at);
   // A call at `i` (the callee's name); returns where scanning goes on.
   std::size_t call(std::size_t i);
+  std::string arg_text(Range r) const;
+  bool length_taken_before(Range arg, std::size_t at) const;
+  bool sized_by_strlen(Range arg) const;
   bool is_unary_at(std::size_t i) const;
   bool is_write_after(std::size_t i) const;
   // `element`: the access reaches a whole element (every dimension
@@ -319,6 +325,10 @@ class FileContext {
   bool may_be_global(std::size_t h) const { return global_names_.may_contain(h); }
   const Var* global(std::string_view name) const { return globals_.find(name); }
   const std::vector<std::uint32_t>& conditional_lines() const { return conditional_lines_; }
+  const std::string_view* string_macro(std::string_view name) const {
+    const auto it = string_macros_.find(name);
+    return it == string_macros_.end() ? nullptr : &it->second;
+  }
   // A function defined in this file (not a macro): its name without qualifiers.
   bool defines(std::string_view name) const { return defined_.count(name) != 0; }
   bool is_function_macro(std::string_view name) const { return function_macros_.count(name) != 0; }
@@ -338,6 +348,7 @@ class FileContext {
   NameFilter global_names_;
   std::unordered_map<std::string_view, std::int64_t> macros_;
   std::vector<std::uint32_t> conditional_lines_;
+  std::unordered_map<std::string_view, std::string_view, NameHash> string_macros_;
   std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
   std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> function_macros_;
 };
@@ -440,6 +451,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   }
   for (auto name : ambiguous) macros_.erase(name);
   conditional_lines_ = notes.conditional_lines;
+  for (const auto& m : notes.string_macros) string_macros_[m.name] = m.literal;
   for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
   for (std::size_t k = 0; k < functions.size(); ++k) defined_[unqualified(functions[k].name)] = k;
   const MacroContext constants(macros_);
@@ -675,7 +687,7 @@ void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_o
       // Every caller in this file passes a buffer of a known length.
       if (pointer && given_ != nullptr && n < given_->size() && (*given_)[n].known && (*given_)[n].length >= 0 &&
           (var.elem_size == 0 || var.elem_size == (*given_)[n].elem_size)) {
-        var.target = Target::array;
+        var.target = (*given_)[n].heap ? Target::heap : Target::array;
         var.length = (*given_)[n].length;
         var.elem_size = (*given_)[n].elem_size;
         var.base = v_.text(last);
@@ -973,13 +985,11 @@ void FunctionFlow::join_branch(const Entry& e) {
       var->offset_known = false;
     }
     var->offset_known = var->offset_known && undo_[k].second && undo_[k].second->offset == var->offset;
-    if (var->target == Target::null && !var->null_maybe) {
-      var->null_maybe = true;
-      var->maybe_depth = static_cast<std::uint32_t>(entries_.size());
-      var->maybe_origin = origin;
-    }
-    if (var->target == Target::freed && !var->freed_conditionally) {
-      var->freed_conditionally = true;
+    // Each enclosing branch that closes widens the fact's origin to itself
+    // (its condition and body) and moves its depth out.
+    if (var->target == Target::null || var->target == Target::freed) {
+      if (var->target == Target::null) var->null_maybe = true;
+      else var->freed_conditionally = true;
       var->maybe_depth = static_cast<std::uint32_t>(entries_.size());
       var->maybe_origin = origin;
     }
@@ -2104,6 +2114,9 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
   Var& var = change(name);
   const Kind declared = var.kind;
   var.initialized = true;
+  var.from_strlen = false;
+  for (std::size_t t = rhs_full.begin; t < rhs_full.end && !var.from_strlen; ++t)
+    var.from_strlen = v_.is(t, "strlen") || v_.is(t, "strnlen");
   var.null_by_compare = false;
   var.freed_conditionally = false;
   var.null_maybe = false;
@@ -2122,6 +2135,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     var.unchecked = false;
     var.allocator = Allocator::none;
     var.contents_written = true;
+    var.sized_by_strlen = false;
   };
   if (rhs.empty()) return;
   // NULL, 0, nullptr
@@ -2140,6 +2154,11 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
         (lib->kind == CallKind::allocate || lib->kind == CallKind::reallocate || lib->kind == CallKind::duplicate)) {
       set_pointer(Target::heap);
       var.alloc_token = rhs.begin;
+      // Sized from a string's length: directly, or through a variable that holds one.
+      for (std::size_t t = rhs.begin; t < rhs.end && !var.sized_by_strlen; ++t) {
+        const Var* term = v_.is_identifier(t) ? find(v_.text(t)) : nullptr;
+        var.sized_by_strlen = v_.is(t, "strlen") || v_.is(t, "strnlen") || (term != nullptr && term->from_strlen);
+      }
       var.allocator = Allocator::malloc;
       // __GFP_NOFAIL allocations do not return NULL.
       bool nofail = false;
@@ -2314,6 +2333,8 @@ void FunctionFlow::release(std::string_view name, std::size_t at, const LibraryC
     report(RuleId::free_not_heap, Confidence::high, at, fmt::format("'{}' is an array, not heap memory", name));
     return;
   }
+  // A parameter's buffer comes from the caller: what it is was seen there.
+  const bool from_caller = var->parameter;
   switch (var->target) {
     case Target::freed:
       report(RuleId::double_free,
@@ -2323,6 +2344,12 @@ void FunctionFlow::release(std::string_view name, std::size_t at, const LibraryC
     case Target::array:
     case Target::address:
     case Target::literal:
+      if (from_caller) {
+        report(RuleId::free_not_heap, Confidence::medium, at,
+               fmt::format("'{}' is freed, but every caller in this file passes a buffer that is not heap memory",
+                           name));
+        return;
+      }
       report(RuleId::free_not_heap, Confidence::high, at,
              fmt::format("'{}' points to {}, not heap memory", name,
                          var->target == Target::literal ? std::string("a string literal")
@@ -2355,12 +2382,10 @@ void FunctionFlow::release(std::string_view name, std::size_t at, const LibraryC
 
 // The length of the string a literal (or adjacent literals) spells, escapes
 // counted as one character; nothing when the range is not only literals.
-std::optional<std::int64_t> literal_length(const TokenView& v, Range r) {
-  if (r.empty()) return std::nullopt;
+// The characters a string literal token spells (escapes count as one).
+std::optional<std::int64_t> literal_text_length(std::string_view t) {
   std::int64_t length = 0;
-  for (std::size_t i = r.begin; i < r.end; ++i) {
-    if (!v.is_string(i)) return std::nullopt;
-    std::string_view t = v.text(i);
+  {
     const std::size_t open = t.find('"');
     if (open == std::string_view::npos || t.size() < open + 2 || t.find('R') < open) return std::nullopt;
     t = t.substr(open + 1, t.size() - open - 2);
@@ -2373,6 +2398,24 @@ std::optional<std::int64_t> literal_length(const TokenView& v, Range r) {
       }
       ++length;
     }
+  }
+  return length;
+}
+
+std::optional<std::int64_t> literal_length(const TokenView& v, Range r, const FileContext* file = nullptr) {
+  if (r.empty()) return std::nullopt;
+  std::int64_t length = 0;
+  for (std::size_t i = r.begin; i < r.end; ++i) {
+    std::string_view text = v.text(i);
+    if (!v.is_string(i)) {
+      // A macro of this file whose body is one string (`#define UNLIMITED "unlimited"`).
+      const std::string_view* literal = file != nullptr && v.is_identifier(i) ? file->string_macro(text) : nullptr;
+      if (literal == nullptr) return std::nullopt;
+      text = *literal;
+    }
+    const auto n = literal_text_length(text);
+    if (!n) return std::nullopt;
+    length += *n;
   }
   return length;
 }
@@ -2461,6 +2504,43 @@ bool has_string(const TokenView& v, Range r) {
   return false;
 }
 
+// The argument's source text for a message (`ca->ai_canonname`, `*path`), cut short.
+std::string FunctionFlow::arg_text(Range r) const {
+  if (r.empty()) return {};
+  const std::uint32_t begin = v_.token(r.begin).begin;
+  const std::uint32_t end = v_.token(r.end - 1).end;
+  std::string text(v_.source().substr(begin, std::min<std::uint32_t>(end - begin, 60)));
+  for (char& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return text;
+}
+
+// `strlen(src)` (or sizeof/strnlen of it) earlier in the body: the usual sign
+// of a length check before the copy.
+bool FunctionFlow::length_taken_before(Range arg, std::size_t at) const {
+  const Range a = strip_casts(arg);
+  std::size_t k = a.begin;
+  while (k < a.end && (v_.is(k, "&") || v_.is(k, "*") || v_.is(k, "("))) ++k;
+  if (k >= a.end || !v_.is_identifier(k)) return false;
+  const std::string_view name = v_.text(k);
+  for (std::size_t t = body_.begin; t + 2 < at; ++t) {
+    if (!(v_.is(t, "strlen") || v_.is(t, "strnlen") || v_.is(t, "wcslen")) || !v_.is(t + 1, "(")) continue;
+    const std::size_t close = v_.match(t + 1);
+    for (std::size_t u = t + 2; u < close && u < at; ++u)
+      if (v_.is_identifier(u) && v_.text(u) == name) return true;
+  }
+  return false;
+}
+
+bool FunctionFlow::sized_by_strlen(Range arg) const {
+  const Range a = strip_casts(arg);
+  std::size_t k = a.begin;
+  while (k < a.end && (v_.is(k, "*") || v_.is(k, "("))) ++k;
+  if (k >= a.end || !v_.is_identifier(k)) return false;
+  const Var* var = find(v_.text(k));
+  return var != nullptr && var->sized_by_strlen;
+}
+
 std::size_t FunctionFlow::call(std::size_t i) {
   const std::string_view callee = v_.text(i);
   const LibraryCall* lib = library_call(callee);
@@ -2523,15 +2603,16 @@ std::size_t FunctionFlow::call(std::size_t i) {
       fact.line = v_.line(i);
       fact.known = false;
       if (var != nullptr && var->kind == Kind::array && var->dims[0] >= 0 && var->dims[1] == -1) {
-        fact = {true, var->dims[0], var->elem_size, v_.line(i)};
+        fact = {true, var->dims[0], var->elem_size, v_.line(i), false};
       } else if (var != nullptr && var->kind == Kind::pointer &&
                  (var->target == Target::array || var->target == Target::heap) && var->offset_known &&
                  var->length >= 0) {
-        fact = {true, var->length - var->offset, var->elem_size, v_.line(i)};
+        fact = {true, var->length - var->offset, var->elem_size, v_.line(i), var->target == Target::heap};
       }
       auto& facts = (*record_)[callee];
-      if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0});
+      if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0, false});
       ArgumentFact& merged = facts[n];
+      merged.heap = merged.heap || fact.heap;
       if (!fact.known || (merged.length >= 0 && merged.elem_size != fact.elem_size)) {
         merged.known = false;
       } else if (merged.known && merged.length < 0) {
@@ -2612,23 +2693,34 @@ std::size_t FunctionFlow::call(std::size_t i) {
     case CallKind::copy_unbounded: {
       if (args.size() < 2) return i + 1;
       const auto bytes = destination_bytes(args[0]);
-      const auto length = literal_length(v_, args[1]);
+      const auto length = literal_length(v_, args[1], &file_);
+      const auto source = destination_bytes(args[1]);  // an array of known size
       if (bytes && length) {
         if (*length + 1 > *bytes)
           report(RuleId::out_of_bounds_write, Confidence::high, i,
                  fmt::format("{} copies {} bytes into '{}', which holds {}", callee, *length + 1,
-                             v_.text(args[0].begin), *bytes));
+                             arg_text(args[0]), *bytes));
+      } else if (bytes && source && *source <= *bytes) {
+        // The source array, NUL included, fits the destination: proven.
       } else {
-        report(RuleId::strcpy_unbounded, length ? Confidence::low : Confidence::medium, i,
-               fmt::format("{} into '{}' is not bounded by its size", callee, v_.text(args[0].begin)));
+        // Evidence of a bound: the source's length taken earlier in the
+        // function (a check), or a destination sized from a strlen.
+        const bool bounded = length || length_taken_before(args[1], i) || length_taken_before(args[0], i) ||
+                             sized_by_strlen(args[0]);
+        report(RuleId::strcpy_unbounded, bounded ? Confidence::low : Confidence::medium, i,
+               fmt::format("{} into '{}' is not bounded by its size{}", callee, arg_text(args[0]),
+                           bounded ? " (a length is checked or allocated for nearby)" : ""));
       }
       mark_written(0);
       return i + 1;
     }
     case CallKind::append_unbounded:
-      if (!args.empty())
-        report(RuleId::strcat_unbounded, Confidence::medium, i,
-               fmt::format("{} appends to '{}' without knowing the room left", callee, v_.text(args[0].begin)));
+      if (!args.empty()) {
+        const bool bounded = (args.size() > 1 && length_taken_before(args[1], i)) || length_taken_before(args[0], i) ||
+                             sized_by_strlen(args[0]);
+        report(RuleId::strcat_unbounded, bounded ? Confidence::low : Confidence::medium, i,
+               fmt::format("{} appends to '{}' without knowing the room left", callee, arg_text(args[0])));
+      }
       return i + 1;
     case CallKind::format_unbounded: {
       if (args.size() < 2) return i + 1;
@@ -2636,9 +2728,17 @@ std::size_t FunctionFlow::call(std::size_t i) {
       const auto fmt_length = literal_length(v_, args[1]);
       std::optional<std::int64_t> max;
       if (fmt_length && args[1].size() == 1) max = format_max_length(v_.text(args[1].begin));
-      if (!(bytes && max && *max + 1 <= *bytes))
+      if (bytes && max && *max + 1 <= *bytes) {
+        // The longest output fits: proven.
+      } else if (max) {
+        // No unbounded conversion: at most `max` bytes, a small known amount.
+        report(RuleId::sprintf_unbounded, Confidence::low, i,
+               fmt::format("{} into '{}' writes up to {} bytes; the buffer's size is not known here", callee,
+                           arg_text(args[0]), *max + 1));
+      } else {
         report(RuleId::sprintf_unbounded, Confidence::medium, i,
-               fmt::format("{} into '{}' can write more than the buffer holds", callee, v_.text(args[0].begin)));
+               fmt::format("{} into '{}' can write more than the buffer holds", callee, arg_text(args[0])));
+      }
       if (!has_string(v_, args[1]) && !lib->va_list)
         report(RuleId::format_not_literal, Confidence::medium, i, fmt::format("the format of {} is not a literal", callee));
       mark_written(0);

@@ -41,7 +41,19 @@ void find_cpp_hazards(const TokenView& v, RawFindings& out) {
         if (i > 0 && (v.is(i - 1, "=") || v.is(i - 1, "operator"))) continue;  // = delete; operator delete
         out.push_back({RuleId::cpp_raw_delete, Confidence::medium, i, "manual delete"});
       } else if (t == "reinterpret_cast") {
-        out.push_back({RuleId::cpp_reinterpret_cast, Confidence::medium, i, "reinterpret_cast reinterprets memory as another type"});
+        // To a character type (char, unsigned char, std::byte, uint8_t, a
+        // typedef of them): the sanctioned way to look at bytes, which may
+        // alias anything and needs no alignment. Low.
+        bool bytes = false;
+        if (v.is(i + 1, "<")) {
+          for (std::size_t k = i + 2; k < n && k < i + 12 && !v.is(k, ">"); ++k) {
+            const std::string_view w = v.text(k);
+            bytes = bytes || w == "char" || w == "byte" || w == "uint8_t" || w == "u8" || w == "xmlChar" ||
+                    w == "UChar" || w == "BYTE";
+          }
+        }
+        out.push_back({RuleId::cpp_reinterpret_cast, bytes ? Confidence::low : Confidence::medium, i,
+                       bytes ? "reinterpret_cast to a byte pointer" : "reinterpret_cast reinterprets memory as another type"});
       } else if (t == "const_cast") {
         out.push_back({RuleId::cpp_const_cast, Confidence::medium, i, "const_cast removes const"});
       }

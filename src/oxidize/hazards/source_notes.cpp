@@ -104,6 +104,8 @@ void SourceNotesSink::other(const lex::Token& token) {
         notes_.macros.push_back({define_name_, define_negative_ ? -define_value_ : define_value_});
       } else if (define_step_ == 6) {
         notes_.macros.push_back({define_name_, define_negative_ ? -define_value_ : define_value_});
+      } else if (define_step_ == 7) {
+        notes_.string_macros.push_back({define_name_, define_string_});
       }
       define_step_ = 0;
       return;
@@ -154,6 +156,11 @@ void SourceNotesSink::define_token(const lex::Token& token) {
       }
       if (token.kind == lex::TokenKind::number && parse_integer(text, define_value_)) {
         define_step_ = 5;
+        return;
+      }
+      if (token.kind == lex::TokenKind::string && !define_paren_ && !define_negative_) {
+        define_string_ = text;
+        define_step_ = 7;
         return;
       }
       return fail();

@@ -36,8 +36,15 @@ struct IntegerMacro {
   std::int64_t value;
 };
 
+// `#define NAME "text"`: a string the copy rules can measure.
+struct StringMacro {
+  std::string_view name;
+  std::string_view literal;  // the string token, quotes included
+};
+
 struct SourceNotes {
   std::vector<Suppression> suppressions;
+  std::vector<StringMacro> string_macros;
   std::vector<IntegerMacro> macros;  // in file order; a later #define wins
   // Lines of #if/#ifdef/#ifndef/#elif/#else/#endif, ascending: code between
   // two points of a function may differ by configuration.
@@ -90,6 +97,7 @@ class SourceNotesSink {
   bool define_paren_ = false;
   std::string_view define_name_;
   std::int64_t define_value_ = 0;
+  std::string_view define_string_;  // step 7: a string body
 };
 
 }  // namespace oxidize::hazards
