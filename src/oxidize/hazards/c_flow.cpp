@@ -92,6 +92,7 @@ struct Var {
   bool loop_carried = false;         // uninitialised, but assigned in an enclosing loop's body
   bool sized_by_strlen = false;      // allocated with a size computed from a strlen
   bool from_strlen = false;          // a scalar assigned from an expression with strlen
+  bool smallest_caller = false;      // `length` is the smallest of what callers pass
   // The tokens of the branch (condition through body) that made a "maybe" fact.
   TokenView::Range maybe_origin{0, 0};
 };
@@ -167,6 +168,7 @@ struct ArgumentFact {
   std::int64_t elem_size = 0;
   std::uint32_t line = 0;  // a call site, for the message
   bool heap = false;       // some caller passes heap memory
+  bool agree = true;       // every caller passes the same length (else `length` is the smallest)
 };
 using CallFacts = std::unordered_map<std::string_view, std::vector<ArgumentFact>>;
 
@@ -689,6 +691,7 @@ void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_o
           (var.elem_size == 0 || var.elem_size == (*given_)[n].elem_size)) {
         var.target = (*given_)[n].heap ? Target::heap : Target::array;
         var.length = (*given_)[n].length;
+        var.smallest_caller = !(*given_)[n].agree;
         var.elem_size = (*given_)[n].elem_size;
         var.base = v_.text(last);
         var.offset = 0;
@@ -1156,13 +1159,16 @@ std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
       return k + 1;
     }
     if (t == "typedef") return statement_end(i + 1, end);  // a local type, no variable
+    const bool keyword_statement = t == "delete" || t == "new" || t == "throw";
     if (v_.is(i + 1, ":") && !is_keyword(t)) {
       // A goto label: any path may arrive here.
       forget_everything();
       if (!entries_.empty()) entries_.back().after_return = false;
       return i + 2;
     }
-    if (auto after = declaration(i, end)) return *after;
+    if (!keyword_statement) {
+      if (auto after = declaration(i, end)) return *after;
+    }
   }
   const std::size_t semi = statement_end(i, end);
   if (semi == i) {
@@ -1519,8 +1525,18 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
   then_entry.else_nonnull_var = null_name;
   then_entry.nonnull_var = nonnull_name;
   then_entry.else_null_var = nonnull_name;
-  // `p && ...` and `p != NULL && ...`: p is not NULL in the then branch.
-  if (null_name.empty() && nonnull_name.empty()) {
+  // `p && ...` and `p != NULL && ...`: p is not NULL in the then branch
+  // (not when a top-level `||` offers another way in).
+  bool top_level_or = false;
+  for (std::size_t k = cond.begin; k < cond.end; ++k) {
+    const std::size_t m = v_.match(k);
+    if (m != npos && m > k) {
+      k = m;
+      continue;
+    }
+    top_level_or = top_level_or || v_.is(k, "||");
+  }
+  if (null_name.empty() && nonnull_name.empty() && !top_level_or) {
     std::size_t begin = cond.begin;
     for (std::size_t k = cond.begin; k <= cond.end; ++k) {
       if (k < cond.end) {
@@ -1529,7 +1545,6 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
           k = m;
           continue;
         }
-        if (v_.is(k, "||")) return;
         if (!v_.is(k, "&&")) continue;
       }
       const Range part{begin, k};
@@ -1786,7 +1801,7 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     // members are not followed), or a plain read of a written scalar or
     // pointer in the middle of an expression.
     if (var->kind == Kind::other && !v_.is(i + 1, "=")) return i + 1;
-    if (var->initialized && (var->kind == Kind::scalar || var->kind == Kind::pointer) && i > 0 &&
+    if (var->initialized && !var->unchecked && (var->kind == Kind::scalar || var->kind == Kind::pointer) && i > 0 &&
         !v_.is(i - 1, "*") && !v_.is(i - 1, "&") && !v_.is(i - 1, "(") && !v_.is(i - 1, "++") &&
         !v_.is(i - 1, "--") && !v_.is(i - 1, ")")) {
       const lex::Token& next = v_.token(i + 1 < v_.size() ? i + 1 : i);
@@ -2089,6 +2104,9 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
   // `i > 0 && a[i - 1]`, `i ? a[i - 1] : 0`: a guard in the same expression
   // may exclude the loop's end values.
   const Confidence sure = through_loop && guarded_condition_ ? Confidence::low : Confidence::high;
+  // Callers pass different lengths: only an access that every call reaches
+  // (not inside a branch or loop the function may use to tell them apart).
+  if (var.smallest_caller && entries_.size() > 1) return;
   if (lo < 0) {
     report(RuleId::before_start_of_buffer, sure, at, fmt::format("{} {} is before the start of '{}'", how, lo, of));
   } else if (length >= 0 && hi >= length) {
@@ -2136,6 +2154,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     var.allocator = Allocator::none;
     var.contents_written = true;
     var.sized_by_strlen = false;
+    var.smallest_caller = false;
   };
   if (rhs.empty()) return;
   // NULL, 0, nullptr
@@ -2382,6 +2401,13 @@ void FunctionFlow::release(std::string_view name, std::size_t at, const LibraryC
 
 // The length of the string a literal (or adjacent literals) spells, escapes
 // counted as one character; nothing when the range is not only literals.
+// The text between a literal's quotes (prefixes like L or u8 dropped).
+std::string_view literal_body(std::string_view t) {
+  const std::size_t open = t.find('"');
+  if (open == std::string_view::npos || t.size() < open + 2) return t;
+  return t.substr(open + 1, t.size() - open - 2);
+}
+
 // The characters a string literal token spells (escapes count as one).
 std::optional<std::int64_t> literal_text_length(std::string_view t) {
   std::int64_t length = 0;
@@ -2603,14 +2629,14 @@ std::size_t FunctionFlow::call(std::size_t i) {
       fact.line = v_.line(i);
       fact.known = false;
       if (var != nullptr && var->kind == Kind::array && var->dims[0] >= 0 && var->dims[1] == -1) {
-        fact = {true, var->dims[0], var->elem_size, v_.line(i), false};
+        fact = {true, var->dims[0], var->elem_size, v_.line(i), false, true};
       } else if (var != nullptr && var->kind == Kind::pointer &&
                  (var->target == Target::array || var->target == Target::heap) && var->offset_known &&
                  var->length >= 0) {
-        fact = {true, var->length - var->offset, var->elem_size, v_.line(i), var->target == Target::heap};
+        fact = {true, var->length - var->offset, var->elem_size, v_.line(i), var->target == Target::heap, true};
       }
       auto& facts = (*record_)[callee];
-      if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0, false});
+      if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0, false, true});
       ArgumentFact& merged = facts[n];
       merged.heap = merged.heap || fact.heap;
       if (!fact.known || (merged.length >= 0 && merged.elem_size != fact.elem_size)) {
@@ -2620,9 +2646,10 @@ std::size_t FunctionFlow::call(std::size_t i) {
         merged.elem_size = fact.elem_size;
         merged.line = fact.line;
       } else if (merged.known && merged.length != fact.length) {
-        // Callers disagree (camellia's setup_tail gets 26 and 34 words): the
-        // function tells them apart itself, so no single length holds.
-        merged.known = false;
+        // Callers disagree (camellia's setup_tail gets 26 and 34 words):
+        // the smallest holds only where every call goes (see access()).
+        merged.agree = false;
+        merged.length = std::min(merged.length, fact.length);
       }
     }
   }
@@ -2727,9 +2754,13 @@ std::size_t FunctionFlow::call(std::size_t i) {
       const auto bytes = destination_bytes(args[0]);
       const auto fmt_length = literal_length(v_, args[1]);
       std::optional<std::int64_t> max;
-      if (fmt_length && args[1].size() == 1) max = format_max_length(v_.text(args[1].begin));
+      if (fmt_length && args[1].size() == 1) max = format_max_length(literal_body(v_.text(args[1].begin)));
       if (bytes && max && *max + 1 <= *bytes) {
         // The longest output fits: proven.
+      } else if (bytes && max) {
+        report(RuleId::sprintf_unbounded, Confidence::medium, i,
+               fmt::format("{} can write {} bytes into '{}', which holds {}", callee, *max + 1, arg_text(args[0]),
+                           *bytes));
       } else if (max) {
         // No unbounded conversion: at most `max` bytes, a small known amount.
         report(RuleId::sprintf_unbounded, Confidence::low, i,
@@ -2835,7 +2866,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
             k = m;
             continue;
           }
-          if (v_.is(k, "*")) product = true;
+          if (v_.is(k, "*") && !is_unary_at(k)) product = true;  // `sizeof *p` is no product
         }
         if (product && !evaluate(v_, size, *this))
           report(RuleId::alloc_size_overflow, Confidence::low, i,

@@ -52,5 +52,5 @@ void vlog_fixed(char *out, size_t size, const char *fmt, va_list ap)
 
 void unknown_destination_flawed(char *out, int code)
 {
-	sprintf(out, "code %d", code); // EXPECT: OXI-C0003
+	sprintf(out, "code %d", code); // EXPECT: OXI-C0003=low
 }

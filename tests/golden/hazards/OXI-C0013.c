@@ -16,8 +16,8 @@ void *xmalloc(size_t n);
 
 struct node *push_flawed(struct node *head, int value)
 {
-	struct node *n = malloc(sizeof *n);
-	n->value = value; // EXPECT: OXI-C0013
+	struct node *n = malloc(sizeof *n); // EXPECT: OXI-C0013
+	n->value = value;
 	n->next = head;
 	return n;
 }
@@ -34,8 +34,8 @@ struct node *push_fixed(struct node *head, int value)
 
 int *counters_flawed(int count)
 {
-	int *c = calloc(count, sizeof(int));
-	c[0] = 1; // EXPECT: OXI-C0013
+	int *c = calloc(count, sizeof(int)); // EXPECT: OXI-C0013
+	c[0] = 1;
 	return c;
 }
 

@@ -51,7 +51,7 @@ int later_branch_flawed(struct conn *c, int err, int verbose)
 	if (err)
 		free(c);
 	if (verbose)
-		return c->fd; // EXPECT: OXI-C0014=low
+		return c->fd; // EXPECT: OXI-C0014=medium
 	return 0;
 }
 

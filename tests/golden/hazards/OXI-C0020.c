@@ -91,7 +91,7 @@ int later_branch_flawed(struct item *it, int verbose)
 	if (it->key < 0)
 		it = NULL;
 	if (verbose)
-		printf("%d\n", it->next->key); // EXPECT: OXI-C0020=low
+		printf("%d\n", it->next->key); // EXPECT: OXI-C0020=medium
 	return 0;
 }
 

@@ -24,7 +24,7 @@ int total(void)
 
 void banner(char *out)
 {
-	sprintf(out, "\"quoted\" 'single' \\ [31m	ÿÃ( end"); // EXPECT: OXI-C0003
+	sprintf(out, "\"quoted\" 'single' \\ [31m	ÿÃ( end %s", out); // EXPECT: OXI-C0003
 }
 
 void long_line(char *out)
