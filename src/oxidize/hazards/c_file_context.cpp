@@ -1,0 +1,170 @@
+// What the flow analysis knows of a C/C++ file outside its functions: the
+// integer and string macros, the function-like macros and the names they
+// use, the lines of preprocessor conditionals, the functions defined here,
+// and the file-scope arrays and pointers with their sizes.
+#include <string_view>
+#include <unordered_set>
+
+#include "oxidize/hazards/c_flow_model.hpp"
+
+namespace oxidize::hazards::flow {
+
+namespace {
+
+// A context for constant expressions at file scope: macros only.
+class MacroContext final : public ExpressionContext {
+ public:
+  explicit MacroContext(const std::unordered_map<std::string_view, std::int64_t>& m) : m_(m) {}
+  std::optional<Interval> value_of(std::string_view name) const override {
+    const auto it = m_.find(name);
+    if (it == m_.end()) return std::nullopt;
+    return Interval::point(it->second);
+  }
+  std::optional<std::int64_t> size_of(const TokenView& v, Range what) const override {
+    return basic_type_size(v, what);
+  }
+
+ private:
+  const std::unordered_map<std::string_view, std::int64_t>& m_;
+};
+
+
+}  // namespace
+
+// Parses one declarator starting at `i` (after the type words or a comma);
+// returns the index after it (at `,` or `;`) or npos when it is not one.
+std::size_t parse_declarator(const TokenView& v, std::size_t i, std::size_t end, Declarator& d) {
+  while (i < end && (v.is(i, "*") || v.is(i, "const") || v.is(i, "restrict") || v.is(i, "__restrict") ||
+                     v.is(i, "volatile"))) {
+    if (v.is(i, "*")) ++d.stars;
+    ++i;
+  }
+  if (i >= end || !v.is_identifier(i) || is_keyword(v.text(i))) return npos;
+  d.name = i++;
+  while (i < end && v.is(i, "[")) {
+    const std::size_t close = v.match(i);
+    if (close == npos || close >= end) return npos;
+    if (d.ndims < 3) d.dims[d.ndims] = {i + 1, close};
+    if (close == i + 1 && d.ndims == 0) d.unsized_array = true;
+    ++d.ndims;
+    i = close + 1;
+  }
+  // Attributes after the declarator (`__attribute__((aligned(8)))`, `__aligned(8)`).
+  while (i < end && v.is_identifier(i) && i + 1 < end && v.is(i + 1, "(") && v.text(i).starts_with("__")) {
+    const std::size_t close = v.match(i + 1);
+    if (close == npos || close >= end) return npos;
+    i = close + 1;
+  }
+  if (i < end && v.is(i, "=")) {
+    std::size_t j = i + 1;
+    while (j < end && !v.is(j, ",") && !v.is(j, ";")) {
+      const std::size_t m = v.match(j);
+      j = (m != npos && m > j) ? m + 1 : j + 1;
+    }
+    d.init = {i + 1, j};
+    i = j;
+  }
+  if (i < end && (v.is(i, ",") || v.is(i, ";"))) return i;
+  return npos;
+}
+
+// The type words of a declaration starting at `i`: identifiers (and
+// `struct x`, `unsigned long`) followed by a declarator. Returns the index of
+// the first declarator token, or npos.
+std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end) {
+  std::size_t words = 0;
+  std::size_t j = i;
+  while (j < end && v.is_identifier(j) && !is_keyword(v.text(j))) {
+    ++words;
+    ++j;
+    // Template arguments and `::` in C++ types: not followed here.
+  }
+  if (words == 0 || j >= end) return npos;
+  // `T x` (two words at least, the last is the name) or `T *x`.
+  if (v.is(j, "*")) return j;
+  if (words >= 2) return j - 1;
+  return npos;
+}
+
+FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions) {
+  // A macro defined twice with different values (one per #if branch) is
+  // not known: which one holds depends on the configuration.
+  std::unordered_set<std::string_view> ambiguous;
+  for (const auto& m : notes.macros) {
+    const auto [it, fresh] = macros_.emplace(m.name, m.value);
+    if (!fresh && it->second != m.value) ambiguous.insert(m.name);
+  }
+  for (auto name : ambiguous) macros_.erase(name);
+  conditional_lines_ = notes.conditional_lines;
+  for (const auto& m : notes.string_macros) string_macros_[m.name] = m.literal;
+  for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
+  for (std::size_t k = 0; k < functions.size(); ++k) defined_[unqualified(functions[k].name)] = k;
+  const MacroContext constants(macros_);
+  // Global declarations: statements at brace depth 0, outside function
+  // bodies (which are skipped whole by their matching brace).
+  std::size_t fn = 0;
+  std::size_t i = 0;
+  const std::size_t n = v.size();
+  while (i < n) {
+    while (fn < functions.size() && functions[fn].body_end < v.token(i).begin) ++fn;
+    if (v.is(i, "{")) {
+      const std::size_t close = v.match(i);
+      i = close == npos ? i + 1 : close + 1;
+      continue;
+    }
+    // One declaration candidate: from here to the next `;` at this depth.
+    std::size_t end = i;
+    while (end < n && !v.is(end, ";") && !v.is(end, "{") && !v.is(end, "}")) {
+      const std::size_t m = v.match(end);
+      end = (m != npos && m > end && !v.is(end, "{")) ? m + 1 : end + 1;
+    }
+    if (end >= n || !v.is(end, ";")) {
+      i = end > i ? end : i + 1;  // a stray `}` at file scope: step over it
+      continue;
+    }
+    std::size_t k = i;
+    bool is_static = false;
+    while (k < end && (v.is(k, "static") || v.is(k, "extern") || v.is(k, "const"))) {
+      is_static = is_static || v.is(k, "static");
+      ++k;
+    }
+    (void)is_static;
+    const std::size_t first = type_words_end(v, k, end);
+    if (first != npos) {
+      std::string_view type = v.text(first - 1);
+      const auto type_size = basic_type_size(v, {k, first});
+      std::size_t d = first;
+      while (d < end) {
+        Declarator decl;
+        const std::size_t next = parse_declarator(v, d, end + 1, decl);
+        if (next == npos) break;
+        Var g;
+        g.type = type;
+        g.kind = decl.ndims > 0   ? Kind::array
+                 : decl.stars > 0 ? Kind::pointer
+                 : type_size      ? Kind::scalar
+                                  : Kind::other;
+        g.elem_size = decl.stars > 0 && decl.ndims > 0 ? 8 : decl.stars > 0 ? (type_size ? *type_size : 0)
+                                                                           : (type_size ? *type_size : 0);
+        if (decl.ndims > 0 && decl.stars == 0) g.elem_size = type_size ? *type_size : 0;
+        for (int k2 = 0; k2 < std::min(decl.ndims, 3); ++k2) {
+          if (auto size = evaluate(v, decl.dims[k2], constants); size && size->is_point()) g.dims[k2] = size->lo;
+        }
+        if (decl.ndims > 0) {
+          g.length = g.dims[0];
+          g.target = Target::array;
+          g.base = v.text(decl.name);
+        }
+        if (!v.is(decl.name + 1, "(")) {
+          globals_[v.text(decl.name)] = g;
+          global_names_.add(NameHash{}(v.text(decl.name)));
+        }
+        d = next + 1;
+        if (v.is(next, ";")) break;
+      }
+    }
+    i = end + 1;
+  }
+}
+
+}  // namespace oxidize::hazards::flow

@@ -1,0 +1,498 @@
+// Library calls in a C/C++ function body (c_library.cpp says what each does):
+// unbounded copies and formats, scanf widths, non-literal formats, bounded
+// calls whose size is not the destination's, allocation sizes, frees, and
+// what an unknown call (maybe a macro) may do to its arguments.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "oxidize/hazards/c_flow_model.hpp"
+
+namespace oxidize::hazards::flow {
+
+namespace {
+
+// The text between a literal's quotes (prefixes like L or u8 dropped).
+std::string_view literal_body(std::string_view t) {
+  const std::size_t open = t.find('"');
+  if (open == std::string_view::npos || t.size() < open + 2) return t;
+  return t.substr(open + 1, t.size() - open - 2);
+}
+
+// The characters a string literal token spells (escapes count as one).
+std::optional<std::int64_t> literal_text_length(std::string_view t) {
+  std::int64_t length = 0;
+  {
+    const std::size_t open = t.find('"');
+    if (open == std::string_view::npos || t.size() < open + 2 || t.find('R') < open) return std::nullopt;
+    t = t.substr(open + 1, t.size() - open - 2);
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (t[k] == '\\' && k + 1 < t.size()) {
+        ++k;
+        if (t[k] == 'x') while (k + 1 < t.size() && std::isxdigit(static_cast<unsigned char>(t[k + 1]))) ++k;
+        else if (t[k] >= '0' && t[k] <= '7')
+          for (int d = 0; d < 2 && k + 1 < t.size() && t[k + 1] >= '0' && t[k + 1] <= '7'; ++d) ++k;
+      }
+      ++length;
+    }
+  }
+  return length;
+}
+
+std::optional<std::int64_t> literal_length(const TokenView& v, Range r, const FileContext* file = nullptr) {
+  if (r.empty()) return std::nullopt;
+  std::int64_t length = 0;
+  for (std::size_t i = r.begin; i < r.end; ++i) {
+    std::string_view text = v.text(i);
+    if (!v.is_string(i)) {
+      // A macro of this file whose body is one string (`#define UNLIMITED "unlimited"`).
+      const std::string_view* literal = file != nullptr && v.is_identifier(i) ? file->string_macro(text) : nullptr;
+      if (literal == nullptr) return std::nullopt;
+      text = *literal;
+    }
+    const auto n = literal_text_length(text);
+    if (!n) return std::nullopt;
+    length += *n;
+  }
+  return length;
+}
+
+// The longest output a printf format can produce, or nothing when a
+// conversion is unbounded (%s without precision, floating point).
+std::optional<std::int64_t> format_max_length(std::string_view f) {
+  std::int64_t total = 0;
+  for (std::size_t k = 0; k < f.size(); ++k) {
+    if (f[k] == '\\') {
+      ++k;
+      ++total;
+      continue;
+    }
+    if (f[k] != '%') {
+      ++total;
+      continue;
+    }
+    if (k + 1 < f.size() && f[k + 1] == '%') {
+      ++k;
+      ++total;
+      continue;
+    }
+    ++k;
+    while (k < f.size() && std::strchr("-+ #0", f[k]) != nullptr) ++k;
+    std::int64_t width = 0;
+    while (k < f.size() && std::isdigit(static_cast<unsigned char>(f[k]))) width = width * 10 + (f[k++] - '0');
+    if (k < f.size() && f[k] == '*') return std::nullopt;
+    std::int64_t precision = -1;
+    if (k < f.size() && f[k] == '.') {
+      ++k;
+      precision = 0;
+      if (k < f.size() && f[k] == '*') return std::nullopt;
+      while (k < f.size() && std::isdigit(static_cast<unsigned char>(f[k]))) precision = precision * 10 + (f[k++] - '0');
+    }
+    bool wide = false;
+    while (k < f.size() && std::strchr("hlLqjzt", f[k]) != nullptr) {
+      if (f[k] != 'h') wide = true;
+      ++k;
+    }
+    if (k >= f.size()) return std::nullopt;
+    std::int64_t n;
+    switch (f[k]) {
+      case 'd': case 'i': n = wide ? 20 : 11; break;
+      case 'u': n = wide ? 20 : 10; break;
+      case 'x': case 'X': n = wide ? 16 : 8; break;
+      case 'o': n = wide ? 22 : 11; break;
+      case 'c': n = 1; break;
+      case 'p': n = 18; break;
+      case 's':
+        if (precision < 0) return std::nullopt;
+        n = precision;
+        break;
+      default: return std::nullopt;
+    }
+    total += std::max(n, width);
+  }
+  return total;
+}
+
+// scanf: a %s or %[ without a width.
+bool scanf_unbounded(std::string_view f) {
+  for (std::size_t k = 0; k < f.size(); ++k) {
+    if (f[k] != '%') continue;
+    ++k;
+    if (k < f.size() && f[k] == '%') continue;
+    if (k < f.size() && f[k] == '*') continue;  // assigned nowhere
+    bool width = false;
+    while (k < f.size() && std::isdigit(static_cast<unsigned char>(f[k]))) {
+      width = true;
+      ++k;
+    }
+    bool allocates = false;
+    while (k < f.size() && std::strchr("hlLqjztm", f[k]) != nullptr) {
+      if (f[k] == 'm') allocates = true;
+      ++k;
+    }
+    if (k < f.size() && (f[k] == 's' || f[k] == '[') && !width && !allocates) return true;
+  }
+  return false;
+}
+
+bool has_string(const TokenView& v, Range r) {
+  for (std::size_t i = r.begin; i < r.end; ++i)
+    if (v.is_string(i)) return true;
+  return false;
+}
+
+// The argument's source text for a message (`ca->ai_canonname`, `*path`), cut short.
+
+}  // namespace
+
+std::string FunctionFlow::arg_text(Range r) const {
+  if (r.empty()) return {};
+  const std::uint32_t begin = v_.token(r.begin).begin;
+  const std::uint32_t end = v_.token(r.end - 1).end;
+  std::string text(v_.source().substr(begin, std::min<std::uint32_t>(end - begin, 60)));
+  for (char& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return text;
+}
+
+// `strlen(src)` (or sizeof/strnlen of it) earlier in the body: the usual sign
+// of a length check before the copy.
+bool FunctionFlow::length_taken_before(Range arg, std::size_t at) const {
+  const Range a = strip_casts(arg);
+  std::size_t k = a.begin;
+  while (k < a.end && (v_.is(k, "&") || v_.is(k, "*") || v_.is(k, "("))) ++k;
+  if (k >= a.end || !v_.is_identifier(k)) return false;
+  const std::string_view name = v_.text(k);
+  for (std::size_t t = body_.begin; t + 2 < at; ++t) {
+    if (!(v_.is(t, "strlen") || v_.is(t, "strnlen") || v_.is(t, "wcslen")) || !v_.is(t + 1, "(")) continue;
+    const std::size_t close = v_.match(t + 1);
+    for (std::size_t u = t + 2; u < close && u < at; ++u)
+      if (v_.is_identifier(u) && v_.text(u) == name) return true;
+  }
+  return false;
+}
+
+bool FunctionFlow::sized_by_strlen(Range arg) const {
+  const Range a = strip_casts(arg);
+  std::size_t k = a.begin;
+  while (k < a.end && (v_.is(k, "*") || v_.is(k, "("))) ++k;
+  if (k >= a.end || !v_.is_identifier(k)) return false;
+  const Var* var = find(v_.text(k));
+  return var != nullptr && var->sized_by_strlen;
+}
+
+std::size_t FunctionFlow::call(std::size_t i) {
+  const std::string_view callee = v_.text(i);
+  const LibraryCall* lib = library_call(callee);
+  const auto args = v_.arguments(i + 1);
+  const auto arg_name = [&](std::size_t n) -> std::string_view {
+    return n < args.size() ? single_name(strip_casts(args[n])) : std::string_view();
+  };
+  const auto mark_written = [&](std::size_t n) {
+    // The buffer an argument names: `buf`, `buf + 2`, `&buf[1]`, `buf[0]`, `(char *)buf`.
+    if (n >= args.size()) return;
+    const Range a = strip_casts(args[n]);
+    std::size_t k = a.begin;
+    while (k < a.end && (v_.is(k, "&") || v_.is(k, "("))) ++k;
+    const std::string_view name = k < a.end && v_.is_identifier(k) ? v_.text(k) : std::string_view();
+    if (name.empty()) return;
+    Var* var = find(name);
+    if (var != nullptr && !var->contents_written) change(name).contents_written = true;
+  };
+  // sizeof(pointer) where a size is expected: the size of the pointer, not the buffer.
+  const auto check_sizeof = [&](Range r) {
+    for (std::size_t k = r.begin; k + 1 < r.end; ++k) {
+      if (!v_.is(k, "sizeof")) continue;
+      std::string_view name;
+      if (v_.is(k + 1, "(") && v_.match(k + 1) == k + 3) name = v_.is_identifier(k + 2) ? v_.text(k + 2) : "";
+      else if (v_.is_identifier(k + 1) && !v_.is(k + 2, "[") && !v_.is(k + 2, "->") && !v_.is(k + 2, "."))
+        name = v_.text(k + 1);
+      const Var* var = name.empty() ? nullptr : find(name);
+      if (var != nullptr && var->kind == Kind::pointer)
+        report(RuleId::sizeof_pointer, Confidence::medium, k,
+               fmt::format("sizeof '{}' is the size of a pointer, not of what it points to", name));
+    }
+  };
+  // assert(p), BUG_ON(!p): the program stops (or warns) unless p is set.
+  if ((callee == "assert" || callee == "ASSERT" || callee == "BUG_ON" || callee == "WARN_ON" ||
+       callee == "WARN_ON_ONCE" || callee == "WARN" || callee == "VM_BUG_ON") &&
+      !args.empty()) {
+    const bool negated = callee != "assert" && callee != "ASSERT";
+    Entry probe;
+    condition(args[0], probe);
+    std::vector<std::string_view> set = negated ? probe.else_nonnull_more : std::vector<std::string_view>{};
+    set.push_back(negated ? probe.else_nonnull_var : probe.nonnull_var);
+    for (auto name : set) {
+      if (Var* var = name.empty() ? nullptr : find(name); var != nullptr && var->target == Target::null) {
+        Var& c = change(name);
+        c.target = Target::unknown;
+        c.null_maybe = false;
+      }
+    }
+  }
+  if (lib == nullptr && file_.defines(callee)) {
+    for (std::size_t n = 0; n < args.size(); ++n) {
+      const std::string_view name = single_name(strip_casts(args[n]));
+      const Var* var = name.empty() ? nullptr : find(name);
+      // A function of this file (not a macro) given an uninitialised pointer.
+      if (var != nullptr && var->kind == Kind::pointer && var->local && !var->initialized)
+        report(RuleId::uninitialized_read, uninitialized_confidence(name, *var, i), i,
+               fmt::format("uninitialised pointer '{}' is passed to {}", name, callee));
+      if (record_ == nullptr) continue;
+      ArgumentFact fact;
+      fact.line = v_.line(i);
+      fact.known = false;
+      if (var != nullptr && var->kind == Kind::array && var->dims[0] >= 0 && var->dims[1] == -1) {
+        fact = {true, var->dims[0], var->elem_size, v_.line(i), false, true};
+      } else if (var != nullptr && var->kind == Kind::pointer &&
+                 (var->target == Target::array || var->target == Target::heap) && var->offset_known &&
+                 var->length >= 0) {
+        fact = {true, var->length - var->offset, var->elem_size, v_.line(i), var->target == Target::heap, true};
+      }
+      auto& facts = (*record_)[callee];
+      if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0, false, true});
+      ArgumentFact& merged = facts[n];
+      merged.heap = merged.heap || fact.heap;
+      if (!fact.known || (merged.length >= 0 && merged.elem_size != fact.elem_size)) {
+        merged.known = false;
+      } else if (merged.known && merged.length < 0) {
+        merged.length = fact.length;
+        merged.elem_size = fact.elem_size;
+        merged.line = fact.line;
+      } else if (merged.known && merged.length != fact.length) {
+        // Callers disagree (camellia's setup_tail gets 26 and 34 words):
+        // the smallest holds only where every call goes (see access()).
+        merged.agree = false;
+        merged.length = std::min(merged.length, fact.length);
+      }
+    }
+  }
+  // A macro of this file may assign any local its body names.
+  if (const auto* names = lib == nullptr ? file_.macro_body(callee) : nullptr) {
+    for (auto name : *names) {
+      Var* var = find(name);
+      if (var == nullptr || var->kind == Kind::array) continue;
+      Var& c = change(name);
+      c.initialized = true;
+      c.value.reset();
+      if (c.target == Target::null || c.target == Target::freed) c.target = Target::unknown;
+    }
+  }
+  if (lib == nullptr) {
+    // An unknown function may write through any pointer it is given, and
+    // may be a macro that assigns its arguments (va_start, FD_ZERO).
+    const bool macro_like = !file_.defines(callee);
+    if (macro_like && v_.match(i + 1) != npos) unknown_call_until_ = std::max(unknown_call_until_, v_.match(i + 1));
+    // An iterator macro (`list_for_each_entry(pos, head, member) {`) assigns its cursor.
+    const std::size_t close = v_.match(i + 1);
+    const bool loop_macro = macro_like && ((close != npos && v_.is(close + 1, "{")) ||
+                                           callee.find("for_each") != std::string_view::npos);
+    for (std::size_t n = 0; n < args.size(); ++n) {
+      mark_written(n);
+      // A macro may assign any name in its arguments (read_poll_timeout's
+      // `val`, list_for_each_entry's cursor), in any order.
+      // Only a bare name (or its address) can be assigned that way; deeper
+      // expressions are read, and the scan of the arguments reads them.
+      const Range a = args[n];
+      const std::size_t k = a.size() == 1 ? a.begin : (a.size() == 2 && v_.is(a.begin, "&")) ? a.begin + 1 : npos;
+      if (macro_like && k != npos && v_.is_identifier(k)) {
+        Var* var = find(v_.text(k));
+        if (var == nullptr) continue;
+        if (!var->initialized) change(v_.text(k)).initialized = true;
+        // A bare name given to a macro may come back assigned (swap(a, b), get_user(x, p)).
+        const bool bare = a.size() == 1;
+        if ((loop_macro && var->target == Target::freed) || ((loop_macro || bare) && var->target == Target::null)) {
+          Var& c = change(v_.text(k));
+          c.target = Target::unknown;
+          c.value.reset();
+        }
+      }
+    }
+    return i + 1;
+  }
+  switch (lib->kind) {
+    case CallKind::release:
+      // The arguments are evaluated before the block is freed:
+      // devm_kfree(p->dev, p) reads p->dev first.
+      if (const auto name = arg_name(static_cast<std::size_t>(lib->pointer_arg)); !name.empty()) {
+        const std::size_t close = v_.match(i + 1);
+        if (close != npos) scan(i + 2, close, 1);
+        release(name, i, *lib, Allocator::malloc);
+        return close == npos ? i + 1 : close + 1;
+      }
+      return i + 1;
+    case CallKind::no_return:
+      terminate(true);
+      return i + 1;
+    case CallKind::read_line_unbounded:
+      report(RuleId::gets_call, Confidence::high, i, fmt::format("{} cannot limit the line to the buffer's size", callee));
+      mark_written(0);
+      return i + 1;
+    case CallKind::stack_allocate:
+      report(RuleId::alloca_call, Confidence::medium, i, fmt::format("{} allocates a run-time size on the stack", callee));
+      return i + 1;
+    case CallKind::copy_unbounded: {
+      if (args.size() < 2) return i + 1;
+      const auto bytes = destination_bytes(args[0]);
+      const auto length = literal_length(v_, args[1], &file_);
+      const auto source = destination_bytes(args[1]);  // an array of known size
+      if (bytes && length) {
+        if (*length + 1 > *bytes)
+          report(RuleId::out_of_bounds_write, Confidence::high, i,
+                 fmt::format("{} copies {} bytes into '{}', which holds {}", callee, *length + 1,
+                             arg_text(args[0]), *bytes));
+      } else if (bytes && source && *source <= *bytes) {
+        // The source array, NUL included, fits the destination: proven.
+      } else {
+        // Evidence of a bound: the source's length taken earlier in the
+        // function (a check), or a destination sized from a strlen.
+        const bool bounded = length || length_taken_before(args[1], i) || length_taken_before(args[0], i) ||
+                             sized_by_strlen(args[0]);
+        report(RuleId::strcpy_unbounded, bounded ? Confidence::low : Confidence::medium, i,
+               fmt::format("{} into '{}' is not bounded by its size{}", callee, arg_text(args[0]),
+                           bounded ? " (a length is checked or allocated for nearby)" : ""));
+      }
+      mark_written(0);
+      return i + 1;
+    }
+    case CallKind::append_unbounded:
+      if (!args.empty()) {
+        const bool bounded = (args.size() > 1 && length_taken_before(args[1], i)) || length_taken_before(args[0], i) ||
+                             sized_by_strlen(args[0]);
+        report(RuleId::strcat_unbounded, bounded ? Confidence::low : Confidence::medium, i,
+               fmt::format("{} appends to '{}' without knowing the room left", callee, arg_text(args[0])));
+      }
+      return i + 1;
+    case CallKind::format_unbounded: {
+      if (args.size() < 2) return i + 1;
+      const auto bytes = destination_bytes(args[0]);
+      const auto fmt_length = literal_length(v_, args[1]);
+      std::optional<std::int64_t> max;
+      if (fmt_length && args[1].size() == 1) max = format_max_length(literal_body(v_.text(args[1].begin)));
+      if (bytes && max && *max + 1 <= *bytes) {
+        // The longest output fits: proven.
+      } else if (bytes && max) {
+        report(RuleId::sprintf_unbounded, Confidence::medium, i,
+               fmt::format("{} can write {} bytes into '{}', which holds {}", callee, *max + 1, arg_text(args[0]),
+                           *bytes));
+      } else if (max) {
+        // No unbounded conversion: at most `max` bytes, a small known amount.
+        report(RuleId::sprintf_unbounded, Confidence::low, i,
+               fmt::format("{} into '{}' writes up to {} bytes; the buffer's size is not known here", callee,
+                           arg_text(args[0]), *max + 1));
+      } else {
+        report(RuleId::sprintf_unbounded, Confidence::medium, i,
+               fmt::format("{} into '{}' can write more than the buffer holds", callee, arg_text(args[0])));
+      }
+      if (!has_string(v_, args[1]) && !lib->va_list)
+        report(RuleId::format_not_literal, Confidence::medium, i, fmt::format("the format of {} is not a literal", callee));
+      mark_written(0);
+      return i + 1;
+    }
+    case CallKind::bounded_string: {
+      if (args.size() < 3) return i + 1;
+      const auto bytes = destination_bytes(args[0]);
+      const auto n = evaluate(v_, args[2], *this);
+      if (bytes && n && n->hi > *bytes)
+        report(RuleId::out_of_bounds_write, Confidence::high, i,
+               fmt::format("{} may write {} bytes into '{}', which holds {}", callee, n->hi, v_.text(args[0].begin), *bytes));
+      else
+        report(RuleId::strn_error_prone, Confidence::low, i,
+               fmt::format("{} may leave '{}' without a terminating NUL", callee, v_.text(args[0].begin)));
+      check_sizeof(args[2]);
+      mark_written(0);
+      return i + 1;
+    }
+    case CallKind::memory: {
+      if (args.size() < 3) return i + 1;
+      const std::size_t dest = static_cast<std::size_t>(lib->pointer_arg);
+      const auto bytes = destination_bytes(args[dest]);
+      const auto n = evaluate(v_, args[2], *this);
+      // `sizeof dst` / `sizeof(dst)` is the destination's own size: fine.
+      const std::string_view dest_name = arg_name(dest);
+      bool sized_by_dest = false;
+      for (std::size_t k = args[2].begin; k < args[2].end; ++k)
+        if (v_.is(k, "sizeof") && !dest_name.empty() &&
+            (v_.text(k + 1) == dest_name || (v_.is(k + 1, "(") && v_.text(k + 2) == dest_name)))
+          sized_by_dest = true;
+      if (bytes && n && n->hi > *bytes) {
+        report(RuleId::out_of_bounds_write, Confidence::high, i,
+               fmt::format("{} of {} bytes into '{}', which holds {}", callee, n->hi, v_.text(args[dest].begin), *bytes));
+      } else if (callee != "memset" && args.size() >= 2 && n) {
+        const std::size_t src = dest == 0 ? 1 : 0;
+        if (const auto src_bytes = destination_bytes(args[src]); src_bytes && n->hi > *src_bytes)
+          report(RuleId::out_of_bounds_read, Confidence::high, i,
+                 fmt::format("{} reads {} bytes from '{}', which holds {}", callee, n->hi, v_.text(args[src].begin),
+                             *src_bytes));
+      } else if (!n && !sized_by_dest) {
+        report(RuleId::mem_size_unproven, Confidence::low, i,
+               fmt::format("the size given to {} is not tied to the size of '{}'", callee, v_.text(args[dest].begin)));
+      }
+      check_sizeof(args[2]);
+      mark_written(dest);
+      return i + 1;
+    }
+    case CallKind::format: {
+      const std::size_t f = static_cast<std::size_t>(lib->format_arg);
+      for (std::size_t n = 0; n < f && n < args.size(); ++n) mark_written(n);  // snprintf's buffer
+      if (f >= args.size() || has_string(v_, args[f])) return i + 1;
+      const std::string_view name = single_name(args[f]);
+      const Var* var = name.empty() ? nullptr : find(name);
+      if (var != nullptr && var->parameter && lib->va_list) return i + 1;  // a printf-like wrapper passing its format on
+      Confidence c = args.size() == f + 1 ? Confidence::high : Confidence::medium;
+      if (var != nullptr && var->parameter) c = Confidence::low;
+      report(RuleId::format_not_literal, c, i, fmt::format("the format of {} is not a string literal", callee));
+      return i + 1;
+    }
+    case CallKind::scan: {
+      const std::size_t f = static_cast<std::size_t>(lib->format_arg);
+      for (std::size_t n = f + 1; n < args.size(); ++n) {
+        const Range a = args[n];
+        if (a.size() == 2 && v_.is(a.begin, "&")) {
+          if (Var* var = find(v_.text(a.begin + 1))) {
+            (void)var;
+            change(v_.text(a.begin + 1)).initialized = true;
+          }
+        }
+        mark_written(n);
+      }
+      if (f < args.size() && args[f].size() == 1 && v_.is_string(args[f].begin) &&
+          scanf_unbounded(v_.text(args[f].begin)))
+        report(RuleId::scanf_unbounded, Confidence::high, i,
+               fmt::format("{} reads a string with %s or %[ but no field width", callee));
+      return i + 1;
+    }
+    case CallKind::allocate:
+    case CallKind::reallocate:
+    case CallKind::duplicate: {
+      if (lib->size_arg < 0 || static_cast<std::size_t>(lib->size_arg) >= args.size()) return i + 1;
+      const Range size = args[lib->size_arg];
+      if (v_.is(size.begin, "strlen") && v_.is(size.begin + 1, "(") && v_.match(size.begin + 1) == size.end - 1)
+        report(RuleId::strlen_alloc_no_nul, Confidence::high, i,
+               fmt::format("{} of strlen(...) bytes leaves no room for the terminating NUL", callee));
+      check_sizeof(size);
+      if (lib->count_arg < 0) {
+        // n * size with n not a constant: the product can wrap around.
+        bool product = false;
+        for (std::size_t k = size.begin; k < size.end; ++k) {
+          const std::size_t m = v_.match(k);
+          if (m != npos && m > k) {
+            k = m;
+            continue;
+          }
+          if (v_.is(k, "*") && !is_unary_at(k)) product = true;  // `sizeof *p` is no product
+        }
+        if (product && !evaluate(v_, size, *this))
+          report(RuleId::alloc_size_overflow, Confidence::low, i,
+                 fmt::format("the size given to {} is a product that can overflow", callee));
+      }
+      return i + 1;
+    }
+  }
+  return i + 1;
+}
+
+}  // namespace oxidize::hazards::flow

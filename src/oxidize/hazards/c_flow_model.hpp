@@ -1,0 +1,389 @@
+#pragma once
+// The model the C/C++ flow analysis works on, shared by its source files
+// (c_file_context.cpp, c_flow.cpp, c_flow_expressions.cpp, c_flow_calls.cpp):
+// the abstract state of a variable, the stack of open branches, what callers
+// pass, the file's globals and macros, and the FunctionFlow that walks one
+// function body. Internal to hazards/: find_c_hazards (raw_finding.hpp) is
+// the entry point.
+//
+// Each function body is read once, statement by statement, front to back,
+// with a small abstract state per variable: its kind (scalar, pointer,
+// array), whether it was written, a known integer value or loop range, and
+// for pointers what they point to (NULL, a heap block of known length, a
+// freed block, an array, a string literal, a local). The walk is
+// path-insensitive but branch-aware, and every simplification errs toward
+// silence (docs/rules.md, "How the flow analysis decides"):
+//  - a branch that ends in return/break/continue/goto/exit is undone when it
+//    closes; the `then` branch of an if/else is undone before the `else`;
+//  - each `case` starts from the state at the switch; a goto label forgets
+//    what is known (any path may arrive there);
+//  - a loop's range holds in its body; what the body changes is unknown after it;
+//  - a value that is not understood is unknown, and unknown never reports.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "oxidize/hazards/c_library.hpp"
+#include "oxidize/hazards/expression.hpp"
+#include "oxidize/hazards/name_table.hpp"
+#include "oxidize/hazards/raw_finding.hpp"
+
+namespace oxidize::hazards::flow {
+
+using Range = TokenView::Range;
+constexpr std::size_t npos = TokenView::npos;
+constexpr int k_max_recursion = 32;  // nested assignments/conditions deeper than this are not followed
+
+// A 512-bit Bloom filter of names: most identifiers of a body (calls,
+// types, macros, members) are no variable, and this answers "surely not"
+// without a hash-table lookup.
+class NameFilter {
+ public:
+  void add(std::size_t h) {
+    bits_[(h >> 6) & 7] |= std::uint64_t{1} << (h & 63);
+    bits_[(h >> 15) & 7] |= std::uint64_t{1} << ((h >> 9) & 63);
+  }
+  bool may_contain(std::size_t h) const {
+    return (bits_[(h >> 6) & 7] >> (h & 63) & 1) != 0 && (bits_[(h >> 15) & 7] >> ((h >> 9) & 63) & 1) != 0;
+  }
+  void clear() { bits_.fill(0); }
+
+ private:
+  std::array<std::uint64_t, 8> bits_{};
+};
+
+enum class Kind : std::uint8_t { unknown, scalar, pointer, array, other };
+enum class Target : std::uint8_t { unknown, null, heap, freed, array, literal, address };
+enum class Allocator : std::uint8_t { none, malloc, new_single, new_array };
+
+struct Var;
+using VarMap = NameTable<struct Var>;
+
+struct Var {
+  Kind kind = Kind::unknown;
+  bool local = false;        // automatic storage of this function (not static, not a parameter)
+  bool parameter = false;
+  bool initialized = true;   // the variable itself was written
+  bool contents_written = true;  // array or heap block: some element was written
+  std::optional<Interval> value;  // known integer value, or the loop's range
+  std::array<std::int64_t, 3> dims{-1, -1, -1};  // array dimensions
+  std::int64_t elem_size = 0;   // bytes per element, if a basic type
+  std::string_view type;        // the base type's last word
+  // Pointers.
+  Target target = Target::unknown;
+  Allocator allocator = Allocator::none;
+  std::uint32_t target_line = 0;  // where it was allocated, freed or set to NULL
+  std::size_t alloc_token = 0;    // the allocation call (where a missing check is reported)
+  std::int64_t length = -1;       // elements of what it points into (-1 unknown)
+  std::int64_t offset = 0;        // elements from the start of that
+  bool offset_known = true;
+  std::string_view base;          // the array or variable it points into
+  bool base_local = false;        // ... which is a local of this function
+  bool unchecked = false;         // allocation result not yet compared with NULL
+  bool null_by_compare = false;   // NULL because a condition said so on this path
+  bool freed_conditionally = false;  // freed on some path only (a branch that fell through)
+  bool null_maybe = false;           // NULL on some path only
+  std::uint32_t decl_line = 0;       // where it was declared (or last known to be uninitialised)
+  std::uint32_t maybe_depth = 0;     // nesting where the "some path" fact was joined
+  bool loop_carried = false;         // uninitialised, but assigned in an enclosing loop's body
+  bool sized_by_strlen = false;      // allocated with a size computed from a strlen
+  bool from_strlen = false;          // a scalar assigned from an expression with strlen
+  bool smallest_caller = false;      // `length` is the smallest of what callers pass
+  // The tokens of the branch (condition through body) that made a "maybe" fact.
+  TokenView::Range maybe_origin{0, 0};
+};
+
+// C and C++ keywords that cannot name a variable or a type word here. A
+// switch on the first byte: this runs for most identifiers.
+inline bool is_keyword(std::string_view t) {
+  if (t.size() < 2 || t.size() > 14) return false;
+  switch (t[0]) {
+    case 'r': return t == "return";
+    case 'i': return t == "if";
+    case 'e': return t == "else";
+    case 'w': return t == "while";
+    case 'f': return t == "for";
+    case 'd': return t == "do" || t == "default" || t == "decltype";
+    case 's': return t == "switch" || t == "sizeof" || t == "static_assert";
+    case 'c': return t == "case" || t == "continue" || t == "co_return";
+    case 'b': return t == "break";
+    case 'g': return t == "goto";
+    case 't': return t == "typeof" || t == "throw";
+    case 'a': return t == "alignof";
+    // `new` and `delete` name variables in C (the kernel has thousands).
+    case '_': return t == "__typeof__" || t == "_Alignof" || t == "_Static_assert";
+    default: return false;
+  }
+}
+
+inline bool is_assignment_operator(std::string_view t) {
+  return t == "=" || t == "+=" || t == "-=" || t == "*=" || t == "/=" || t == "%=" || t == "&=" || t == "|=" ||
+         t == "^=" || t == "<<=" || t == ">>=";
+}
+
+inline bool is_null_literal(std::string_view t) { return t == "NULL" || t == "nullptr" || t == "0"; }
+
+enum class Body : std::uint8_t { plain, if_then, else_branch, loop, switch_block, do_block };
+
+struct Entry {
+  bool braces = false;
+  Body body = Body::plain;
+  std::size_t undo = 0;       // undo-log position at entry
+  bool terminated = false;    // a return/break/continue/goto/exit ran at this level
+  bool leaves = false;        // ... and it was a return, goto or exit
+  bool after_return = false;  // ... and nothing but a label can reach what follows
+  std::string_view null_var{};        // if_then: the pointer this branch knows is NULL
+  std::string_view else_null_var{};   // if_then: the pointer the else branch knows is NULL
+  std::string_view nonnull_var{};     // the pointer this branch knows is not NULL
+  std::string_view else_nonnull_var{};  // if_then: the pointer the else branch knows is not NULL
+  std::vector<std::string_view> else_nonnull_more{};  // if_then: `!a || !b`: more of them
+  std::size_t macro_args = static_cast<std::size_t>(-1);  // an iterator macro's `(`: its cursor is reassigned
+  std::string_view forget_var{};       // `if (buf != default_buf)`: in this branch buf points elsewhere
+  std::string_view else_forget_var{};  // if_then: the same for the else branch (`==`)
+  std::string_view loop_var{};        // loop: the variable the range is for
+  bool dead = false;       // the condition is never true here: nothing in it runs
+  bool else_dead = false;  // if_then: the condition is always true, so the else never runs
+  bool infinite = false;   // loop: no condition, or always true: left only by break, return, goto
+  bool always = false;     // if_then: the condition is known true here; loop: the body runs at least once
+  Range cond{0, 0};        // the condition's tokens (if and loops)
+  std::string_view refine_var{};    // a variable whose range the condition narrows
+  Interval refine{};                // ... in this branch
+  Interval else_refine{};           // if_then: ... in the else branch
+  std::optional<Interval> refine_before{};  // its range before the branch
+  std::size_t body_begin = 0;  // the body's first token (`{` or the statement)
+  std::size_t then_begin = static_cast<std::size_t>(-1);  // else_branch: its then branch's body
+};
+
+class FileContext;
+
+// What the callers in this file pass for one parameter of one function:
+// the length of the buffer (in elements) when every call site knows it.
+struct ArgumentFact {
+  bool known = true;   // false as soon as one call site passes something unknown
+  std::int64_t length = -1;
+  std::int64_t elem_size = 0;
+  std::uint32_t line = 0;  // a call site, for the message
+  bool heap = false;       // some caller passes heap memory
+  bool agree = true;       // every caller passes the same length (else `length` is the smallest)
+};
+using CallFacts = std::unordered_map<std::string_view, std::vector<ArgumentFact>>;
+
+// Buffers reused from one function to the next (their capacity stays).
+struct FlowScratch {
+  VarMap vars;
+  NameFilter names;  // every name ever put in `vars` this function
+  std::vector<std::pair<std::string_view, std::optional<Var>>> undo;
+  std::vector<Entry> entries;
+  void clear() {
+    vars.clear();
+    names.clear();
+    undo.clear();
+    entries.clear();
+  }
+};
+
+class FunctionFlow final : public ExpressionContext {
+ public:
+  FunctionFlow(const TokenView& v, const FileContext& file, RawFindings& out, FlowScratch& scratch,
+               CallFacts* record, const std::vector<ArgumentFact>* given)
+      : v_(v), file_(file), out_(out), vars_(scratch.vars), names_(scratch.names), record_(record), given_(given),
+        undo_(scratch.undo),
+        entries_(scratch.entries) {
+    scratch.clear();
+  }
+
+  // Reads the body; `record` collects what this function passes to the
+  // file's other functions; `given` is what its callers pass it (second pass).
+  void run(const parse::FunctionFacts& fn);
+
+  // ExpressionContext
+  std::optional<Interval> value_of(std::string_view name) const override;
+  std::optional<std::int64_t> size_of(const TokenView& v, Range what) const override;
+
+ private:
+  // State.
+  Var* find(std::string_view name);
+  const Var* find(std::string_view name) const;
+  Var& change(std::string_view name);
+  // Undoes changes back to log position `to`; with keep_writes, "was
+  // written" facts stay (a path that did not continue may still have written).
+  void rollback(std::size_t to, bool keep_writes = true);
+  void forget_everything();
+  void forget_names(std::size_t begin, std::size_t end);
+
+  // Structure.
+  void parameters(const parse::FunctionFacts& fn, std::size_t body_open);
+  std::size_t statement(std::size_t i, std::size_t end);
+  std::size_t control_header(std::size_t i, std::string_view keyword);
+  void push(Entry e);
+  void enter(Entry& e);
+  // Forgets what the body starting at `body_begin` assigns; with `maybe`,
+  // NULL and freed become "on some path" instead of unknown.
+  void havoc_assigned(std::size_t body_begin, bool maybe = false);
+  void join_branch(const Entry& e);
+  void checked_in(Range cond);
+  bool constant_condition(Range cond) const;
+  bool correlated(const Var& var) const;
+  Range unwrap_condition(Range cond) const;
+  bool do_forever(const Entry& e) const;
+  Confidence across(std::uint32_t from, std::uint32_t to, Confidence c) const;
+  Confidence uninitialized_confidence(std::string_view name, const Var& var, std::size_t at) const {
+    if (var.loop_carried) return Confidence::low;  // written later in the loop: another iteration may run first
+    if (macro_call_ && !assigned_anywhere(name)) return Confidence::low;  // a macro may assign it
+    // Inside the arguments of a macro-like call (sizeof-like ARRAY_SIZE(p->x),
+    // offsetof-like MLX5_ADDR_OF(..., field[0])): maybe never evaluated.
+    if (at < unknown_call_until_) return Confidence::low;
+    return across(var.decl_line, v_.line(at), Confidence::high);
+  }
+  // A fact true on some path only: medium where that path leads straight
+  // here, low inside a branch opened since (its condition may exclude the path).
+  Confidence maybe(const Var& var) const {
+    return entries_.size() > var.maybe_depth && correlated(var) ? Confidence::low : Confidence::medium;
+  }
+  void open_body(Entry e, std::size_t next);
+  void close_entry(bool else_follows);
+  void end_statement(std::size_t next);
+  void loop_header(Range header, Entry& e);
+  void returned(std::size_t begin, std::size_t end);
+  // A jump: `leaves` for return, goto and calls that do not return (they
+  // leave every enclosing construct); break and continue only this one.
+  void terminate(bool leaves);
+  std::size_t statement_end(std::size_t i, std::size_t end) const;
+  bool data_braces(std::size_t open) const;
+  void survey(std::size_t open, std::size_t close);
+  bool assigned_anywhere(std::string_view name) const;
+  bool escapes(std::string_view name) const;
+  std::size_t expression_end(std::size_t i, std::size_t end) const;
+  std::optional<std::size_t> declaration(std::size_t i, std::size_t end);
+
+  // Expressions.
+  void scan(std::size_t begin, std::size_t end, int depth);
+  std::size_t token(std::size_t i, std::size_t end, int depth);
+  std::size_t variable(std::size_t i, std::size_t end, int depth);
+  void assign(std::string_view name, Range rhs, std::size_t at);
+  // A call at `i` (the callee's name); returns where scanning goes on.
+  std::size_t call(std::size_t i);
+  std::string arg_text(Range r) const;
+  bool length_taken_before(Range arg, std::size_t at) const;
+  bool sized_by_strlen(Range arg) const;
+  bool is_unary_at(std::size_t i) const;
+  bool is_write_after(std::size_t i) const;
+  // `element`: the access reaches a whole element (every dimension
+  // indexed), not a row of a multi-dimensional array that decays to a pointer.
+  void access(std::string_view name, Var& var, std::size_t at, std::optional<Interval> index, bool write,
+              bool through_loop, bool element = true);
+  void dereference(std::string_view name, Var& var, std::size_t at, bool write);
+  void release(std::string_view name, std::size_t at, const LibraryCall& how, Allocator by);
+  void condition(Range cond, Entry& then_entry);
+  std::optional<std::int64_t> destination_bytes(Range arg) const;
+  std::string_view single_name(Range r) const;
+  Range strip_casts(Range r) const;
+
+  void report(RuleId rule, Confidence c, std::size_t at, std::string message) {
+    // Code that cannot run (after a return, in an `if (0)`) reports nothing.
+    if (!entries_.empty() && (entries_.back().dead || entries_.back().after_return)) return;
+    out_.push_back({rule, c, at, std::move(message)});
+  }
+  std::optional<bool> truth(Range cond) const;
+  bool short_circuits(Range r) const;
+
+  const TokenView& v_;
+  const FileContext& file_;
+  RawFindings& out_;
+  VarMap& vars_;
+  NameFilter& names_;
+  CallFacts* record_;
+  const std::vector<ArgumentFact>* given_;
+  std::vector<std::pair<std::string_view, std::optional<Var>>>& undo_;
+  std::vector<Entry>& entries_;
+  std::optional<Entry> pending_body_;  // set by a control header: the entry its body opens with
+  std::string_view function_name_;
+  bool expect_do_while_ = false;
+  std::string_view pending_else_null_;  // the pointer the coming else branch knows is NULL
+  bool pending_else_dead_ = false;      // the coming else branch never runs
+  std::string_view pending_else_nonnull_;
+  std::string_view pending_else_refine_var_;
+  std::string_view pending_else_forget_;
+  Interval pending_else_refine_{};
+  // From a first look at the whole body (survey): names assigned anywhere,
+  // names used other than by indexing (a buffer that escapes), and whether
+  // an upper-case macro is invoked (it may assign locals out of sight).
+  Range body_{0, 0};
+  bool macro_call_ = false;
+  std::size_t unknown_call_until_ = 0;  // the `)` of the innermost-reaching call to an unknown function
+  std::size_t loop_body_begin_ = 0;     // where the body being entered starts
+  std::size_t pending_then_begin_ = static_cast<std::size_t>(-1);
+  bool guarded_condition_ = false;      // scanning a condition with && or ||: NULL checks may guard it
+};
+
+// What the file says outside functions: global arrays and pointers, integer macros.
+class FileContext {
+ public:
+  FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions);
+  bool may_be_global(std::size_t h) const { return global_names_.may_contain(h); }
+  const Var* global(std::string_view name) const { return globals_.find(name); }
+  const std::vector<std::uint32_t>& conditional_lines() const { return conditional_lines_; }
+  const std::string_view* string_macro(std::string_view name) const {
+    const auto it = string_macros_.find(name);
+    return it == string_macros_.end() ? nullptr : &it->second;
+  }
+  // A function defined in this file (not a macro): its name without qualifiers.
+  bool defines(std::string_view name) const { return defined_.count(name) != 0; }
+  bool is_function_macro(std::string_view name) const { return function_macros_.count(name) != 0; }
+  // The names a function-like macro of this file uses, or null.
+  const std::vector<std::string_view>* macro_body(std::string_view name) const {
+    const auto it = function_macros_.find(name);
+    return it == function_macros_.end() ? nullptr : it->second;
+  }
+  std::optional<std::int64_t> macro(std::string_view name) const {
+    const auto it = macros_.find(name);
+    if (it == macros_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  VarMap globals_;
+  NameFilter global_names_;
+  std::unordered_map<std::string_view, std::int64_t> macros_;
+  std::vector<std::uint32_t> conditional_lines_;
+  std::unordered_map<std::string_view, std::string_view, NameHash> string_macros_;
+  std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
+  std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> function_macros_;
+};
+
+inline std::string_view unqualified(std::string_view name) {
+  if (const auto colons = name.rfind("::"); colons != std::string_view::npos) name.remove_prefix(colons + 2);
+  return name;
+}
+
+
+// Reads the declarator list of a declaration whose type words end before
+// `i`: calls `each(name_index, dims_ranges, is_pointer, init_range)`.
+struct Declarator {
+  std::size_t name = npos;
+  int stars = 0;
+  std::array<Range, 3> dims{};
+  int ndims = 0;
+  bool unsized_array = false;
+  Range init{0, 0};
+};
+
+// Parses one declarator starting at `i` (after the type words or a comma);
+// returns the index after it (at `,` or `;`) or npos when it is not one.
+std::size_t parse_declarator(const TokenView& v, std::size_t i, std::size_t end, Declarator& d);
+// The type words of a declaration starting at `i`; the index of the first
+// declarator token, or npos.
+std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end);
+
+// Whether lengths and offsets counted for `b` count the same for `a`.
+bool same_units(const Var& a, const Var& b);
+
+}  // namespace oxidize::hazards::flow
