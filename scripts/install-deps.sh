@@ -17,7 +17,7 @@ build_pkgs=(
 # real tree needs (pmccabe, fetching a Debian source package).
 test_pkgs=( python3 python3-jsonschema python3-rfc3987 util-linux pmccabe dpkg-dev xz-utils )
 # Benchmarks and accuracy comparisons: the other peer tools.
-bench_pkgs=( cloc time )
+bench_pkgs=( cloc time flawfinder cppcheck )  # gcc and clang come with the build packages
 
 want=("${build_pkgs[@]}" "${test_pkgs[@]}")
 case "${1:-}" in
