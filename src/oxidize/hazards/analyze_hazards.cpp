@@ -79,8 +79,9 @@ std::vector<Finding> analyze_hazards(const HazardInput& input) {
   if (input.language == Language::rust) {
     find_rust_hazards(view, raw);
   } else {
-    find_c_hazards(view, input.notes, input.functions, raw);
-    if (input.language == Language::cpp || input.language == Language::cpp_header) find_cpp_hazards(view, raw);
+    const bool cpp = input.language == Language::cpp || input.language == Language::cpp_header;
+    find_c_hazards(view, input.notes, input.functions, cpp, raw);
+    if (cpp) find_cpp_hazards(view, raw);
   }
   if (raw.empty()) return {};
 

@@ -86,7 +86,9 @@ std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end) {
   return npos;
 }
 
-FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions) {
+FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
+                         bool cpp)
+    : cpp_(cpp) {
   // A macro defined twice with different values (one per #if branch) is
   // not known: which one holds depends on the configuration.
   std::unordered_set<std::string_view> ambiguous;

@@ -1169,8 +1169,8 @@ using flow::FunctionFlow;
 using flow::unqualified;
 
 void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
-                    RawFindings& out) {
-  const FileContext file(view, notes, functions);
+                    bool cpp, RawFindings& out) {
+  const FileContext file(view, notes, functions, cpp);
   FlowScratch scratch;
   // First pass: every function alone, recording what callers pass.
   CallFacts calls;

@@ -309,6 +309,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
       const bool write = is_write_after(close + 1);
       if (var->kind == Kind::pointer) dereference(name, *find(name), i, write);
       access(name, *find(name), i, k, write, through_loop);
+      if (var->kind == Kind::pointer) pointer_arithmetic(name, *find(name), i);
       return i + 1;
     }
   }
@@ -330,6 +331,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
       if (known) delta = v_.is(i + 1, "+=") ? k->lo : -k->lo;
     }
     if (c.kind == Kind::pointer) {
+      pointer_arithmetic(name, c, i);
       if (known && c.offset_known) c.offset += delta;
       else c.offset_known = false;
     } else if (c.value && c.value->is_point() && known) {
@@ -363,6 +365,20 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     change(name).initialized = true;  // one finding per variable
   }
   return i + 1;
+}
+
+// C++ only (OXI-C1006): arithmetic on a pointer not known to point into an
+// array or a heap block. Medium when it points to a single object (`p =
+// &x`), low when what it points to is unknown (a parameter may well point
+// into an array).
+void FunctionFlow::pointer_arithmetic(std::string_view name, const Var& var, std::size_t at) {
+  if (!file_.cpp() || var.kind != Kind::pointer) return;
+  if (var.target == Target::array || var.target == Target::heap || var.target == Target::literal) return;
+  const bool single = var.target == Target::address && var.length == 1;
+  report(RuleId::cpp_pointer_arithmetic, single ? Confidence::medium : Confidence::low, at,
+         single ? fmt::format("'{}' points to the single object '{}': arithmetic on it leaves the object", name,
+                              var.base)
+                : fmt::format("arithmetic on '{}', which is not known to point into an array", name));
 }
 
 void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, bool write) {

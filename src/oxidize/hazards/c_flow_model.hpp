@@ -271,6 +271,7 @@ class FunctionFlow final : public ExpressionContext {
   void assign(std::string_view name, Range rhs, std::size_t at);
   // A call at `i` (the callee's name); returns where scanning goes on.
   std::size_t call(std::size_t i);
+  void pointer_arithmetic(std::string_view name, const Var& var, std::size_t at);
   std::string arg_text(Range r) const;
   bool length_taken_before(Range arg, std::size_t at) const;
   bool sized_by_strlen(Range arg) const;
@@ -327,7 +328,8 @@ class FunctionFlow final : public ExpressionContext {
 // What the file says outside functions: global arrays and pointers, integer macros.
 class FileContext {
  public:
-  FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions);
+  FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions, bool cpp);
+  bool cpp() const { return cpp_; }
   bool may_be_global(std::size_t h) const { return global_names_.may_contain(h); }
   const Var* global(std::string_view name) const { return globals_.find(name); }
   const std::vector<std::uint32_t>& conditional_lines() const { return conditional_lines_; }
@@ -354,6 +356,7 @@ class FileContext {
   NameFilter global_names_;
   std::unordered_map<std::string_view, std::int64_t> macros_;
   std::vector<std::uint32_t> conditional_lines_;
+  bool cpp_ = false;
   std::unordered_map<std::string_view, std::string_view, NameHash> string_macros_;
   std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
   std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> function_macros_;

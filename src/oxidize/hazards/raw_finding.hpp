@@ -24,9 +24,10 @@ struct RawFinding {
 using RawFindings = std::vector<RawFinding>;
 
 // C and C++: library calls and the data flow inside each function body
-// (c_flow.cpp).
+// (c_flow*.cpp); `cpp` turns on the C++-only rules that need the flow
+// (pointer arithmetic on a pointer to a single object).
 void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
-                    RawFindings& out);
+                    bool cpp, RawFindings& out);
 // C++ constructs: new/delete, named and C-style casts (cpp_constructs.cpp).
 void find_cpp_hazards(const TokenView& view, RawFindings& out);
 // Rust's unsafe inventory (rust_unsafe.cpp).
