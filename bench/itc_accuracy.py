@@ -23,7 +23,8 @@ both per type and overall (pooled over lines). Findings on unmarked lines do
 not count either way (the JSON has their number). Tools, run one process at a
 time from the directory of the files (wall time = the sum over the runs):
 
-  oxidize     oxidize hazards --format json --min-confidence low FILE...
+  oxidize     oxidize hazards --format json --min-confidence medium FILE... (what a user sees by default;
+              --oxidize-min-confidence low counts every finding)
               (once per folder; suppressed findings do not count); the binary
               is --oxidize, $OXIDIZE or build/release/oxidize. Without a
               `hazards` command it is skipped with a note. Never cached.

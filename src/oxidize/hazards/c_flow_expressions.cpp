@@ -459,7 +459,11 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
   }
   const std::int64_t lo = index->lo + offset;
   const std::int64_t hi = index->hi + offset;
-  const char* how = through_loop ? "the loop makes the index reach" : "index";
+  // "index 5 is past ..." or, through a loop's range, "the loop takes the index to 5, past ...".
+  const auto where = [&](std::int64_t index, const char* what) {
+    return through_loop ? fmt::format("the loop takes the index to {}, {}", index, what)
+                        : fmt::format("index {} is {}", index, what);
+  };
   // `i > 0 && a[i - 1]`, `i ? a[i - 1] : 0`: a guard in the same expression
   // may exclude the loop's end values.
   const Confidence sure = through_loop && guarded_condition_ ? Confidence::low : Confidence::high;
@@ -467,10 +471,11 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
   // (not inside a branch or loop the function may use to tell them apart).
   if (var.smallest_caller && entries_.size() > 1) return;
   if (lo < 0) {
-    report(RuleId::before_start_of_buffer, sure, at, fmt::format("{} {} is before the start of '{}'", how, lo, of));
+    report(RuleId::before_start_of_buffer, sure, at,
+           fmt::format("{} '{}'", where(lo, "before the start of"), of));
   } else if (length >= 0 && hi >= length) {
     report(write ? RuleId::out_of_bounds_write : RuleId::out_of_bounds_read, sure, at,
-           fmt::format("{} {} is past the end of '{}' ({} element{})", how, hi, of, length, length == 1 ? "" : "s"));
+           fmt::format("{} '{}' ({} element{})", where(hi, "past the end of"), of, length, length == 1 ? "" : "s"));
   } else if (var.kind == Kind::array && var.local && !write && !var.contents_written && index->is_point() &&
              element && !escapes(name)) {
     report(RuleId::uninitialized_read, Confidence::medium, at,
