@@ -71,16 +71,17 @@ const parse::FunctionFacts* enclosing(std::span<const parse::FunctionFacts> func
 }  // namespace
 
 std::vector<Finding> analyze_hazards(const HazardInput& input) {
-  // C and C++ hazards live in function bodies (a header of macros and
-  // declarations has none): no bodies, nothing to read.
-  if (input.language != Language::rust && input.functions.empty()) return {};
+  // C hazards live in function bodies (a header of macros and declarations
+  // has none): no bodies, nothing to read. C++ constructs (a `new` in a
+  // namespace-scope initialiser) can stand outside any function.
+  const bool cpp = input.language == Language::cpp || input.language == Language::cpp_header;
+  if (input.language != Language::rust && !cpp && input.functions.empty()) return {};
   const TokenView view(input.source, input.tokens);
   RawFindings raw;
   if (input.language == Language::rust) {
     find_rust_hazards(view, raw);
   } else {
-    const bool cpp = input.language == Language::cpp || input.language == Language::cpp_header;
-    find_c_hazards(view, input.notes, input.functions, cpp, raw);
+    if (!input.functions.empty()) find_c_hazards(view, input.notes, input.functions, cpp, raw);
     if (cpp) find_cpp_hazards(view, raw);
   }
   if (raw.empty()) return {};
