@@ -101,6 +101,20 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   for (const auto& m : notes.string_macros) string_macros_[m.name] = m.literal;
   for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
   for (std::size_t k = 0; k < functions.size(); ++k) defined_[unqualified(functions[k].name)] = k;
+  // Functions whose every return statement returns NULL.
+  for (const auto& fn : functions) {
+    const std::size_t open = v.index_at_offset(fn.body_begin);
+    const std::size_t close = open < v.size() ? v.match(open) : npos;
+    if (close == npos) continue;
+    std::size_t returns = 0;
+    bool all_null = true;
+    for (std::size_t t = open + 1; t < close && all_null; ++t) {
+      if (!v.is(t, "return")) continue;
+      ++returns;
+      all_null = (v.is(t + 1, "NULL") || v.is(t + 1, "nullptr") || v.is(t + 1, "0")) && v.is(t + 2, ";");
+    }
+    if (returns > 0 && all_null) returns_null_.insert(unqualified(fn.name));
+  }
   const MacroContext constants(macros_);
   // Global declarations: statements at brace depth 0, outside function
   // bodies (which are skipped whole by their matching brace).

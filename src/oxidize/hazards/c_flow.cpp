@@ -439,7 +439,19 @@ bool FunctionFlow::correlated(const Var& var) const {
     for (std::size_t k = r.begin; k < r.end; ++k)
       if (v_.is_identifier(k) && !v_.is(k + 1, "(") && !v_.is(k - 1, ".") && !v_.is(k - 1, "->")) each(v_.text(k));
   };
+  // The very same test as the branch that made the fact (`if (flag == 10)
+  // free(p); ... if (flag == 10) use(p)`): that path is taken here, not
+  // excluded.
+  const auto same_test = [&](Range a, Range b) {
+    if (a.empty() || a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (v_.text(a.begin + k) != v_.text(b.begin + k)) return false;
+    return true;
+  };
+  for (std::size_t d = var.maybe_depth; d < entries_.size(); ++d)
+    if (same_test(var.maybe_cond, entries_[d].cond)) return false;
   for (std::size_t d = var.maybe_depth; d < entries_.size(); ++d) {
+    if (entries_[d].always) continue;  // a test known to pass excludes no path
     bool shared = false;
     names_in(entries_[d].cond, [&](std::string_view later) {
       names_in(origin, [&](std::string_view earlier) { shared = shared || later == earlier; });
@@ -483,6 +495,7 @@ void FunctionFlow::join_branch(const Entry& e) {
       else var->freed_conditionally = true;
       var->maybe_depth = static_cast<std::uint32_t>(entries_.size());
       var->maybe_origin = origin;
+      var->maybe_cond = e.cond;
     }
   }
 }

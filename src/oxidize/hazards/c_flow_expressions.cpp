@@ -529,6 +529,12 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     }
   }
   if (declared == Kind::array) return;
+  // A call to a function of this file that only ever returns NULL.
+  if (v_.is_identifier(rhs.begin) && v_.is(rhs.begin + 1, "(") && v_.match(rhs.begin + 1) == rhs.end - 1 &&
+      file_.returns_null(v_.text(rhs.begin)) && declared != Kind::scalar) {
+    set_pointer(Target::null);
+    return;
+  }
   // Allocations: malloc(...), new T[n]
   if (v_.is_identifier(rhs.begin) && v_.is(rhs.begin + 1, "(")) {
     const LibraryCall* lib = library_call(v_.text(rhs.begin));

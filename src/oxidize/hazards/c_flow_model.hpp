@@ -99,6 +99,7 @@ struct Var {
   bool smallest_caller = false;      // `length` is the smallest of what callers pass
   // The tokens of the branch (condition through body) that made a "maybe" fact.
   TokenView::Range maybe_origin{0, 0};
+  TokenView::Range maybe_cond{0, 0};  // that branch's condition
 };
 
 // C and C++ keywords that cannot name a variable or a type word here. A
@@ -339,6 +340,8 @@ class FileContext {
   }
   // A function defined in this file (not a macro): its name without qualifiers.
   bool defines(std::string_view name) const { return defined_.count(name) != 0; }
+  // A function of this file whose every `return` returns NULL (a stub).
+  bool returns_null(std::string_view name) const { return returns_null_.count(name) != 0; }
   bool is_function_macro(std::string_view name) const { return function_macros_.count(name) != 0; }
   // The names a function-like macro of this file uses, or null.
   const std::vector<std::string_view>* macro_body(std::string_view name) const {
@@ -357,6 +360,7 @@ class FileContext {
   std::unordered_map<std::string_view, std::int64_t> macros_;
   std::vector<std::uint32_t> conditional_lines_;
   bool cpp_ = false;
+  std::unordered_set<std::string_view, NameHash> returns_null_;
   std::unordered_map<std::string_view, std::string_view, NameHash> string_macros_;
   std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
   std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> function_macros_;
