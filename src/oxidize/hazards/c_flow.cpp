@@ -835,6 +835,11 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
     if (variable_length && !is_static)
       report(RuleId::variable_length_array, Confidence::medium, decl.name,
              fmt::format("'{}' is a variable-length array: its size comes from a variable at run time", name));
+    // Declared before its initialiser is read (C's scope rule: `int *p = &v`
+    // keeps v's state in p; `T *p = malloc(sizeof p)` sees p's type).
+    Var declared = fresh;
+    declared.initialized = true;  // its own initialiser is no read of it
+    change(name) = declared;
     if (!decl.init.empty()) scan(decl.init.begin, decl.init.end, 0);
     change(name) = fresh;
     if (!decl.init.empty() && fresh.kind != Kind::array) assign(name, decl.init, decl.name);

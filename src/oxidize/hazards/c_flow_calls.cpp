@@ -201,6 +201,18 @@ std::size_t FunctionFlow::call(std::size_t i) {
     if (name.empty()) return;
     Var* var = find(name);
     if (var != nullptr && !var->contents_written) change(name).contents_written = true;
+    // A pointer to a variable (`pp = &p`) handed on: the callee may write p.
+    var = find(name);
+    if (var != nullptr && var->target == Target::address && !var->base.empty() && find(var->base) != nullptr) {
+      Var& p = change(var->base);
+      p.initialized = true;
+      p.contents_written = true;
+      p.value.reset();
+      if (p.kind == Kind::pointer) {
+        p.target = Target::unknown;
+        p.offset_known = false;
+      }
+    }
   };
   // sizeof(pointer) where a size is expected: the size of the pointer, not the buffer.
   const auto check_sizeof = [&](Range r) {

@@ -199,6 +199,14 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     var = find(name);
   }
   if (after_amp) {
+    // `pp = &p`: the address is kept by a pointer the analysis follows
+    // (writes through it are applied to p, and passing it on forgets p).
+    const std::size_t amp = v_.is(i - 1, "&") ? i - 1 : i - 2;
+    if (amp > 1 && v_.is(amp - 1, "=") && v_.is_identifier(amp - 2) && !v_.is(i + 1, "[") && !v_.is(i + 1, ".") &&
+        !v_.is(i + 1, "->")) {
+      const Var* holder = find(v_.text(amp - 2));
+      if (holder != nullptr && holder->kind == Kind::pointer && holder->local) return i + 1;
+    }
     // Its address escapes: anything may write it from here on.
     Var& c = change(name);
     c.initialized = true;
@@ -272,6 +280,15 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
   if (after_star && !v_.is(i + 1, ".") && !v_.is(i + 1, "->") && !v_.is(i + 1, "[")) {
     dereference(name, *var, i, is_write_after(i + 1));
     var = find(name);
+    // *pp = rhs where pp = &p: p is assigned.
+    if (var->target == Target::address && v_.is(i + 1, "=") && !(i >= 2 && v_.is(i - 2, "*"))) {
+      const std::string_view pointee = var->base;
+      if (const Var* p = find(pointee); p != nullptr && p->kind != Kind::array) {
+        const std::size_t rhs_end = expression_end(i + 2, end);
+        assign(pointee, {i + 2, rhs_end}, i);
+        var = find(name);
+      }
+    }
     // **pp where pp = &p: the second dereference is of p.
     if (i >= 2 && v_.is(i - 2, "*") && is_unary_at(i - 2) && var->target == Target::address) {
       const std::string_view inner = var->base;
