@@ -130,9 +130,10 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
     }
     // One declaration candidate: from here to the next `;` at this depth.
     std::size_t end = i;
-    while (end < n && !v.is(end, ";") && !v.is(end, "{") && !v.is(end, "}")) {
+    while (end < n && !v.is(end, ";") && !(v.is(end, "{") && !(end > 0 && v.is(end - 1, "="))) && !v.is(end, "}")) {
+      // An initialiser's braces (`= { ... }`) belong to the declaration.
       const std::size_t m = v.match(end);
-      end = (m != npos && m > end && !v.is(end, "{")) ? m + 1 : end + 1;
+      end = (m != npos && m > end) ? m + 1 : end + 1;
     }
     if (end >= n || !v.is(end, ";")) {
       i = end > i ? end : i + 1;  // a stray `}` at file scope: step over it

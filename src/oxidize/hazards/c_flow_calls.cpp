@@ -327,6 +327,24 @@ std::size_t FunctionFlow::call(std::size_t i) {
   }
   switch (lib->kind) {
     case CallKind::release:
+      // free(&x), free(buf + 1): not the start of a heap block.
+      if (static_cast<std::size_t>(lib->pointer_arg) < args.size()) {
+        const Range a = strip_casts(args[static_cast<std::size_t>(lib->pointer_arg)]);
+        if (a.size() == 2 && v_.is(a.begin, "&") && v_.is_identifier(a.begin + 1)) {
+          if (const Var* x = find(v_.text(a.begin + 1)); x != nullptr && !x->parameter)
+            report(RuleId::free_not_heap, Confidence::high, i,
+                   fmt::format("{} of '&{}', the address of a variable, not heap memory", callee, v_.text(a.begin + 1)));
+        } else if (a.size() == 3 && v_.is_identifier(a.begin) && v_.is(a.begin + 1, "+") && v_.is_number(a.begin + 2)) {
+          const Var* p = find(v_.text(a.begin));
+          if (p != nullptr && p->kind == Kind::array && !p->parameter)
+            report(RuleId::free_not_heap, Confidence::high, i,
+                   fmt::format("{} of an address inside array '{}', not heap memory", callee, v_.text(a.begin)));
+          else if (p != nullptr && p->kind == Kind::pointer && p->target == Target::heap)
+            report(RuleId::free_offset_pointer, Confidence::high, i,
+                   fmt::format("{} of '{} + {}', not the start of its block", callee, v_.text(a.begin),
+                               v_.text(a.begin + 2)));
+        }
+      }
       // The arguments are evaluated before the block is freed:
       // devm_kfree(p->dev, p) reads p->dev first.
       if (const auto name = arg_name(static_cast<std::size_t>(lib->pointer_arg)); !name.empty()) {

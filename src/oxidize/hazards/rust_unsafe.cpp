@@ -40,6 +40,9 @@ void find_rust_hazards(const TokenView& v, RawFindings& out) {
           out.push_back({RuleId::rust_unsafe_impl, Confidence::high, i, "unsafe impl"});
         } else if (next == "trait" || (next == "auto" && v.is(i + 2, "trait"))) {
           out.push_back({RuleId::rust_unsafe_trait, Confidence::high, i, "unsafe trait"});
+        } else if (v.is(i + 1, "extern") && (v.is(i + 2, "{") || (v.is_string(i + 2) && v.is(i + 3, "{")))) {
+          // Rust 2024 writes extern blocks `unsafe extern "C" { ... }`.
+          out.push_back({RuleId::rust_extern_block, Confidence::high, i, "extern block: foreign functions"});
         } else {
           // unsafe fn, unsafe extern "C" fn, pub unsafe fn
           std::size_t k = i + 1;
