@@ -87,6 +87,15 @@ void FunctionFlow::forget_names(std::size_t begin, std::size_t end) {
   }
 }
 
+void FunctionFlow::forget_global_values() {
+  std::vector<std::string_view> names;
+  vars_.for_each([&](std::string_view name, Var& var) {
+    if (!var.local && !var.parameter && var.value) names.push_back(name);
+  });
+  for (auto name : names) change(name).value.reset();
+  globals_with_values_ = 0;
+}
+
 void FunctionFlow::forget_everything() {
   vars_.for_each([&](std::string_view name, Var& var) {
     undo_.emplace_back(name, var);
@@ -990,11 +999,19 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
     const std::string_view op = v_.text(cond.begin + 1);
     const auto bound = evaluate(v_, {cond.begin + 2, cond.end}, *this);
     if (var != nullptr && var->value && bound && bound->is_point() &&
-        (op == "<" || op == "<=" || op == ">" || op == ">=")) {
+        (op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!=")) {
       const Interval now = *var->value;
       const std::int64_t b = bound->lo;
       Interval yes = now;
       Interval no = now;
+      // == and != narrow only at an end of the range (`if (i == MAX) return;`
+      // inside `for (i = 0; i <= MAX; i++)` leaves i < MAX after it).
+      Interval equal{std::max(now.lo, b), std::min(now.hi, b)};
+      Interval other = now;
+      if (b == now.lo) other.lo = b + 1;
+      else if (b == now.hi) other.hi = b - 1;
+      if (op == "==") { yes = equal; no = other; }
+      if (op == "!=") { yes = other; no = equal; }
       if (op == "<") { yes.hi = std::min(now.hi, b - 1); no.lo = std::max(now.lo, b); }
       if (op == "<=") { yes.hi = std::min(now.hi, b); no.lo = std::max(now.lo, b + 1); }
       if (op == ">") { yes.lo = std::max(now.lo, b + 1); no.hi = std::min(now.hi, b); }

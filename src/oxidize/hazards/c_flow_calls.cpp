@@ -187,6 +187,9 @@ bool FunctionFlow::sized_by_strlen(Range arg) const {
 std::size_t FunctionFlow::call(std::size_t i) {
   const std::string_view callee = v_.text(i);
   const LibraryCall* lib = library_call(callee);
+  // Any function but the C library's may change a file-scope variable: the
+  // values known of globals end here.
+  if (lib == nullptr && globals_with_values_ > 0) forget_global_values();
   const auto args = v_.arguments(i + 1);
   const auto arg_name = [&](std::size_t n) -> std::string_view {
     return n < args.size() ? single_name(strip_casts(args[n])) : std::string_view();

@@ -707,6 +707,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
   if (declared != Kind::pointer) {
     if (auto value = evaluate(v_, rhs, *this)) {
       var.value = value;
+      if (!var.local && !var.parameter) ++globals_with_values_;
       return;
     }
   }

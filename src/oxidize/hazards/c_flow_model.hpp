@@ -218,6 +218,7 @@ class FunctionFlow final : public ExpressionContext {
   // written" facts stay (a path that did not continue may still have written).
   void rollback(std::size_t to, bool keep_writes = true);
   void forget_everything();
+  void forget_global_values();
   void forget_names(std::size_t begin, std::size_t end);
 
   // Structure.
@@ -320,6 +321,7 @@ class FunctionFlow final : public ExpressionContext {
   // an upper-case macro is invoked (it may assign locals out of sight).
   Range body_{0, 0};
   bool macro_call_ = false;
+  int globals_with_values_ = 0;  // globals given a value in this function (an upper bound)
   std::size_t unknown_call_until_ = 0;  // the `)` of the innermost-reaching call to an unknown function
   std::size_t loop_body_begin_ = 0;     // where the body being entered starts
   std::size_t pending_then_begin_ = static_cast<std::size_t>(-1);
