@@ -477,9 +477,9 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
   const std::int64_t lo = index->lo + offset;
   const std::int64_t hi = index->hi + offset;
   // "index 5 is past ..." or, through a loop's range, "the loop takes the index to 5, past ...".
-  const auto where = [&](std::int64_t index, const char* what) {
-    return through_loop ? fmt::format("the loop takes the index to {}, {}", index, what)
-                        : fmt::format("index {} is {}", index, what);
+  const auto where = [&](std::int64_t reached, const char* what) {
+    return through_loop ? fmt::format("the loop takes the index to {}, {}", reached, what)
+                        : fmt::format("index {} is {}", reached, what);
   };
   // `i > 0 && a[i - 1]`, `i ? a[i - 1] : 0`: a guard in the same expression
   // may exclude the loop's end values.
