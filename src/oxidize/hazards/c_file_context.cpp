@@ -140,12 +140,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
       continue;
     }
     std::size_t k = i;
-    bool is_static = false;
-    while (k < end && (v.is(k, "static") || v.is(k, "extern") || v.is(k, "const"))) {
-      is_static = is_static || v.is(k, "static");
-      ++k;
-    }
-    (void)is_static;
+    while (k < end && (v.is(k, "static") || v.is(k, "extern") || v.is(k, "const"))) ++k;
     const std::size_t first = type_words_end(v, k, end);
     if (first != npos) {
       std::string_view type = v.text(first - 1);

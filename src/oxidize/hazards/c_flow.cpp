@@ -884,12 +884,10 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
   // The step: what it changes is unknown in the body (except the loop variable's range).
   for (std::size_t i = parts[2].begin; i < parts[2].end; ++i) {
     if (!v_.is_identifier(i)) continue;
-    if (Var* var = find(v_.text(i))) {
-      Var& c = change(v_.text(i));
-      c.value.reset();
-      if (c.kind == Kind::pointer) c.offset_known = false;
-      (void)var;
-    }
+    if (find(v_.text(i)) == nullptr) continue;
+    Var& c = change(v_.text(i));
+    c.value.reset();
+    if (c.kind == Kind::pointer) c.offset_known = false;
   }
   // The loop variable and its range: `i = a; i < b; i++` and the like.
   const Range cond = parts[1];

@@ -353,7 +353,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
       if (const auto name = arg_name(static_cast<std::size_t>(lib->pointer_arg)); !name.empty()) {
         const std::size_t close = v_.match(i + 1);
         if (close != npos) scan(i + 2, close, 1);
-        release(name, i, *lib, Allocator::malloc);
+        release(name, i, Allocator::malloc);
         return close == npos ? i + 1 : close + 1;
       }
       return i + 1;
@@ -484,12 +484,8 @@ std::size_t FunctionFlow::call(std::size_t i) {
       const std::size_t f = static_cast<std::size_t>(lib->format_arg);
       for (std::size_t n = f + 1; n < args.size(); ++n) {
         const Range a = args[n];
-        if (a.size() == 2 && v_.is(a.begin, "&")) {
-          if (Var* var = find(v_.text(a.begin + 1))) {
-            (void)var;
-            change(v_.text(a.begin + 1)).initialized = true;
-          }
-        }
+        if (a.size() == 2 && v_.is(a.begin, "&") && find(v_.text(a.begin + 1)) != nullptr)
+          change(v_.text(a.begin + 1)).initialized = true;
         mark_written(n);
       }
       if (f < args.size() && args[f].size() == 1 && v_.is_string(args[f].begin) &&

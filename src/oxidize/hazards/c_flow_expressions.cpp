@@ -128,14 +128,13 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     return close + 1;
   }
   if (t == "delete") {
-    static constexpr LibraryCall k_delete{.kind = CallKind::release};
     std::size_t k = i + 1;
     Allocator by = Allocator::new_single;
     if (v_.is(k, "[") && v_.is(k + 1, "]")) {
       by = Allocator::new_array;
       k += 2;
     }
-    if (v_.is_identifier(k) && (v_.is(k + 1, ";") || v_.is(k + 1, ")"))) release(v_.text(k), i, k_delete, by);
+    if (v_.is_identifier(k) && (v_.is(k + 1, ";") || v_.is(k + 1, ")"))) release(v_.text(k), i, by);
     return k;
   }
   if (v_.is(i + 1, "(")) return call(i);
@@ -732,8 +731,7 @@ std::optional<std::int64_t> FunctionFlow::destination_bytes(Range arg) const {
   return std::nullopt;
 }
 
-void FunctionFlow::release(std::string_view name, std::size_t at, const LibraryCall& how, Allocator by) {
-  (void)how;
+void FunctionFlow::release(std::string_view name, std::size_t at, Allocator by) {
   Var* var = find(name);
   if (var == nullptr) return;
   if (var->kind == Kind::array) {

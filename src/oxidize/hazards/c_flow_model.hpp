@@ -284,7 +284,8 @@ class FunctionFlow final : public ExpressionContext {
   void access(std::string_view name, Var& var, std::size_t at, std::optional<Interval> index, bool write,
               bool through_loop, bool element = true);
   void dereference(std::string_view name, Var& var, std::size_t at, bool write);
-  void release(std::string_view name, std::size_t at, const LibraryCall& how, Allocator by);
+  // A free-like call or a delete of `name`, by the deallocator `by`.
+  void release(std::string_view name, std::size_t at, Allocator by);
   void condition(Range cond, Entry& then_entry);
   std::optional<std::int64_t> destination_bytes(Range arg) const;
   std::string_view single_name(Range r) const;
