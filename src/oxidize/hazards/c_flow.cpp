@@ -78,12 +78,7 @@ void FunctionFlow::forget_names(std::size_t begin, std::size_t end) {
     if (!v_.is_identifier(k) || find(v_.text(k)) == nullptr) continue;
     Var& c = change(v_.text(k));
     c.value.reset();
-    if (c.kind != Kind::array) {
-      c.target = Target::unknown;
-      c.offset_known = false;
-      c.null_maybe = false;
-      c.freed_conditionally = false;
-    }
+    if (c.kind != Kind::array) c.forget_target();
   }
 }
 
@@ -102,12 +97,7 @@ void FunctionFlow::forget_everything() {
     var.initialized = true;
     var.contents_written = true;
     var.value.reset();
-    if (var.kind != Kind::array) {
-      var.target = Target::unknown;
-      var.offset_known = false;
-      var.unchecked = false;
-      var.null_by_compare = false;
-    }
+    if (var.kind != Kind::array) var.forget_target();
   });
 }
 
@@ -858,25 +848,12 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
 
 void FunctionFlow::loop_header(Range header, Entry& e) {
   // for (init; cond; step)
-  std::array<Range, 3> parts{};
-  std::size_t part = 0;
-  std::size_t begin = header.begin;
-  for (std::size_t i = header.begin; i < header.end && part < 3; ++i) {
-    const std::size_t m = v_.match(i);
-    if (m != npos && m > i) {
-      i = m;
-      continue;
-    }
-    if (v_.is(i, ";")) {
-      parts[part++] = {begin, i};
-      begin = i + 1;
-    }
-  }
-  if (part != 2) {  // a range-based for, or something else
+  const auto split = v_.split_top_level(header, ";");
+  if (split.size() != 3) {  // a range-based for, or something else
     scan(header.begin, header.end, 0);
     return;
   }
-  parts[2] = {begin, header.end};
+  const std::array<Range, 3> parts{split[0], split[1], split[2]};
   e.infinite = parts[1].empty() || (truth(parts[1]) == true && constant_condition(parts[1]));
   e.cond = parts[1];
   if (!parts[0].empty() && !declaration(parts[0].begin, parts[0].end + 1)) scan(parts[0].begin, parts[0].end, 0);
@@ -1048,59 +1025,28 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
   then_entry.else_null_var = nonnull_name;
   // `p && ...` and `p != NULL && ...`: p is not NULL in the then branch
   // (not when a top-level `||` offers another way in).
-  bool top_level_or = false;
-  for (std::size_t k = cond.begin; k < cond.end; ++k) {
-    const std::size_t m = v_.match(k);
-    if (m != npos && m > k) {
-      k = m;
-      continue;
-    }
-    top_level_or = top_level_or || v_.is(k, "||");
-  }
+  const bool top_level_or = v_.has_top_level(cond, "||");
   if (null_name.empty() && nonnull_name.empty() && !top_level_or) {
-    std::size_t begin = cond.begin;
-    for (std::size_t k = cond.begin; k <= cond.end; ++k) {
-      if (k < cond.end) {
-        const std::size_t m = v_.match(k);
-        if (m != npos && m > k) {
-          k = m;
-          continue;
-        }
-        if (!v_.is(k, "&&")) continue;
-      }
-      const Range part{begin, k};
-      std::string_view name;
-      if (part.size() == 1) name = pointer_at(part.begin);
+    const auto conjuncts = v_.split_top_level(cond, "&&");
+    for (std::size_t n = 0; n < conjuncts.size() && then_entry.nonnull_var.empty(); ++n) {
+      const Range part = conjuncts[n];
+      if (part.size() == 1) then_entry.nonnull_var = pointer_at(part.begin);
       if (part.size() == 3 && v_.is(part.begin + 1, "!=") && is_null_literal(v_.text(part.begin + 2)))
-        name = pointer_at(part.begin);
-      if (!name.empty() && then_entry.nonnull_var.empty()) then_entry.nonnull_var = name;
-      begin = k + 1;
+        then_entry.nonnull_var = pointer_at(part.begin);
     }
   }
   // `!a || !b` (or `a == NULL || ...`): when the then branch cannot fall
   // through, each of them is set after it.
-  if (null_name.empty()) {
-    std::size_t begin = cond.begin;
-    bool disjunction = false;
+  if (null_name.empty() && top_level_or && !v_.has_top_level(cond, "&&")) {
+    const auto disjuncts = v_.split_top_level(cond, "||");
     std::vector<std::string_view> names;
-    for (std::size_t k = cond.begin; k <= cond.end; ++k) {
-      if (k < cond.end) {
-        const std::size_t m = v_.match(k);
-        if (m != npos && m > k) {
-          k = m;
-          continue;
-        }
-        if (v_.is(k, "&&")) return;
-        if (!v_.is(k, "||")) continue;
-        disjunction = true;
-      }
-      const Range part = unwrap_condition({begin, k});
+    for (std::size_t n = 0; n < disjuncts.size(); ++n) {
+      const Range part = unwrap_condition(disjuncts[n]);
       if (part.size() == 2 && v_.is(part.begin, "!")) names.push_back(pointer_at(part.begin + 1));
       if (part.size() == 3 && v_.is(part.begin + 1, "==") && is_null_literal(v_.text(part.begin + 2)))
         names.push_back(pointer_at(part.begin));
-      begin = k + 1;
     }
-    if (disjunction) then_entry.else_nonnull_more = std::move(names);
+    then_entry.else_nonnull_more = std::move(names);
   }
 }
 

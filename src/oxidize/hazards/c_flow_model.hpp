@@ -97,6 +97,15 @@ struct Var {
   bool sized_by_strlen = false;      // allocated with a size computed from a strlen
   bool from_strlen = false;          // a scalar assigned from an expression with strlen
   bool smallest_caller = false;      // `length` is the smallest of what callers pass
+  // Forgets where a pointer points (reassigned out of sight).
+  void forget_target() {
+    target = Target::unknown;
+    offset_known = false;
+    unchecked = false;
+    null_by_compare = false;
+    null_maybe = false;
+    freed_conditionally = false;
+  }
   // The tokens of the branch (condition through body) that made a "maybe" fact.
   TokenView::Range maybe_origin{0, 0};
   TokenView::Range maybe_cond{0, 0};  // that branch's condition

@@ -34,8 +34,38 @@ std::size_t TokenView::index_at_offset(std::uint32_t offset) const {
   return static_cast<std::size_t>(it - tokens_.begin());
 }
 
-TokenView::Arguments TokenView::arguments(std::size_t open) const {
-  Arguments out;
+TokenView::RangeList TokenView::split_top_level(Range r, std::string_view separator) const {
+  RangeList out;
+  std::size_t begin = r.begin;
+  for (std::size_t i = r.begin; i < r.end; ++i) {
+    const std::size_t m = match(i);
+    if (m != npos && m > i) {
+      i = m;
+      continue;
+    }
+    if (is(i, separator)) {
+      out.add({begin, i});
+      begin = i + 1;
+    }
+  }
+  out.add({begin, r.end});
+  return out;
+}
+
+bool TokenView::has_top_level(Range r, std::string_view token) const {
+  for (std::size_t i = r.begin; i < r.end; ++i) {
+    const std::size_t m = match(i);
+    if (m != npos && m > i) {
+      i = m;
+      continue;
+    }
+    if (is(i, token)) return true;
+  }
+  return false;
+}
+
+TokenView::RangeList TokenView::arguments(std::size_t open) const {
+  RangeList out;
   const std::size_t close = match(open);
   if (close == npos || close <= open + 1) return out;
   std::size_t begin = open + 1;

@@ -54,8 +54,9 @@ class TokenView {
     bool empty() const { return begin >= end; }
     std::size_t size() const { return end - begin; }
   };
-  // A call's arguments without a heap allocation for the usual few.
-  class Arguments {
+  // Parts of a token range (a call's arguments, a condition's conjuncts)
+  // without a heap allocation for the usual few.
+  class RangeList {
    public:
     void add(Range r) {
       if (count_ < fixed_.size()) fixed_[count_] = r;
@@ -74,7 +75,13 @@ class TokenView {
   // The top-level comma-separated parts of the bracketed list opening at
   // `open` (a call's arguments): [begin, end) index pairs. Empty when the
   // list is empty or unbalanced.
-  Arguments arguments(std::size_t open) const;
+  RangeList arguments(std::size_t open) const;
+
+  // The parts of `r` between `separator` tokens that are not inside
+  // brackets (`a && (b || c) && d` split at "&&" gives three); one part
+  // when there is none.
+  RangeList split_top_level(Range r, std::string_view separator) const;
+  bool has_top_level(Range r, std::string_view token) const;
 
  private:
   std::string_view source_;
