@@ -20,30 +20,30 @@ using discover::Language;
 
 namespace {
 
-// One lexer pass with the sinks the options ask for.
-template <class Parser, class LexFn>
-lex::LexResult lex_with(std::string_view bytes, bool functions, parse::FunctionResult& out, LexFn lex_fn) {
-  if (!functions) {
-    lex::NullSink none;
-    return lex_fn(bytes, none);
-  }
-  Parser parser(bytes);
-  const lex::LexResult result = lex_fn(bytes, parser);
-  out = parser.finish();
+// Lexes C or C++ into `sink`; an ambiguous `.h` also goes through the
+// dialect sink, which may make it a C++ header.
+template <class Sink>
+lex::LexResult lex_c_family(std::string_view bytes, std::string_view file_name, FileFacts& facts, Sink& sink) {
+  if (facts.language != Language::c_header || !discover::LanguageMap::is_ambiguous_header(file_name))
+    return lex::lex_c(bytes, sink);
+  HeaderDialectSink dialect(bytes);
+  lex::TeeSink<HeaderDialectSink, Sink> both{dialect, sink};
+  const lex::LexResult result = lex::lex_c(bytes, both);
+  if (dialect.is_cpp()) facts.language = Language::cpp_header;
   return result;
 }
 
 // The hazard pass: the function parser records the code tokens it follows,
 // a second sink collects suppressions and integer macros, and the detectors
 // then read the recorded tokens with the functions' bodies.
-lex::LexResult lex_for_hazards(std::string_view bytes, std::string_view file_name, Language language,
-                               FileFacts& facts, parse::FunctionResult& functions) {
+lex::LexResult lex_for_hazards(std::string_view bytes, std::string_view file_name, FileFacts& facts,
+                               parse::FunctionResult& functions) {
   // Reused across the files a thread analyses: the capacity stays.
   thread_local std::vector<lex::Token> tokens;
   tokens.clear();
   lex::LexResult result;
   hazards::SourceNotes notes;
-  if (language == Language::rust) {
+  if (facts.language == Language::rust) {
     parse::RustFunctionParser parser(bytes);
     hazards::SourceNotesSink notes_sink(bytes, &tokens);
     lex::TeeSink<parse::RustFunctionParser, hazards::SourceNotesSink> both{parser, notes_sink};
@@ -55,14 +55,7 @@ lex::LexResult lex_for_hazards(std::string_view bytes, std::string_view file_nam
     parser.record_tokens(&tokens);
     hazards::SourceNotesSink notes_sink(bytes);
     lex::TeeSink<parse::CFunctionParser, hazards::SourceNotesSink> both{parser, notes_sink};
-    if (language == Language::c_header && discover::LanguageMap::is_ambiguous_header(file_name)) {
-      HeaderDialectSink dialect(bytes);
-      lex::TeeSink<HeaderDialectSink, decltype(both)> all{dialect, both};
-      result = lex::lex_c(bytes, all);
-      if (dialect.is_cpp()) facts.language = Language::cpp_header;
-    } else {
-      result = lex::lex_c(bytes, both);
-    }
+    result = lex_c_family(bytes, file_name, facts, both);
     functions = parser.finish();
     notes = notes_sink.take();
   }
@@ -91,24 +84,21 @@ FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Langu
   lex::LexResult result;
   parse::FunctionResult functions;
   if (options.hazards) {
-    result = lex_for_hazards(bytes, file_name, language, facts, functions);
+    result = lex_for_hazards(bytes, file_name, facts, functions);
+  } else if (language == Language::rust && options.functions) {
+    parse::RustFunctionParser parser(bytes);
+    result = lex::lex_rust(bytes, parser);
+    functions = parser.finish();
   } else if (language == Language::rust) {
-    result = lex_with<parse::RustFunctionParser>(
-        bytes, options.functions, functions, [](std::string_view b, auto& sink) { return lex::lex_rust(b, sink); });
-  } else if (language == Language::c_header && discover::LanguageMap::is_ambiguous_header(file_name)) {
-    HeaderDialectSink dialect(bytes);
-    if (options.functions) {
-      parse::CFunctionParser parser(bytes);
-      lex::TeeSink<HeaderDialectSink, parse::CFunctionParser> both{dialect, parser};
-      result = lex::lex_c(bytes, both);
-      functions = parser.finish();
-    } else {
-      result = lex::lex_c(bytes, dialect);
-    }
-    if (dialect.is_cpp()) facts.language = Language::cpp_header;
+    lex::NullSink none;
+    result = lex::lex_rust(bytes, none);
+  } else if (options.functions) {
+    parse::CFunctionParser parser(bytes);
+    result = lex_c_family(bytes, file_name, facts, parser);
+    functions = parser.finish();
   } else {
-    const auto lex_c = [](std::string_view b, auto& sink) { return lex::lex_c(b, sink); };
-    result = lex_with<parse::CFunctionParser>(bytes, options.functions, functions, lex_c);
+    lex::NullSink none;
+    result = lex_c_family(bytes, file_name, facts, none);
   }
   if (!options.functions) functions.functions.clear();  // hazards needed them, the caller did not
   facts.functions = std::move(functions.functions);

@@ -94,10 +94,7 @@ void FunctionFlow::forget_global_values() {
 void FunctionFlow::forget_everything() {
   vars_.for_each([&](std::string_view name, Var& var) {
     undo_.emplace_back(name, var);
-    var.initialized = true;
-    var.contents_written = true;
-    var.value.reset();
-    if (var.kind != Kind::array) var.forget_target();
+    var.written_elsewhere();
   });
 }
 
@@ -475,10 +472,11 @@ void FunctionFlow::join_branch(const Entry& e) {
   // Where the fact came from: the branch's condition through its body.
   const std::size_t body_end = v_.is(e.body_begin, "{") ? v_.match(e.body_begin) : statement_end(e.body_begin, v_.size());
   const Range origin{e.cond.empty() ? e.body_begin : e.cond.begin, body_end == npos ? e.body_begin : body_end};
-  std::unordered_set<std::string_view> seen;
+  // The first undo entry of each name holds its state before the branch.
+  joined_.clear();
   for (std::size_t k = e.undo; k < undo_.size(); ++k) {
     Var* var = find(undo_[k].first);
-    if (var == nullptr || !seen.insert(undo_[k].first).second) continue;
+    if (var == nullptr || !joined_.insert(undo_[k].first).second) continue;
     var->value.reset();
     // Pointing elsewhere on the other path: unknown (NULL and freed become "maybe" below).
     const auto& before = undo_[k].second;

@@ -158,14 +158,20 @@ std::string FunctionFlow::arg_text(Range r) const {
   return text;
 }
 
+// The variable an argument starts with, past casts, `(` and `&` (and `*`
+// with `through_deref`): `buf`, `&buf[1]`, `buf + 2`, `(char *)buf`.
+std::string_view FunctionFlow::leading_name(Range arg, bool through_deref) const {
+  const Range a = strip_casts(arg);
+  std::size_t k = a.begin;
+  while (k < a.end && (v_.is(k, "&") || v_.is(k, "(") || (through_deref && v_.is(k, "*")))) ++k;
+  return k < a.end && v_.is_identifier(k) ? v_.text(k) : std::string_view();
+}
+
 // `strlen(src)` (or sizeof/strnlen of it) earlier in the body: the usual sign
 // of a length check before the copy.
 bool FunctionFlow::length_taken_before(Range arg, std::size_t at) const {
-  const Range a = strip_casts(arg);
-  std::size_t k = a.begin;
-  while (k < a.end && (v_.is(k, "&") || v_.is(k, "*") || v_.is(k, "("))) ++k;
-  if (k >= a.end || !v_.is_identifier(k)) return false;
-  const std::string_view name = v_.text(k);
+  const std::string_view name = leading_name(arg, true);
+  if (name.empty()) return false;
   for (std::size_t t = body_.begin; t + 2 < at; ++t) {
     if (!(v_.is(t, "strlen") || v_.is(t, "strnlen") || v_.is(t, "wcslen")) || !v_.is(t + 1, "(")) continue;
     const std::size_t close = v_.match(t + 1);
@@ -176,11 +182,8 @@ bool FunctionFlow::length_taken_before(Range arg, std::size_t at) const {
 }
 
 bool FunctionFlow::sized_by_strlen(Range arg) const {
-  const Range a = strip_casts(arg);
-  std::size_t k = a.begin;
-  while (k < a.end && (v_.is(k, "*") || v_.is(k, "("))) ++k;
-  if (k >= a.end || !v_.is_identifier(k)) return false;
-  const Var* var = find(v_.text(k));
+  const std::string_view name = leading_name(arg, true);
+  const Var* var = name.empty() ? nullptr : find(name);
   return var != nullptr && var->sized_by_strlen;
 }
 
@@ -195,27 +198,16 @@ std::size_t FunctionFlow::call(std::size_t i) {
     return n < args.size() ? single_name(strip_casts(args[n])) : std::string_view();
   };
   const auto mark_written = [&](std::size_t n) {
-    // The buffer an argument names: `buf`, `buf + 2`, `&buf[1]`, `buf[0]`, `(char *)buf`.
+    // The buffer an argument names (not `*p`, a value read through p).
     if (n >= args.size()) return;
-    const Range a = strip_casts(args[n]);
-    std::size_t k = a.begin;
-    while (k < a.end && (v_.is(k, "&") || v_.is(k, "("))) ++k;
-    const std::string_view name = k < a.end && v_.is_identifier(k) ? v_.text(k) : std::string_view();
+    const std::string_view name = leading_name(args[n], false);
     if (name.empty()) return;
     Var* var = find(name);
     if (var != nullptr && !var->contents_written) change(name).contents_written = true;
     // A pointer to a variable (`pp = &p`) handed on: the callee may write p.
     var = find(name);
-    if (var != nullptr && var->target == Target::address && !var->base.empty() && find(var->base) != nullptr) {
-      Var& p = change(var->base);
-      p.initialized = true;
-      p.contents_written = true;
-      p.value.reset();
-      if (p.kind == Kind::pointer) {
-        p.target = Target::unknown;
-        p.offset_known = false;
-      }
-    }
+    if (var != nullptr && var->target == Target::address && !var->base.empty() && find(var->base) != nullptr)
+      change(var->base).written_elsewhere();
   };
   // sizeof(pointer) where a size is expected: the size of the pointer, not the buffer.
   const auto check_sizeof = [&](Range r) {

@@ -207,15 +207,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
       if (holder != nullptr && holder->kind == Kind::pointer && holder->local) return i + 1;
     }
     // Its address escapes: anything may write it from here on.
-    Var& c = change(name);
-    c.initialized = true;
-    c.contents_written = true;
-    c.value.reset();
-    if (c.kind == Kind::pointer || c.kind == Kind::unknown) {
-      c.target = Target::unknown;
-      c.offset_known = false;
-      c.null_by_compare = false;
-    }
+    change(name).written_elsewhere();
     return i + 1;
   }
   // Indexing: name[a][b]

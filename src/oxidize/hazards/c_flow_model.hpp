@@ -106,6 +106,14 @@ struct Var {
     null_maybe = false;
     freed_conditionally = false;
   }
+  // Written out of sight (its address escaped, a label any path reaches):
+  // nothing known of its value or target holds.
+  void written_elsewhere() {
+    initialized = true;
+    contents_written = true;
+    value.reset();
+    if (kind != Kind::array) forget_target();
+  }
   // The tokens of the branch (condition through body) that made a "maybe" fact.
   TokenView::Range maybe_origin{0, 0};
   TokenView::Range maybe_cond{0, 0};  // that branch's condition
@@ -192,6 +200,7 @@ struct FlowScratch {
   NameFilter names;  // every name ever put in `vars` this function
   std::vector<std::pair<std::string_view, std::optional<Var>>> undo;
   std::vector<Entry> entries;
+  std::unordered_set<std::string_view, NameHash> joined;  // join_branch's names seen, reused
   void clear() {
     vars.clear();
     names.clear();
@@ -206,7 +215,7 @@ class FunctionFlow final : public ExpressionContext {
                CallFacts* record, const std::vector<ArgumentFact>* given)
       : v_(v), file_(file), out_(out), vars_(scratch.vars), names_(scratch.names), record_(record), given_(given),
         undo_(scratch.undo),
-        entries_(scratch.entries) {
+        entries_(scratch.entries), joined_(scratch.joined) {
     scratch.clear();
   }
 
@@ -284,6 +293,7 @@ class FunctionFlow final : public ExpressionContext {
   std::size_t call(std::size_t i);
   void pointer_arithmetic(std::string_view name, const Var& var, std::size_t at);
   std::string arg_text(Range r) const;
+  std::string_view leading_name(Range arg, bool through_deref) const;
   bool length_taken_before(Range arg, std::size_t at) const;
   bool sized_by_strlen(Range arg) const;
   bool is_unary_at(std::size_t i) const;
@@ -317,6 +327,7 @@ class FunctionFlow final : public ExpressionContext {
   const std::vector<ArgumentFact>* given_;
   std::vector<std::pair<std::string_view, std::optional<Var>>>& undo_;
   std::vector<Entry>& entries_;
+  std::unordered_set<std::string_view, NameHash>& joined_;
   std::optional<Entry> pending_body_;  // set by a control header: the entry its body opens with
   std::string_view function_name_;
   bool expect_do_while_ = false;
