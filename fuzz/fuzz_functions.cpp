@@ -14,7 +14,7 @@ namespace {
   std::abort();
 }
 
-void check(const oxidize::analyze::FileFacts& facts) {
+void check(const oxidize::model::FileFacts& facts) {
   std::uint32_t previous_end = 0;
   for (const auto& f : facts.functions) {
     if (f.start_line == 0 || f.end_line < f.start_line) fail("end before start");

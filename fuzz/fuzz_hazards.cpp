@@ -16,7 +16,7 @@ namespace {
   std::abort();
 }
 
-void check(const oxidize::analyze::FileFacts& facts) {
+void check(const oxidize::model::FileFacts& facts) {
   const std::uint64_t lines = facts.lines.lines();
   std::uint32_t previous_line = 0;
   for (const auto& f : facts.hazards) {

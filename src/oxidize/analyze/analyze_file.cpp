@@ -77,9 +77,9 @@ FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Langu
     facts.binary = true;
     return facts;
   }
-  facts.generated_why = discover::generated_by_name(file_name);
-  if (facts.generated_why.empty())
-    facts.generated_why = discover::generated_by_content(bytes.substr(0, discover::k_generated_marker_window));
+  std::string_view generated = discover::generated_by_name(file_name);
+  if (generated.empty()) generated = discover::generated_by_content(bytes.substr(0, discover::k_generated_marker_window));
+  facts.generated_why = generated;
 
   lex::LexResult result;
   parse::FunctionResult functions;

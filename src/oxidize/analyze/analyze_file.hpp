@@ -4,10 +4,12 @@
 // cache it by content hash and fuzz it directly.
 #include <string_view>
 
-#include "oxidize/analyze/file_facts.hpp"
+#include "oxidize/model/file_facts.hpp"
 #include "oxidize/discover/language.hpp"
 
 namespace oxidize::analyze {
+
+using model::FileFacts;
 
 // A NUL byte within the first k_binary_probe bytes marks a binary file (the
 // rule git and ripgrep use).
@@ -21,7 +23,7 @@ struct AnalyzeOptions {
 // `language` is what the file name said; an ambiguous ".h" may come back as
 // a C++ header. `file_name` is the last path component, for the name-based
 // generated-code rules.
-FileFacts analyze_file(std::string_view file_name, std::string_view bytes,
+model::FileFacts analyze_file(std::string_view file_name, std::string_view bytes,
                        discover::Language language, const AnalyzeOptions& options = {});
 
 }  // namespace oxidize::analyze

@@ -49,7 +49,8 @@ int run_functions_command(const FunctionsArgs& args) {
     print_error(options.error());
     return 2;
   }
-  scan::ScanResult result = run_scan_with_progress(*options, args.scan);
+  pipeline::ScanResult run = run_scan_with_progress(*options, args.scan);
+  model::Snapshot& result = run.snapshot;
 
   const util::Stopwatch render_time;
   std::vector<report::FunctionRow> rows;
@@ -72,8 +73,8 @@ int run_functions_command(const FunctionsArgs& args) {
   if (args.format == "json") out = report::functions_json(result, rows, total, args.sort);
   else if (args.format == "csv") out = report::functions_csv(rows);
   else out = report::functions_table(rows, total, use_color(stdout));
-  result.perf.push_back({"select+sort+render", render_time.seconds()});
-  return finish_command(out, result, args.scan, options->threads, total_time.seconds());
+  run.perf.push_back({"select+sort+render", render_time.seconds()});
+  return finish_command(out, run, args.scan, options->threads, total_time.seconds());
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/baseline.hpp"
 #include "oxidize/report/hazards_report.hpp"
-#include "oxidize/scan/hazard_selection.hpp"
+#include "oxidize/model/hazard_selection.hpp"
 #include "oxidize/util/file_reader.hpp"
 #include "oxidize/util/stopwatch.hpp"
 #include "oxidize/util/text.hpp"
@@ -58,7 +58,7 @@ std::string source_root(const std::vector<std::string>& roots) {
   return text;
 }
 
-std::string list_rules(const scan::RuleSet& selected) {
+std::string list_rules(const model::RuleSet& selected) {
   std::string out = fmt::format("{:<10} {:<26} {:<9} {:<10} {:<8} {}\n", "Rule", "Name", "Severity", "Confidence",
                                 "CWE", "Title");
   for (const auto& rule : hazards::all_rules()) {
@@ -70,7 +70,7 @@ std::string list_rules(const scan::RuleSet& selected) {
   return out;
 }
 
-tl::expected<scan::Baseline, std::string> read_baseline(const std::string& path) {
+tl::expected<model::Baseline, std::string> read_baseline(const std::string& path) {
   util::FileReader reader(std::size_t{1} << 31);
   const auto text = reader.read(AT_FDCWD, path.c_str(), true);
   if (!text) return tl::unexpected(fmt::format("{}: {}", path, text.error().message));
@@ -88,7 +88,7 @@ int run_hazards_command(const HazardsArgs& args) {
   }
   if (args.list_rules) return write_stdout(list_rules(*rules)) ? 0 : 2;
 
-  scan::HazardFilter filter;
+  model::HazardFilter filter;
   filter.rules = *rules;
   filter.min_severity = hazards::severity_from_name(args.min_severity).value_or(hazards::Severity::low);
   filter.min_confidence = hazards::confidence_from_name(args.min_confidence).value_or(hazards::Confidence::medium);
@@ -108,7 +108,7 @@ int run_hazards_command(const HazardsArgs& args) {
     return 2;
   }
   // Read before the scan, so that a wrong path fails at once.
-  std::optional<scan::Baseline> baseline;
+  std::optional<model::Baseline> baseline;
   if (!args.baseline.empty()) {
     auto read = read_baseline(args.baseline);
     if (!read) {
@@ -119,22 +119,23 @@ int run_hazards_command(const HazardsArgs& args) {
     filter.baseline = &*baseline;
   }
 
-  scan::ScanResult result = run_scan_with_progress(*options, args.scan);
+  pipeline::ScanResult run = run_scan_with_progress(*options, args.scan);
+  model::Snapshot& result = run.snapshot;
 
   const util::Stopwatch render_time;
-  const scan::HazardSelection selection = scan::select_hazards(result, filter);
+  const model::HazardSelection selection = model::select_hazards(result, filter);
   // The Rust unsafe inventory goes with the table and JSON when a Rust rule is selected.
-  std::optional<scan::RustUnsafeSummary> rust_unsafe;
+  std::optional<model::RustUnsafeSummary> rust_unsafe;
   bool rust_rules = false;
   for (const auto& rule : hazards::all_rules())
     rust_rules = rust_rules || (rule.language == hazards::RuleLanguage::rust &&
                                 filter.rules.test(static_cast<std::size_t>(rule.key)));
   if (rust_rules && (args.format == "table" || args.format == "json"))
-    rust_unsafe = scan::summarize_rust_unsafe(result, filter.include_vendored, filter.include_generated);
+    rust_unsafe = model::summarize_rust_unsafe(result, filter.include_vendored, filter.include_generated);
   const report::HazardsReport report{result,
                                      selection,
                                      filter,
-                                     source_root(result.roots),
+                                     source_root(result.info.roots),
                                      project->hazards.rules_doc_uri,
                                      args.baseline,
                                      rust_unsafe ? &*rust_unsafe : nullptr};
@@ -156,8 +157,8 @@ int run_hazards_command(const HazardsArgs& args) {
   } else {
     out = report::hazards_table(report, {use_color(stdout)});
   }
-  result.perf.push_back({"select+render", render_time.seconds()});
-  return finish_command(out, result, args.scan, options->threads, total_time.seconds());
+  run.perf.push_back({"select+render", render_time.seconds()});
+  return finish_command(out, run, args.scan, options->threads, total_time.seconds());
 }
 
 }  // namespace

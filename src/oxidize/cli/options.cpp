@@ -23,9 +23,9 @@ tl::expected<std::size_t, std::string> parse_size(std::string_view text) {
 }
 
 tl::expected<GroupSpec, std::string> parse_group(std::string_view text) {
-  if (text == "language" || text == "lang") return GroupSpec{scan::GroupBy::language, 0};
-  if (text == "file") return GroupSpec{scan::GroupBy::file, 0};
-  if (text == "dir" || text == "directory") return GroupSpec{scan::GroupBy::directory, 0};
+  if (text == "language" || text == "lang") return GroupSpec{model::GroupBy::language, 0};
+  if (text == "file") return GroupSpec{model::GroupBy::file, 0};
+  if (text == "dir" || text == "directory") return GroupSpec{model::GroupBy::directory, 0};
   for (std::string_view prefix : {"dir:", "directory:"}) {
     if (text.substr(0, prefix.size()) == prefix) {
       const std::string_view digits = text.substr(prefix.size());
@@ -33,7 +33,7 @@ tl::expected<GroupSpec, std::string> parse_group(std::string_view text) {
       const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), depth);
       if (ec != std::errc() || end != digits.data() + digits.size() || depth == 0 || depth > 1000)
         return tl::unexpected("invalid directory depth in '" + std::string(text) + "' (example: dir:2)");
-      return GroupSpec{scan::GroupBy::directory, depth};
+      return GroupSpec{model::GroupBy::directory, depth};
     }
   }
   return tl::unexpected("invalid --by '" + std::string(text) + "' (use language, dir, dir:DEPTH or file)");
@@ -56,7 +56,7 @@ namespace {
 
 // Applies each item of a --rules/--exclude-rules list to `set`.
 tl::expected<void, std::string> apply_rule_items(const std::vector<std::string>& values, std::string_view flag,
-                                                 bool value, scan::RuleSet& set) {
+                                                 bool value, model::RuleSet& set) {
   for (const auto& text : values) {
     std::string_view rest = text;
     while (!rest.empty()) {
@@ -83,9 +83,9 @@ tl::expected<void, std::string> apply_rule_items(const std::vector<std::string>&
 
 }  // namespace
 
-tl::expected<scan::RuleSet, std::string> parse_rule_selection(const std::vector<std::string>& rules,
+tl::expected<model::RuleSet, std::string> parse_rule_selection(const std::vector<std::string>& rules,
                                                               const std::vector<std::string>& exclude) {
-  scan::RuleSet set;
+  model::RuleSet set;
   bool any_given = false;
   for (const auto& r : rules) any_given = any_given || r.find_first_not_of(", \t") != std::string::npos;
   if (!any_given) set.set();

@@ -8,8 +8,8 @@
 #include <tl/expected.hpp>
 
 #include "oxidize/discover/language.hpp"
-#include "oxidize/scan/aggregate.hpp"
-#include "oxidize/scan/hazard_selection.hpp"
+#include "oxidize/model/aggregate.hpp"
+#include "oxidize/model/hazard_selection.hpp"
 
 namespace oxidize::cli {
 
@@ -17,7 +17,7 @@ namespace oxidize::cli {
 tl::expected<std::size_t, std::string> parse_size(std::string_view text);
 
 struct GroupSpec {
-  scan::GroupBy by = scan::GroupBy::language;
+  model::GroupBy by = model::GroupBy::language;
   unsigned depth = 0;
 };
 // "language", "file", "dir", "dir:2"
@@ -30,7 +30,7 @@ tl::expected<std::pair<std::string, discover::Language>, std::string> parse_ext(
 // ("OXI-C0001", "OXI-R" for the Rust family), case-insensitive, each option
 // repeatable. All rules when `rules` is empty; then `exclude` removes. An item
 // that names no rule is an error.
-tl::expected<scan::RuleSet, std::string> parse_rule_selection(const std::vector<std::string>& rules,
+tl::expected<model::RuleSet, std::string> parse_rule_selection(const std::vector<std::string>& rules,
                                                               const std::vector<std::string>& exclude);
 
 }  // namespace oxidize::cli

@@ -10,8 +10,8 @@
 #include "oxidize/cli/scan_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/report.hpp"
-#include "oxidize/scan/aggregate.hpp"
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/model/aggregate.hpp"
+#include "oxidize/pipeline/scan.hpp"
 #include "oxidize/util/stopwatch.hpp"
 
 namespace oxidize::cli {
@@ -58,22 +58,23 @@ int run_scan_command(const ScanArgs& args) {
     print_error(project.error());
     return 2;
   }
-  scan::ScanResult result = run_scan_with_progress(*options, args.scan);
+  pipeline::ScanResult run = run_scan_with_progress(*options, args.scan);
+  model::Snapshot& result = run.snapshot;
 
   util::Stopwatch aggregate_time;
-  scan::Summary summary = scan::summarize(result, group->by, group->depth, args.scan.include_vendored,
+  model::Summary summary = model::summarize(result, group->by, group->depth, args.scan.include_vendored,
                                                 args.scan.include_generated, args.ccn_threshold);
   summary.hazards = options->hazards;
-  result.perf.push_back({"aggregate", aggregate_time.seconds()});
+  run.perf.push_back({"aggregate", aggregate_time.seconds()});
 
   util::Stopwatch render_time;
   std::string out;
   if (args.format == "json") out = report::scan_json(result, summary);
   else if (args.format == "csv") out = report::scan_csv(summary);
   else out = report::scan_table(result, summary, {use_color(stdout)});
-  result.perf.push_back({"render", render_time.seconds()});
+  run.perf.push_back({"render", render_time.seconds()});
 
-  return finish_command(out, result, args.scan, options->threads, total_time.seconds());
+  return finish_command(out, run, args.scan, options->threads, total_time.seconds());
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ void add_config_flag(CLI::App& cmd, ScanFlags& flags) {
       ->type_name("FILE");
 }
 
-tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, scan::ScanOptions& options) {
+tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, pipeline::ScanOptions& options) {
   const std::string path = !flags.config.empty() ? flags.config : config::default_config_path(options.roots.front());
   if (path.empty()) return config::ProjectConfig{};
   auto loaded = config::load_project_config(path);
@@ -47,8 +47,8 @@ tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& fl
   return loaded;
 }
 
-tl::expected<scan::ScanOptions, std::string> to_scan_options(const ScanFlags& flags) {
-  scan::ScanOptions options;
+tl::expected<pipeline::ScanOptions, std::string> to_scan_options(const ScanFlags& flags) {
+  pipeline::ScanOptions options;
   options.roots = flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths;
   for (const auto& root : options.roots) {
     struct stat st {};
@@ -68,16 +68,16 @@ tl::expected<scan::ScanOptions, std::string> to_scan_options(const ScanFlags& fl
   return options;
 }
 
-scan::ScanResult run_scan_with_progress(const scan::ScanOptions& options, const ScanFlags& flags) {
-  scan::Progress progress;
-  scan::ScanHooks hooks;
+pipeline::ScanResult run_scan_with_progress(const pipeline::ScanOptions& options, const ScanFlags& flags) {
+  pipeline::Progress progress;
+  pipeline::ScanHooks hooks;
   hooks.on_warning = print_warning;
   hooks.progress = &progress;
   const ProgressLine line(progress, !flags.no_progress);
-  return scan::run_scan(options, hooks);
+  return pipeline::run_scan(options, hooks);
 }
 
-int finish_command(const std::string& output, const scan::ScanResult& result, const ScanFlags& flags,
+int finish_command(const std::string& output, const pipeline::ScanResult& result, const ScanFlags& flags,
                    unsigned threads, double total_seconds) {
   if (!write_stdout(output)) {
     print_error(fmt::format("cannot write the output: {}", std::strerror(errno)));

@@ -8,7 +8,7 @@
 #include <tl/expected.hpp>
 
 #include "oxidize/config/project_config.hpp"
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
 namespace oxidize::cli {
 
@@ -31,18 +31,18 @@ void add_scan_flags(CLI::App& cmd, ScanFlags& flags);
 void add_config_flag(CLI::App& cmd, ScanFlags& flags);
 
 // Checks paths and values; the error is one line for the user.
-tl::expected<scan::ScanOptions, std::string> to_scan_options(const ScanFlags& flags);
+tl::expected<pipeline::ScanOptions, std::string> to_scan_options(const ScanFlags& flags);
 
 // Reads --config, or else oxidize.toml in the first root if there is one (an
 // empty config otherwise), prints its warnings, and applies it to `options`.
-tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, scan::ScanOptions& options);
+tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, pipeline::ScanOptions& options);
 
 // Runs the scan with warnings and the progress line on stderr.
-scan::ScanResult run_scan_with_progress(const scan::ScanOptions& options, const ScanFlags& flags);
+pipeline::ScanResult run_scan_with_progress(const pipeline::ScanOptions& options, const ScanFlags& flags);
 
 // Writes a command's output to stdout, then the --perf lines to stderr.
 // Returns the exit code: 0, or 2 when stdout cannot be written.
-int finish_command(const std::string& output, const scan::ScanResult& result, const ScanFlags& flags,
+int finish_command(const std::string& output, const pipeline::ScanResult& result, const ScanFlags& flags,
                    unsigned threads, double total_seconds);
 
 }  // namespace oxidize::cli

@@ -28,7 +28,7 @@ void clear_progress_locked() {
 }
 }  // namespace
 
-void print_warning(const scan::Warning& warning) {
+void print_warning(const model::Warning& warning) {
   const std::lock_guard lock(g_stderr_mutex);
   clear_progress_locked();
   const std::string path = util::escape_for_terminal(warning.path);
@@ -65,13 +65,13 @@ bool write_stdout(std::string_view text) {
 }
 
 struct ProgressLine::Impl {
-  scan::Progress& progress;
+  pipeline::Progress& progress;
   std::mutex mutex;
   std::condition_variable stop_cv;
   bool stop = false;
   std::thread thread;
 
-  explicit Impl(scan::Progress& p) : progress(p) {
+  explicit Impl(pipeline::Progress& p) : progress(p) {
     thread = std::thread([this] { loop(); });
   }
 
@@ -89,7 +89,7 @@ struct ProgressLine::Impl {
   }
 };
 
-ProgressLine::ProgressLine(scan::Progress& progress, bool enabled) {
+ProgressLine::ProgressLine(pipeline::Progress& progress, bool enabled) {
   if (enabled && ::isatty(STDERR_FILENO) == 1) impl_ = std::make_unique<Impl>(progress);
 }
 

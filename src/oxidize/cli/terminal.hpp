@@ -6,12 +6,12 @@
 #include <string>
 #include <string_view>
 
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
 namespace oxidize::cli {
 
 // `oxidize: warning: PATH: message`, one line, path escaped.
-void print_warning(const scan::Warning& warning);
+void print_warning(const model::Warning& warning);
 // `oxidize: error: message`, one line.
 void print_error(std::string_view message);
 
@@ -26,7 +26,7 @@ bool write_stdout(std::string_view text);
 // stderr is a terminal. Erased on destruction.
 class ProgressLine {
  public:
-  ProgressLine(scan::Progress& progress, bool enabled);
+  ProgressLine(pipeline::Progress& progress, bool enabled);
   ~ProgressLine();
   ProgressLine(const ProgressLine&) = delete;
   ProgressLine& operator=(const ProgressLine&) = delete;

@@ -52,13 +52,13 @@ std::optional<std::string> decode_base64(std::string_view s) {
   return out;
 }
 
-void add(scan::Baseline& baseline, std::string path, std::uint64_t fingerprint) {
+void add(model::Baseline& baseline, std::string path, std::uint64_t fingerprint) {
   ++baseline.keys[{std::move(path), fingerprint}];
   ++baseline.size;
 }
 
-tl::expected<scan::Baseline, std::string> from_json_report(const json& doc) {
-  scan::Baseline baseline;
+tl::expected<model::Baseline, std::string> from_json_report(const json& doc) {
+  model::Baseline baseline;
   const json& findings = doc["findings"];
   if (!findings.is_array()) return tl::unexpected(std::string("\"findings\" is not an array"));
   for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -77,8 +77,8 @@ tl::expected<scan::Baseline, std::string> from_json_report(const json& doc) {
   return baseline;
 }
 
-tl::expected<scan::Baseline, std::string> from_sarif(const json& doc) {
-  scan::Baseline baseline;
+tl::expected<model::Baseline, std::string> from_sarif(const json& doc) {
+  model::Baseline baseline;
   if (!doc["runs"].is_array()) return tl::unexpected(std::string("SARIF \"runs\" is not an array"));
   for (const json& run : doc["runs"]) {
     if (!run.is_object() || !run.contains("results")) continue;
@@ -111,7 +111,7 @@ tl::expected<scan::Baseline, std::string> from_sarif(const json& doc) {
 
 }  // namespace
 
-tl::expected<scan::Baseline, std::string> parse_baseline(std::string_view text) {
+tl::expected<model::Baseline, std::string> parse_baseline(std::string_view text) {
   json doc;
   try {
     doc = json::parse(text);

@@ -9,7 +9,7 @@
 
 #include <tl/expected.hpp>
 
-#include "oxidize/scan/hazard_selection.hpp"
+#include "oxidize/model/hazard_selection.hpp"
 
 namespace oxidize::report {
 
@@ -17,6 +17,6 @@ namespace oxidize::report {
 inline constexpr std::string_view k_sarif_fingerprint_key = "oxidizeFingerprint/v1";
 
 // The error is one line for the user (without the file name).
-tl::expected<scan::Baseline, std::string> parse_baseline(std::string_view text);
+tl::expected<model::Baseline, std::string> parse_baseline(std::string_view text);
 
 }  // namespace oxidize::report

@@ -25,14 +25,14 @@ std::string functions_table(const std::vector<FunctionRow>& rows, std::size_t to
   return out;
 }
 
-std::string functions_json(const scan::ScanResult& scan, const std::vector<FunctionRow>& rows,
+std::string functions_json(const model::Snapshot& scan, const std::vector<FunctionRow>& rows,
                            std::size_t total, std::string_view sort) {
   nlohmann::ordered_json doc;
   doc["schema_version"] = k_schema_version;
   doc["tool"] = {{"name", "oxidize"}, {"version", k_version}};
   doc["command"] = "functions";
   nlohmann::ordered_json roots = nlohmann::ordered_json::array();
-  for (const auto& r : scan.roots) roots.push_back(util::to_valid_utf8(r));
+  for (const auto& r : scan.info.roots) roots.push_back(util::to_valid_utf8(r));
   doc["roots"] = roots;
   doc["sort"] = sort;
   doc["total_functions"] = total;

@@ -4,17 +4,17 @@
 #include <vector>
 
 #include "oxidize/parse/function_facts.hpp"
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
 namespace oxidize::report {
 
 struct FunctionRow {
-  const scan::FileRecord* file;
+  const model::FileRecord* file;
   const parse::FunctionFacts* function;
 };
 
 std::string functions_table(const std::vector<FunctionRow>& rows, std::size_t total, bool color);
-std::string functions_json(const scan::ScanResult& scan, const std::vector<FunctionRow>& rows,
+std::string functions_json(const model::Snapshot& scan, const std::vector<FunctionRow>& rows,
                            std::size_t total, std::string_view sort);
 std::string functions_csv(const std::vector<FunctionRow>& rows);
 

@@ -25,9 +25,9 @@ std::vector<std::string_view> rule_cwes(const hazards::Rule& rule) {
   return out;
 }
 
-ordered_json hazard_counts_json(const scan::HazardCounts& n) {
+ordered_json hazard_counts_json(const model::HazardCounts& n) {
   ordered_json by_severity;
-  for (std::size_t s = scan::k_severity_count; s-- > 0;)
+  for (std::size_t s = model::k_severity_count; s-- > 0;)
     by_severity[std::string(hazards::severity_name(static_cast<hazards::Severity>(s)))] = n.by_severity[s];
   ordered_json by_rule = ordered_json::object();
   for (const auto& rule : hazards::all_rules()) {
@@ -52,7 +52,7 @@ ordered_json hazard_counts_json(const scan::HazardCounts& n) {
 
 namespace {
 
-ordered_json finding_json(const scan::HazardRow& row) {
+ordered_json finding_json(const model::HazardRow& row) {
   const hazards::Finding& f = *row.finding;
   const hazards::Rule& rule = f.rule_info();
   ordered_json j;
@@ -79,13 +79,13 @@ ordered_json finding_json(const scan::HazardRow& row) {
 }  // namespace
 
 std::string hazards_json(const HazardsReport& report) {
-  const scan::HazardFilter& filter = report.filter;
+  const model::HazardFilter& filter = report.filter;
   ordered_json doc;
   doc["schema_version"] = k_schema_version;
   doc["tool"] = {{"name", "oxidize"}, {"version", k_version}};
   doc["command"] = "hazards";
   ordered_json roots = ordered_json::array();
-  for (const auto& r : report.scan.roots) roots.push_back(util::to_valid_utf8(r));
+  for (const auto& r : report.scan.info.roots) roots.push_back(util::to_valid_utf8(r));
   doc["roots"] = std::move(roots);
 
   ordered_json not_selected = ordered_json::array();

@@ -10,30 +10,30 @@
 #include <nlohmann/json.hpp>
 
 #include "oxidize/report/report.hpp"
-#include "oxidize/scan/hazard_selection.hpp"
-#include "oxidize/scan/rust_unsafe.hpp"
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/model/hazard_selection.hpp"
+#include "oxidize/model/rust_unsafe.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
 namespace oxidize::report {
 
 // What a hazard report renders.
 struct HazardsReport {
-  const scan::ScanResult& scan;
-  const scan::HazardSelection& selection;
-  const scan::HazardFilter& filter;
+  const model::Snapshot& scan;
+  const model::HazardSelection& selection;
+  const model::HazardFilter& filter;
   // The absolute directory that relative paths are relative to (SARIF's
   // %SRCROOT%): the scanned root, or the working directory for several roots.
   std::string source_root;
   std::string rules_doc_uri;  // helpUri = this + "#" + rule_anchor
   std::string baseline_path;  // --baseline, or empty
   // Rust's unsafe inventory per crate and file; null when not computed.
-  const scan::RustUnsafeSummary* rust_unsafe = nullptr;
+  const model::RustUnsafeSummary* rust_unsafe = nullptr;
 };
 
 // The Rust unsafe inventory as a table section (empty without Rust files)
 // and as the JSON object `rust_unsafe`.
-std::string rust_unsafe_table(const scan::RustUnsafeSummary& summary);
-nlohmann::ordered_json rust_unsafe_json(const scan::RustUnsafeSummary& summary);
+std::string rust_unsafe_table(const model::RustUnsafeSummary& summary);
+nlohmann::ordered_json rust_unsafe_json(const model::RustUnsafeSummary& summary);
 
 std::string hazards_table(const HazardsReport& report, TableStyle style);
 std::string hazards_json(const HazardsReport& report);
@@ -52,6 +52,6 @@ SarifOutput hazards_sarif(const HazardsReport& report, std::size_t max_results =
 std::vector<std::string_view> rule_cwes(const hazards::Rule& rule);
 
 // The summary object of the JSON report (also read by the table's tests).
-nlohmann::ordered_json hazard_counts_json(const scan::HazardCounts& counts);
+nlohmann::ordered_json hazard_counts_json(const model::HazardCounts& counts);
 
 }  // namespace oxidize::report

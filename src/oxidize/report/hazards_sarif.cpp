@@ -116,7 +116,7 @@ ordered_json rule_json(const hazards::Rule& rule, const std::string& rules_doc_u
   return j;
 }
 
-ordered_json location_json(const scan::HazardRow& row) {
+ordered_json location_json(const model::HazardRow& row) {
   const hazards::Finding& f = *row.finding;
   const std::string& path = row.file->path;
   ordered_json artifact;
@@ -150,7 +150,7 @@ ordered_json location_json(const scan::HazardRow& row) {
   return loc;
 }
 
-ordered_json result_json(const scan::HazardRow& row, std::size_t rule_index) {
+ordered_json result_json(const model::HazardRow& row, std::size_t rule_index) {
   const hazards::Finding& f = *row.finding;
   const hazards::Rule& rule = f.rule_info();
   ordered_json j;
@@ -172,12 +172,12 @@ ordered_json result_json(const scan::HazardRow& row, std::size_t rule_index) {
 
 // Over the limit, keep the most severe and most confident results (ties:
 // path and line order), and report them in path and line order again.
-std::vector<const scan::HazardRow*> limit_results(const std::vector<scan::HazardRow>& rows, std::size_t max) {
-  std::vector<const scan::HazardRow*> kept;
+std::vector<const model::HazardRow*> limit_results(const std::vector<model::HazardRow>& rows, std::size_t max) {
+  std::vector<const model::HazardRow*> kept;
   kept.reserve(std::min(rows.size(), max));
   for (const auto& r : rows) kept.push_back(&r);
   if (kept.size() <= max) return kept;
-  std::stable_sort(kept.begin(), kept.end(), [](const scan::HazardRow* a, const scan::HazardRow* b) {
+  std::stable_sort(kept.begin(), kept.end(), [](const model::HazardRow* a, const model::HazardRow* b) {
     const auto sa = a->finding->rule_info().severity, sb = b->finding->rule_info().severity;
     if (sa != sb) return sa > sb;
     return a->finding->confidence > b->finding->confidence;
@@ -195,7 +195,7 @@ SarifOutput hazards_sarif(const HazardsReport& report, std::size_t max_results) 
 
   // The CWE taxonomy: every weakness a selected rule relates to, in table order.
   std::vector<const hazards::Rule*> rules;
-  std::array<std::size_t, scan::k_rule_count> rule_index{};
+  std::array<std::size_t, model::k_rule_count> rule_index{};
   std::map<std::string_view, std::size_t> taxon_index;
   ordered_json taxa = ordered_json::array();
   for (const auto& rule : hazards::all_rules()) {

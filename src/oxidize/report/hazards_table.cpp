@@ -33,7 +33,7 @@ struct Colors {
 // editors can jump to it), then its source line:
 //   src/a.c:12:5: high OXI-C0001 strcpy-unbounded (CWE-120) in copy_name: message [confidence medium]
 //      12 | strcpy(dst, src);
-std::string finding_lines(const scan::HazardRow& row, const Colors& c) {
+std::string finding_lines(const model::HazardRow& row, const Colors& c) {
   const hazards::Finding& f = *row.finding;
   const hazards::Rule& rule = f.rule_info();
   std::string out = fmt::format("{}{}:{}:{}:{} {}{}{} {} {}", c.bold(), util::escape_for_terminal(row.file->path),
@@ -62,15 +62,15 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 
 std::string hazards_table(const HazardsReport& report, TableStyle style) {
   const Colors c{style.color};
-  const scan::HazardCounts& n = report.selection.counts;
-  const scan::HazardFilter& filter = report.filter;
+  const model::HazardCounts& n = report.selection.counts;
+  const model::HazardFilter& filter = report.filter;
   std::string out;
   for (const auto& row : report.selection.rows) out += finding_lines(row, c);
   if (!report.selection.rows.empty()) out += "\n";
 
   // The summary: what is shown, then everything that is not and why.
   std::string severities;
-  for (std::size_t s = scan::k_severity_count; s-- > 0;) {
+  for (std::size_t s = model::k_severity_count; s-- > 0;) {
     if (!severities.empty()) severities += ", ";
     severities += fmt::format("{} {}", util::with_thousands(n.by_severity[s]),
                               hazards::severity_name(static_cast<hazards::Severity>(s)));
@@ -82,7 +82,7 @@ std::string hazards_table(const HazardsReport& report, TableStyle style) {
                        plural(n.files, "file", "files"), severities, c.reset());
   }
 
-  std::vector<std::size_t> rules(scan::k_rule_count);
+  std::vector<std::size_t> rules(model::k_rule_count);
   std::iota(rules.begin(), rules.end(), 0);
   std::stable_sort(rules.begin(), rules.end(), [&](std::size_t a, std::size_t b) { return n.by_rule[a] > n.by_rule[b]; });
   const auto used = static_cast<std::size_t>(std::count_if(rules.begin(), rules.end(), [&](std::size_t r) { return n.by_rule[r] != 0; }));

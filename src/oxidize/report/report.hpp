@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "oxidize/scan/aggregate.hpp"
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/model/aggregate.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
 namespace oxidize::report {
 
@@ -17,9 +17,9 @@ struct TableStyle {
   bool color = false;  // bold headers; off when NO_COLOR is set or stdout is no terminal
 };
 
-std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summary, TableStyle style);
-std::string scan_json(const scan::ScanResult& scan, const scan::Summary& summary);
-std::string scan_csv(const scan::Summary& summary);
+std::string scan_table(const model::Snapshot& scan, const model::Summary& summary, TableStyle style);
+std::string scan_json(const model::Snapshot& scan, const model::Summary& summary);
+std::string scan_csv(const model::Summary& summary);
 
 // One function as a JSON object (the same fields in `scan` and `functions`).
 nlohmann::ordered_json function_json(const parse::FunctionFacts& fn);

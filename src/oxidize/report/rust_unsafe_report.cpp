@@ -18,14 +18,14 @@ namespace {
 using nlohmann::ordered_json;
 
 // Column keys, in the order of the OXI-R rules (R0001 first).
-constexpr std::array<std::string_view, scan::k_rust_rule_count> k_keys = {
+constexpr std::array<std::string_view, model::k_rust_rule_count> k_keys = {
     "unsafe_blocks", "unsafe_fns", "unsafe_impls", "unsafe_traits",
     "static_muts",   "raw_derefs", "transmutes",   "extern_blocks"};
-constexpr std::array<std::string_view, scan::k_rust_rule_count> k_headings = {
+constexpr std::array<std::string_view, model::k_rust_rule_count> k_headings = {
     "block", "fn", "impl", "trait", "static mut", "deref", "transmute", "extern"};
 constexpr std::size_t k_top_crates = 20;
 
-ordered_json counts_json(const scan::UnsafeCounts& c) {
+ordered_json counts_json(const model::UnsafeCounts& c) {
   ordered_json o;
   o["files"] = c.files;
   o["files_with_unsafe"] = c.files_with_unsafe;
@@ -36,9 +36,9 @@ ordered_json counts_json(const scan::UnsafeCounts& c) {
 
 }  // namespace
 
-std::string rust_unsafe_table(const scan::RustUnsafeSummary& summary) {
+std::string rust_unsafe_table(const model::RustUnsafeSummary& summary) {
   if (summary.total.files == 0) return {};
-  std::vector<const scan::CrateUnsafe*> crates;
+  std::vector<const model::CrateUnsafe*> crates;
   for (const auto& c : summary.crates) crates.push_back(&c);
   std::stable_sort(crates.begin(), crates.end(),
                    [](const auto* a, const auto* b) { return a->counts.total() > b->counts.total(); });
@@ -52,7 +52,7 @@ std::string rust_unsafe_table(const scan::RustUnsafeSummary& summary) {
   out += fmt::format("  {:<{}}  {:>13}", "crate", width, "unsafe files");
   for (auto h : k_headings) out += fmt::format("  {:>{}}", h, std::max<std::size_t>(h.size(), 5));
   out += "\n";
-  const auto row = [&](const std::string& name, const scan::UnsafeCounts& c) {
+  const auto row = [&](const std::string& name, const model::UnsafeCounts& c) {
     out += fmt::format("  {:<{}}  {:>13}", name, width,
                        fmt::format("{}/{}", util::with_thousands(c.files_with_unsafe), util::with_thousands(c.files)));
     for (std::size_t r = 0; r < k_headings.size(); ++r)
@@ -65,7 +65,7 @@ std::string rust_unsafe_table(const scan::RustUnsafeSummary& summary) {
   return out;
 }
 
-ordered_json rust_unsafe_json(const scan::RustUnsafeSummary& summary) {
+ordered_json rust_unsafe_json(const model::RustUnsafeSummary& summary) {
   ordered_json o;
   o["total"] = counts_json(summary.total);
   ordered_json crates = ordered_json::array();

@@ -6,31 +6,31 @@
 
 namespace oxidize::report {
 
-std::string scan_csv(const scan::Summary& summary) {
+std::string scan_csv(const model::Summary& summary) {
   std::string out;
   // The hazard count at medium or high confidence; empty with --no-hazards
   // (not analysed), so that it never reads as "none found".
-  const auto hazards = [&](const scan::Totals& t) {
+  const auto hazards = [&](const model::Totals& t) {
     return summary.hazards ? std::to_string(t.hazards.findings) : std::string();
   };
-  const auto counts = [](const scan::Totals& t) {
+  const auto counts = [](const model::Totals& t) {
     return fmt::format("{},{},{},{},{},{},{},{:.2f}", t.lines.code, t.lines.comment, t.lines.blank,
                        t.lines.lines(), t.bytes, t.functions, t.ccn_max, t.mean_ccn());
   };
   switch (summary.group_by) {
-    case scan::GroupBy::language:
+    case model::GroupBy::language:
       out += "language,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hazards\n";
       for (const auto& row : summary.rows)
         out += fmt::format("{},{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals),
                            hazards(row.totals));
       break;
-    case scan::GroupBy::directory:
+    case model::GroupBy::directory:
       out += "directory,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hazards\n";
       for (const auto& row : summary.rows)
         out += fmt::format("{},{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals),
                            hazards(row.totals));
       break;
-    case scan::GroupBy::file:
+    case model::GroupBy::file:
       out += "path,language,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hash,hazards\n";
       for (const auto& row : summary.rows)
         out += fmt::format("{},{},{},{},{}\n", util::csv_field(row.key),

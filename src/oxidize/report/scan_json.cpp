@@ -14,7 +14,7 @@ namespace {
 // Two decimals: enough for a mean or a share, and stable text across platforms.
 double round2(double v) { return static_cast<double>(static_cast<long long>(v * 100.0 + 0.5)) / 100.0; }
 
-ordered_json totals_base_json(const scan::Totals& t) {
+ordered_json totals_base_json(const model::Totals& t) {
   return {{"files", t.files},
           {"code", t.lines.code},
           {"comment", t.lines.comment},
@@ -28,7 +28,7 @@ ordered_json totals_base_json(const scan::Totals& t) {
 }
 
 // Hazard counts at medium or high confidence (docs/output.md).
-ordered_json hazard_totals_json(const scan::HazardTotals& h) {
+ordered_json hazard_totals_json(const model::HazardTotals& h) {
   ordered_json j;
   j["findings"] = h.findings;
   for (std::size_t s = h.by_severity.size(); s-- > 0;)
@@ -37,7 +37,7 @@ ordered_json hazard_totals_json(const scan::HazardTotals& h) {
   return j;
 }
 
-ordered_json totals_json(const scan::Totals& t, bool hazards) {
+ordered_json totals_json(const model::Totals& t, bool hazards) {
   ordered_json j = totals_base_json(t);
   if (hazards) j["hazards"] = hazard_totals_json(t.hazards);
   return j;
@@ -49,11 +49,11 @@ void put_path(ordered_json& obj, std::string_view key, std::string_view path) {
   if (!util::is_valid_utf8(path)) obj[std::string(key) + "_base64"] = util::base64(path);
 }
 
-std::string_view group_by_name(scan::GroupBy by) {
+std::string_view group_by_name(model::GroupBy by) {
   switch (by) {
-    case scan::GroupBy::language: return "language";
-    case scan::GroupBy::directory: return "directory";
-    case scan::GroupBy::file: return "file";
+    case model::GroupBy::language: return "language";
+    case model::GroupBy::directory: return "directory";
+    case model::GroupBy::file: return "file";
   }
   return "?";
 }
@@ -78,7 +78,7 @@ ordered_json function_json(const parse::FunctionFacts& fn) {
 
 namespace {
 
-ordered_json file_json(const scan::FileRecord& f, bool hazards) {
+ordered_json file_json(const model::FileRecord& f, bool hazards) {
   ordered_json j;
   put_path(j, "path", f.path);
   j["language"] = discover::language_key(f.facts.language);
@@ -93,7 +93,7 @@ ordered_json file_json(const scan::FileRecord& f, bool hazards) {
     j["excluded_why"] = util::to_valid_utf8(f.exclusion_why);
   }
   if (hazards) {
-    scan::HazardTotals h;
+    model::HazardTotals h;
     h.add(f);
     j["hazards"] = hazard_totals_json(h);
   }
@@ -105,24 +105,24 @@ ordered_json file_json(const scan::FileRecord& f, bool hazards) {
 
 }  // namespace
 
-std::string scan_json(const scan::ScanResult& scan, const scan::Summary& summary) {
+std::string scan_json(const model::Snapshot& scan, const model::Summary& summary) {
   ordered_json doc;
   doc["schema_version"] = k_schema_version;
   doc["tool"] = {{"name", "oxidize"}, {"version", k_version}};
   doc["command"] = "scan";
   ordered_json roots = ordered_json::array();
-  for (const auto& r : scan.roots) roots.push_back(util::to_valid_utf8(r));
+  for (const auto& r : scan.info.roots) roots.push_back(util::to_valid_utf8(r));
   doc["roots"] = roots;
   doc["group_by"] = group_by_name(summary.group_by);
   doc["ccn_threshold"] = summary.ccn_threshold;
-  if (summary.group_by == scan::GroupBy::directory) doc["depth"] = summary.depth;
+  if (summary.group_by == model::GroupBy::directory) doc["depth"] = summary.depth;
   doc["totals"] = totals_json(summary.counted, summary.hazards);
 
   ordered_json groups = ordered_json::array();
-  if (summary.group_by != scan::GroupBy::file) {
+  if (summary.group_by != model::GroupBy::file) {
     for (const auto& row : summary.rows) {
       ordered_json g;
-      if (summary.group_by == scan::GroupBy::language) {
+      if (summary.group_by == model::GroupBy::language) {
         g["language"] = row.key;
         if (const auto lang = discover::language_from_key(row.key)) g["name"] = discover::language_name(*lang);
       } else {

@@ -9,8 +9,8 @@ namespace oxidize::report {
 
 namespace {
 
-std::string row_label(const scan::Summary& summary, const scan::Row& row) {
-  if (summary.group_by == scan::GroupBy::language) {
+std::string row_label(const model::Summary& summary, const model::Row& row) {
+  if (summary.group_by == model::GroupBy::language) {
     if (const auto lang = discover::language_from_key(row.key))
       return std::string(discover::language_name(*lang));
   }
@@ -30,7 +30,7 @@ std::string pad_right(const std::string& s, std::size_t w) {
 }
 
 // The Hazards column appears when the hazard pass ran (not with --no-hazards).
-std::string totals_line(const std::string& label, std::size_t label_width, const scan::Totals& t, bool hazards) {
+std::string totals_line(const std::string& label, std::size_t label_width, const model::Totals& t, bool hazards) {
   using util::with_thousands;
   std::string line = fmt::format("{} {:>8} {:>12} {:>12} {:>12} {:>12} {:>14}", pad_right(label, label_width),
                                  with_thousands(t.files), with_thousands(t.lines.code),
@@ -42,7 +42,7 @@ std::string totals_line(const std::string& label, std::size_t label_width, const
 
 // Counted at medium or high confidence, as `oxidize hazards` lists them by default:
 // "Hazards: 1,234 findings (12 critical, 300 high, 900 medium, 22 low); 5 suppressed; ..."
-std::string hazards_line(const scan::HazardTotals& h) {
+std::string hazards_line(const model::HazardTotals& h) {
   if (h.findings == 0 && h.suppressed == 0) return "Hazards: no findings at medium or high confidence\n";
   std::string line = fmt::format("Hazards: {} finding{}", util::with_thousands(h.findings), h.findings == 1 ? "" : "s");
   if (h.findings > 0) {
@@ -60,9 +60,9 @@ std::string hazards_line(const scan::HazardTotals& h) {
 
 }  // namespace
 
-std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summary, TableStyle style) {
-  std::string first_header = summary.group_by == scan::GroupBy::language    ? "Language"
-                             : summary.group_by == scan::GroupBy::directory ? "Directory"
+std::string scan_table(const model::Snapshot& scan, const model::Summary& summary, TableStyle style) {
+  std::string first_header = summary.group_by == model::GroupBy::language    ? "Language"
+                             : summary.group_by == model::GroupBy::directory ? "Directory"
                                                                             : "File";
   std::vector<std::string> labels;
   labels.reserve(summary.rows.size());
@@ -83,7 +83,7 @@ std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summar
     out += totals_line(labels[i], label_width, summary.rows[i].totals, summary.hazards);
   out += rule + "\n";
   out += totals_line("Total", label_width, summary.counted, summary.hazards);
-  const scan::Totals& counted = summary.counted;
+  const model::Totals& counted = summary.counted;
   if (counted.functions > 0) {
     out += fmt::format(
         "Functions: {}, mean CCN {:.1f}, max CCN {}; {:.1f}% of function code is in functions with CCN > {}\n",
@@ -92,7 +92,7 @@ std::string scan_table(const scan::ScanResult& scan, const scan::Summary& summar
   }
   if (summary.hazards) out += hazards_line(counted.hazards);
 
-  const auto excluded = [&](std::string_view what, const scan::Totals& t, std::string_view flag) {
+  const auto excluded = [&](std::string_view what, const model::Totals& t, std::string_view flag) {
     if (t.files == 0) return;
     out += fmt::format("Excluded from the totals: {} {} file{} ({} code lines); {} counts them\n",
                        util::with_thousands(t.files), what, t.files == 1 ? "" : "s",

@@ -16,8 +16,8 @@ TEST(Options, Sizes) {
 }
 
 TEST(Options, GroupBy) {
-  EXPECT_EQ(parse_group("language")->by, scan::GroupBy::language);
-  EXPECT_EQ(parse_group("file")->by, scan::GroupBy::file);
+  EXPECT_EQ(parse_group("language")->by, model::GroupBy::language);
+  EXPECT_EQ(parse_group("file")->by, model::GroupBy::file);
   EXPECT_EQ(parse_group("dir")->depth, 0u);
   EXPECT_EQ(parse_group("dir:3")->depth, 3u);
   EXPECT_FALSE(parse_group("dir:0").has_value());

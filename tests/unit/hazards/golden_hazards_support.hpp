@@ -61,7 +61,7 @@ inline std::vector<golden_fs::path> hazard_fixtures(const char* folder) {
 }
 
 // analyze_file with functions and hazards, the language from the file name.
-inline std::optional<analyze::FileFacts> analyze_fixture(const golden_fs::path& path, const std::string& text) {
+inline std::optional<model::FileFacts> analyze_fixture(const golden_fs::path& path, const std::string& text) {
   const discover::LanguageMap languages;
   const auto language = languages.for_file_name(path.filename().string());
   if (!language) return std::nullopt;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "oxidize/hazards/finding.hpp"
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
 namespace oxidize::test {
 
@@ -27,20 +27,20 @@ inline hazards::Finding finding(hazards::RuleId rule, std::uint32_t line, std::u
 
 inline const std::string k_hostile_path = "dir/q\"u,o\\te\x1b[31m\t\r\xff.c";
 
-inline scan::ScanResult hazard_scan() {
+inline model::Snapshot hazard_scan() {
   using hazards::Confidence;
   using hazards::RuleId;
-  scan::ScanResult scan;
-  scan.roots = {"tree"};
+  model::Snapshot scan;
+  scan.info.roots = {"tree"};
 
-  scan::FileRecord hostile;
+  model::FileRecord hostile;
   hostile.path = k_hostile_path;
   hostile.facts.hazards.push_back(finding(RuleId::gets_call, 3, 5, "f\xff\x1b[2J::g",
                                           "gets into 'b\x1b]0;evil\x07' of any length",
                                           "gets(b\x1b[2J\"\\\t\r\xff);", 0x0123456789abcdefULL));
   scan.files.push_back(std::move(hostile));
 
-  scan::FileRecord a;
+  model::FileRecord a;
   a.path = "src/a.c";
   a.facts.hazards.push_back(finding(RuleId::strcpy_unbounded, 5, 3, "copy", "strcpy into 'dst'",
                                     "strcpy(dst, src);", 0x1111, Confidence::medium));
@@ -54,17 +54,17 @@ inline scan::ScanResult hazard_scan() {
   a.facts.hazards.push_back(suppressed);
   scan.files.push_back(std::move(a));
 
-  scan::FileRecord clean;
+  model::FileRecord clean;
   clean.path = "src/b.c";
   scan.files.push_back(std::move(clean));
 
-  scan::FileRecord excluded;
+  model::FileRecord excluded;
   excluded.path = "tests/t.c";
   excluded.hazards_excluded = true;
   excluded.facts.hazards.push_back(finding(RuleId::gets_call, 1, 1, "t", "gets", "gets(x);", 0x5555));
   scan.files.push_back(std::move(excluded));
 
-  scan::FileRecord vendored;
+  model::FileRecord vendored;
   vendored.path = "third_party/z.c";
   vendored.exclusion = discover::Exclusion::vendored;
   vendored.facts.hazards.push_back(finding(RuleId::sprintf_unbounded, 1, 1, "z", "sprintf", "sprintf(b, f);", 0x6666));

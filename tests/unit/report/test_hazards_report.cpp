@@ -14,12 +14,12 @@ namespace {
 using nlohmann::json;
 
 struct Fixture {
-  scan::ScanResult scan = test::hazard_scan();
-  scan::HazardFilter filter;
-  scan::HazardSelection selection;
+  model::Snapshot scan = test::hazard_scan();
+  model::HazardFilter filter;
+  model::HazardSelection selection;
   Fixture() { filter.show_suppressed = true; }
   HazardsReport report() {
-    selection = scan::select_hazards(scan, filter);
+    selection = model::select_hazards(scan, filter);
     return {scan, selection, filter, "/work/my tree", "https://example.org/rules.md", ""};
   }
 };
@@ -209,9 +209,9 @@ TEST(HazardsReport, BaselineRoundTripsThroughJsonAndSarif) {
     const auto baseline = parse_baseline(text);
     ASSERT_TRUE(baseline.has_value()) << baseline.error();
     EXPECT_EQ(baseline->size, 4u);
-    scan::HazardFilter filter;
+    model::HazardFilter filter;
     filter.baseline = &*baseline;
-    const auto sel = scan::select_hazards(fx.scan, filter);
+    const auto sel = model::select_hazards(fx.scan, filter);
     EXPECT_EQ(sel.counts.findings, 0u);
     EXPECT_EQ(sel.counts.baseline_matched, 4u);  // the suppressed one too: it was in the file
   }

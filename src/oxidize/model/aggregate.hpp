@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
-namespace oxidize::scan {
+namespace oxidize::model {
 
 enum class GroupBy { language, directory, file };
 
@@ -87,11 +87,11 @@ struct Summary {
 
 // depth applies to GroupBy::directory only. With include_vendored /
 // include_generated, those files are counted like any other.
-Summary summarize(const ScanResult& scan, GroupBy by, unsigned depth, bool include_vendored,
+Summary summarize(const Snapshot& scan, GroupBy by, unsigned depth, bool include_vendored,
                   bool include_generated, std::uint32_t ccn_threshold = 15);
 
 // The directory key of a path at a depth: ("a/b/c.c", 1) -> "a", (.., 0) -> "a/b";
 // a file at the root -> ".".
 std::string directory_key(std::string_view path, unsigned depth);
 
-}  // namespace oxidize::scan
+}  // namespace oxidize::model

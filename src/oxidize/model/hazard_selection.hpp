@@ -21,9 +21,9 @@
 
 #include "oxidize/hazards/finding.hpp"
 #include "oxidize/hazards/rules.hpp"
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
-namespace oxidize::scan {
+namespace oxidize::model {
 
 inline constexpr std::size_t k_rule_count = static_cast<std::size_t>(hazards::RuleId::count_);
 inline constexpr std::size_t k_severity_count = 4;
@@ -78,6 +78,6 @@ struct HazardSelection {
   HazardCounts counts;
 };
 
-HazardSelection select_hazards(const ScanResult& scan, const HazardFilter& filter);
+HazardSelection select_hazards(const Snapshot& scan, const HazardFilter& filter);
 
-}  // namespace oxidize::scan
+}  // namespace oxidize::model

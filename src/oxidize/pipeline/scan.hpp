@@ -12,14 +12,14 @@
 #include <string_view>
 #include <vector>
 
-#include "oxidize/analyze/file_facts.hpp"
+#include "oxidize/model/snapshot.hpp"
 #include "oxidize/config/glob.hpp"
 #include "oxidize/discover/exclusion.hpp"
 #include "oxidize/discover/language.hpp"
 #include "oxidize/discover/walker.hpp"
 #include "oxidize/util/stopwatch.hpp"
 
-namespace oxidize::scan {
+namespace oxidize::pipeline {
 
 struct ScanOptions {
   std::vector<std::string> roots{"."};
@@ -35,22 +35,6 @@ struct ScanOptions {
   discover::LanguageMap languages;
 };
 
-struct FileRecord {
-  std::string path;  // relative to the root; prefixed by the root when several are scanned
-  analyze::FileFacts facts;
-  discover::Exclusion exclusion = discover::Exclusion::none;
-  std::string exclusion_why;  // e.g. "under vendored directory third_party"
-  bool hazards_excluded = false;  // has findings and matches ScanOptions::hazard_excludes
-};
-
-struct Warning {
-  std::string path;
-  std::string message;
-  auto operator<=>(const Warning&) const = default;
-};
-
-using SkipCounts = std::array<std::uint64_t, static_cast<std::size_t>(discover::Skip::count_)>;
-
 // Live counters for a progress display on another thread.
 struct Progress {
   std::atomic<std::uint64_t> files{0};
@@ -58,19 +42,16 @@ struct Progress {
 };
 
 struct ScanResult {
-  std::vector<std::string> roots;
-  std::vector<FileRecord> files;  // sorted by path; excluded files included
-  SkipCounts skipped{};
-  std::vector<Warning> warnings;  // sorted
+  model::Snapshot snapshot;
   std::vector<util::StageTime> perf;
 };
 
 struct ScanHooks {
   // Called as each warning happens, from any worker thread (serialised).
-  std::function<void(const Warning&)> on_warning;
+  std::function<void(const model::Warning&)> on_warning;
   Progress* progress = nullptr;
 };
 
 ScanResult run_scan(const ScanOptions& options, const ScanHooks& hooks);
 
-}  // namespace oxidize::scan
+}  // namespace oxidize::pipeline

@@ -1,10 +1,10 @@
-#include "oxidize/scan/hazard_selection.hpp"
+#include "oxidize/model/hazard_selection.hpp"
 
 #include <gtest/gtest.h>
 
 #include "../report/hazard_fixture.hpp"
 
-namespace oxidize::scan {
+namespace oxidize::model {
 namespace {
 
 using hazards::RuleId;
@@ -12,7 +12,7 @@ using hazards::RuleId;
 std::size_t idx(RuleId r) { return static_cast<std::size_t>(r); }
 
 TEST(HazardSelection, DefaultsShowMediumAndHighConfidenceAndCountTheRest) {
-  const ScanResult scan = test::hazard_scan();
+  const Snapshot scan = test::hazard_scan();
   const HazardSelection sel = select_hazards(scan, {});
   ASSERT_EQ(sel.rows.size(), 3u);
   // Path order, then line order.
@@ -34,7 +34,7 @@ TEST(HazardSelection, DefaultsShowMediumAndHighConfidenceAndCountTheRest) {
 }
 
 TEST(HazardSelection, SuppressedAreListedOnlyWhenAskedAndNeverCountedAsFindings) {
-  const ScanResult scan = test::hazard_scan();
+  const Snapshot scan = test::hazard_scan();
   HazardFilter filter;
   filter.show_suppressed = true;
   filter.include_vendored = true;
@@ -49,7 +49,7 @@ TEST(HazardSelection, SuppressedAreListedOnlyWhenAskedAndNeverCountedAsFindings)
 }
 
 TEST(HazardSelection, RulesSeverityAndBaseline) {
-  const ScanResult scan = test::hazard_scan();
+  const Snapshot scan = test::hazard_scan();
   HazardFilter filter;
   filter.rules.reset(idx(RuleId::gets_call));
   HazardSelection sel = select_hazards(scan, filter);
@@ -76,4 +76,4 @@ TEST(HazardSelection, RulesSeverityAndBaseline) {
 }
 
 }  // namespace
-}  // namespace oxidize::scan
+}  // namespace oxidize::model

@@ -3,7 +3,7 @@
 // (functions, hazards, the content-hash cache) extend and that the scan
 // aggregates.
 #include <cstdint>
-#include <string_view>
+#include <string>
 #include <vector>
 
 #include "oxidize/discover/language.hpp"
@@ -11,7 +11,7 @@
 #include "oxidize/lex/token.hpp"
 #include "oxidize/parse/function_facts.hpp"
 
-namespace oxidize::analyze {
+namespace oxidize::model {
 
 struct FileFacts {
   discover::Language language = discover::Language::c;
@@ -22,7 +22,7 @@ struct FileFacts {
   lex::Unterminated unterminated = lex::Unterminated::none;
   std::uint32_t unterminated_line = 0;
   // Why the file is generated code (a static string), or empty.
-  std::string_view generated_why;
+  std::string generated_why;
   // Function definitions in file order, and structural problems met on the way.
   std::vector<parse::FunctionFacts> functions;
   std::vector<parse::ParseIssue> parse_issues;
@@ -31,4 +31,4 @@ struct FileFacts {
   std::vector<hazards::Finding> hazards;
 };
 
-}  // namespace oxidize::analyze
+}  // namespace oxidize::model

@@ -1,4 +1,4 @@
-#include "oxidize/scan/rust_unsafe.hpp"
+#include "oxidize/model/rust_unsafe.hpp"
 
 #include <filesystem>
 #include <map>
@@ -7,7 +7,7 @@
 
 #include "oxidize/hazards/rules.hpp"
 
-namespace oxidize::scan {
+namespace oxidize::model {
 
 namespace {
 
@@ -21,7 +21,7 @@ static_assert(static_cast<std::size_t>(hazards::RuleId::count_) - k_first_rust_r
 // the scan reports it), or k_no_crate. Never looks above the scan root.
 class CrateFinder {
  public:
-  explicit CrateFinder(const ScanResult& scan) : scan_(scan) {}
+  explicit CrateFinder(const Snapshot& scan) : scan_(scan) {}
 
   std::string crate_of(const std::string& relative) {
     std::string dir = parent(relative);
@@ -41,7 +41,7 @@ class CrateFinder {
   }
   // With one root, paths are relative to it; with several, they start with it.
   fs::path on_disk(const std::string& dir) const {
-    if (scan_.roots.size() == 1) return dir.empty() ? fs::path(scan_.roots[0]) : fs::path(scan_.roots[0]) / dir;
+    if (scan_.info.roots.size() == 1) return dir.empty() ? fs::path(scan_.info.roots[0]) : fs::path(scan_.info.roots[0]) / dir;
     return dir.empty() ? fs::path(".") : fs::path(dir);
   }
   // Caches the answer for every directory between the file and the crate.
@@ -55,7 +55,7 @@ class CrateFinder {
     return crate;
   }
 
-  const ScanResult& scan_;
+  const Snapshot& scan_;
   std::map<std::string, std::string> cache_;
 };
 
@@ -69,7 +69,7 @@ void add(UnsafeCounts& into, const UnsafeCounts& file) {
 
 std::uint64_t UnsafeCounts::total() const { return std::accumulate(by_rule.begin(), by_rule.end(), std::uint64_t{0}); }
 
-RustUnsafeSummary summarize_rust_unsafe(const ScanResult& scan, bool include_vendored, bool include_generated) {
+RustUnsafeSummary summarize_rust_unsafe(const Snapshot& scan, bool include_vendored, bool include_generated) {
   RustUnsafeSummary out;
   CrateFinder finder(scan);
   std::map<std::string, UnsafeCounts> crates;
@@ -95,4 +95,4 @@ RustUnsafeSummary summarize_rust_unsafe(const ScanResult& scan, bool include_ven
   return out;
 }
 
-}  // namespace oxidize::scan
+}  // namespace oxidize::model

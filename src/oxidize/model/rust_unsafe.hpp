@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
-namespace oxidize::scan {
+namespace oxidize::model {
 
 // Indexed by the OXI-R rule's position (R0001 first).
 inline constexpr std::size_t k_rust_rule_count = 8;
@@ -43,6 +43,6 @@ struct RustUnsafeSummary {
 
 inline constexpr const char* k_no_crate = "(no Cargo.toml)";
 
-RustUnsafeSummary summarize_rust_unsafe(const ScanResult& scan, bool include_vendored, bool include_generated);
+RustUnsafeSummary summarize_rust_unsafe(const Snapshot& scan, bool include_vendored, bool include_generated);
 
-}  // namespace oxidize::scan
+}  // namespace oxidize::model

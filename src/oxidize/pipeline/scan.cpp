@@ -1,4 +1,4 @@
-#include "oxidize/scan/scan.hpp"
+#include "oxidize/pipeline/scan.hpp"
 
 #include <sys/stat.h>
 
@@ -11,7 +11,7 @@
 #include "oxidize/discover/git_filter.hpp"
 #include "oxidize/util/file_reader.hpp"
 
-namespace oxidize::scan {
+namespace oxidize::pipeline {
 
 using discover::Skip;
 
@@ -20,28 +20,28 @@ namespace {
 // Collects skips and warnings from every worker thread.
 class Collector final : public discover::Problems {
  public:
-  Collector(std::string prefix, ScanResult& result, const ScanHooks& hooks)
+  Collector(std::string prefix, model::Snapshot& result, const ScanHooks& hooks)
       : prefix_(std::move(prefix)), result_(result), hooks_(hooks) {}
 
   void skipped(Skip why, std::string_view path, std::string_view detail, bool warn) override {
     const std::lock_guard lock(mutex_);
     ++result_.skipped[static_cast<std::size_t>(why)];
     if (!warn) return;
-    Warning w{prefix_ + std::string(path), std::string(detail)};
+    model::Warning w{prefix_ + std::string(path), std::string(detail)};
     if (hooks_.on_warning) hooks_.on_warning(w);
     result_.warnings.push_back(std::move(w));
   }
 
   void warn(std::string_view path, std::string message) {
     const std::lock_guard lock(mutex_);
-    Warning w{prefix_ + std::string(path), std::move(message)};
+    model::Warning w{prefix_ + std::string(path), std::move(message)};
     if (hooks_.on_warning) hooks_.on_warning(w);
     result_.warnings.push_back(std::move(w));
   }
 
  private:
   std::string prefix_;
-  ScanResult& result_;
+  model::Snapshot& result_;
   const ScanHooks& hooks_;
   std::mutex mutex_;
 };
@@ -76,14 +76,14 @@ std::string root_prefix(const std::string& root, std::size_t root_count) {
 struct Worker {
   explicit Worker(std::size_t max_bytes) : reader(max_bytes) {}
   util::FileReader reader;
-  std::vector<FileRecord> files;
+  std::vector<model::FileRecord> files;
   // Time spent in each part of the per-file work, for --perf.
   double read_seconds = 0;
   double analyze_seconds = 0;
 };
 
 void scan_root(const std::string& root, const std::string& prefix, const ScanOptions& options,
-               const ScanHooks& hooks, std::vector<Worker>& workers, ScanResult& result) {
+               const ScanHooks& hooks, std::vector<Worker>& workers, model::Snapshot& result) {
   Collector collector(prefix, result, hooks);
 
   std::optional<discover::GitFilter> filter;
@@ -109,7 +109,7 @@ void scan_root(const std::string& root, const std::string& prefix, const ScanOpt
       collector.skipped(why, found.rel_path, bytes.error().message, why != Skip::symlink);
       return;
     }
-    FileRecord record;
+    model::FileRecord record;
     const util::Stopwatch analyze_time;
     record.facts = analyze::analyze_file(found.name, *bytes, found.language,
                                           {.functions = options.functions, .hazards = options.hazards});
@@ -134,7 +134,7 @@ void scan_root(const std::string& root, const std::string& prefix, const ScanOpt
       record.exclusion_why = "under vendored directory " + prefix + found.dir.exclusion_root();
     } else if (!record.facts.generated_why.empty()) {
       record.exclusion = discover::Exclusion::generated;
-      record.exclusion_why = std::string(record.facts.generated_why);
+      record.exclusion_why = record.facts.generated_why;
     }
     // Only files with findings are matched: the globs cost nothing elsewhere.
     record.hazards_excluded =
@@ -149,8 +149,9 @@ void scan_root(const std::string& root, const std::string& prefix, const ScanOpt
 }  // namespace
 
 ScanResult run_scan(const ScanOptions& options, const ScanHooks& hooks) {
-  ScanResult result;
-  result.roots = options.roots;
+  ScanResult out;
+  model::Snapshot& result = out.snapshot;
+  result.info.roots = options.roots;
   std::vector<Worker> workers;
   workers.reserve(options.threads);
   for (unsigned i = 0; i < std::max(1u, options.threads); ++i) workers.emplace_back(options.max_file_bytes);
@@ -160,7 +161,7 @@ ScanResult run_scan(const ScanOptions& options, const ScanHooks& hooks) {
   for (const auto& root : options.roots)
     scan_root(root, root_prefix(root, options.roots.size()), options, hooks, workers, result);
   const double walk_seconds = walk_time.seconds();
-  result.perf.push_back({"discover+read+analyze", walk_seconds});
+  out.perf.push_back({"discover+read+analyze", walk_seconds});
   // Where the workers' time went, summed over threads: reading (open, read,
   // close), analysis (hash, lex, classify), and the rest (listing
   // directories, waiting for work, bookkeeping).
@@ -170,9 +171,9 @@ ScanResult run_scan(const ScanOptions& options, const ScanHooks& hooks) {
     analyze_total += w.analyze_seconds;
   }
   const double thread_seconds = walk_seconds * static_cast<double>(workers.size());
-  result.perf.push_back({"  read (thread-s)", read_total});
-  result.perf.push_back({"  analyze (thread-s)", analyze_total});
-  result.perf.push_back({"  walk+idle (thread-s)", std::max(0.0, thread_seconds - read_total - analyze_total)});
+  out.perf.push_back({"  read (thread-s)", read_total});
+  out.perf.push_back({"  analyze (thread-s)", analyze_total});
+  out.perf.push_back({"  walk+idle (thread-s)", std::max(0.0, thread_seconds - read_total - analyze_total)});
 
   // Stage 3: merge and sort, so that output never depends on thread timing.
   util::Stopwatch sort_time;
@@ -184,10 +185,10 @@ ScanResult run_scan(const ScanOptions& options, const ScanHooks& hooks) {
     w.files.clear();
   }
   std::sort(result.files.begin(), result.files.end(),
-            [](const FileRecord& a, const FileRecord& b) { return a.path < b.path; });
+            [](const model::FileRecord& a, const model::FileRecord& b) { return a.path < b.path; });
   std::sort(result.warnings.begin(), result.warnings.end());
-  result.perf.push_back({"merge+sort", sort_time.seconds()});
-  return result;
+  out.perf.push_back({"merge+sort", sort_time.seconds()});
+  return out;
 }
 
-}  // namespace oxidize::scan
+}  // namespace oxidize::pipeline

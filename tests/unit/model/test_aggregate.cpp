@@ -1,8 +1,8 @@
-#include "oxidize/scan/aggregate.hpp"
+#include "oxidize/model/aggregate.hpp"
 
 #include <gtest/gtest.h>
 
-namespace oxidize::scan {
+namespace oxidize::model {
 namespace {
 
 FileRecord record(std::string path, discover::Language lang, std::uint64_t code,
@@ -25,7 +25,7 @@ TEST(Aggregate, DirectoryKeys) {
 }
 
 TEST(Aggregate, ByLanguageLargestFirstAndExclusionsApart) {
-  ScanResult scan;
+  Snapshot scan;
   scan.files = {record("a.c", discover::Language::c, 10), record("b.rs", discover::Language::rust, 30),
                 record("v/z.c", discover::Language::c, 100, discover::Exclusion::vendored),
                 record("g.c", discover::Language::c, 7, discover::Exclusion::generated)};
@@ -44,7 +44,7 @@ TEST(Aggregate, ByLanguageLargestFirstAndExclusionsApart) {
 }
 
 TEST(Aggregate, ByDirectoryAndByFile) {
-  ScanResult scan;
+  Snapshot scan;
   scan.files = {record("src/a/x.c", discover::Language::c, 1), record("src/b/y.c", discover::Language::c, 2),
                 record("top.c", discover::Language::c, 4)};
   const Summary dirs = summarize(scan, GroupBy::directory, 1, false, false);
@@ -65,7 +65,7 @@ TEST(Aggregate, HazardsCountedAsOxidizeHazardsShowsThemByDefault) {
     f.suppressed = suppressed;
     r.facts.hazards.push_back(f);
   };
-  ScanResult scan;
+  Snapshot scan;
   scan.files = {record("a.c", discover::Language::c, 1), record("b.c", discover::Language::c, 1),
                 record("v/z.c", discover::Language::c, 1, discover::Exclusion::vendored)};
   add(scan.files[0], hazards::RuleId::gets_call, hazards::Confidence::high);
@@ -84,4 +84,4 @@ TEST(Aggregate, HazardsCountedAsOxidizeHazardsShowsThemByDefault) {
 }
 
 }  // namespace
-}  // namespace oxidize::scan
+}  // namespace oxidize::model

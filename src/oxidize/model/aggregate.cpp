@@ -1,9 +1,9 @@
-#include "oxidize/scan/aggregate.hpp"
+#include "oxidize/model/aggregate.hpp"
 
 #include <algorithm>
 #include <map>
 
-namespace oxidize::scan {
+namespace oxidize::model {
 
 std::string directory_key(std::string_view path, unsigned depth) {
   const auto last = path.rfind('/');
@@ -20,7 +20,7 @@ std::string directory_key(std::string_view path, unsigned depth) {
   return key.empty() ? "/" : key;
 }
 
-Summary summarize(const ScanResult& scan, GroupBy by, unsigned depth, bool include_vendored,
+Summary summarize(const Snapshot& scan, GroupBy by, unsigned depth, bool include_vendored,
                   bool include_generated, std::uint32_t ccn_threshold) {
   Summary summary;
   summary.group_by = by;
@@ -60,4 +60,4 @@ Summary summarize(const ScanResult& scan, GroupBy by, unsigned depth, bool inclu
   return summary;
 }
 
-}  // namespace oxidize::scan
+}  // namespace oxidize::model

@@ -1,11 +1,11 @@
-#include "oxidize/scan/hazard_selection.hpp"
+#include "oxidize/model/hazard_selection.hpp"
 
 #include <algorithm>
 #include <tuple>
 
-namespace oxidize::scan {
+namespace oxidize::model {
 
-HazardSelection select_hazards(const ScanResult& scan, const HazardFilter& filter) {
+HazardSelection select_hazards(const Snapshot& scan, const HazardFilter& filter) {
   HazardSelection out;
   HazardCounts& n = out.counts;
   // Each baseline key hides as many findings as it occurred in the baseline.
@@ -78,4 +78,4 @@ HazardSelection select_hazards(const ScanResult& scan, const HazardFilter& filte
   return out;
 }
 
-}  // namespace oxidize::scan
+}  // namespace oxidize::model
