@@ -21,8 +21,8 @@ from pathlib import Path
 BIN = os.environ.get("OXIDIZE_BIN", "oxidize")
 SOURCE = Path(os.environ.get("OXIDIZE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 GOLDEN = SOURCE / "tests" / "golden" / "scan"
-# The official SARIF schema lives beside the repository (../shared in CI too).
-SARIF_SCHEMA = SOURCE.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+# The official OASIS SARIF 2.1.0 schema, carried by the repository (tests/data/README.md).
+SARIF_SCHEMA = SOURCE / "tests" / "data" / "sarif-schema-2.1.0.json"
 
 
 def run(*args, cwd=None, env=None, check_rc=None, user=None, binary=None):
