@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "oxidize/analyze/header_dialect.hpp"
 #include "oxidize/discover/exclusion.hpp"
@@ -9,7 +10,6 @@
 #include "oxidize/hazards/source_notes.hpp"
 #include "oxidize/lex/c_lexer.hpp"
 #include "oxidize/lex/rust_lexer.hpp"
-#include "oxidize/lex/tee_sink.hpp"
 #include "oxidize/parse/c_functions.hpp"
 #include "oxidize/parse/rust_functions.hpp"
 #include "oxidize/util/hash.hpp"
@@ -20,54 +20,71 @@ using discover::Language;
 
 namespace {
 
-// Lexes C or C++ into `sink`; an ambiguous `.h` also goes through the
-// dialect sink, which may make it a C++ header.
-template <class Sink>
-lex::LexResult lex_c_family(std::string_view bytes, std::string_view file_name, FileFacts& facts, Sink& sink) {
-  if (facts.language != Language::c_header || !discover::LanguageMap::is_ambiguous_header(file_name))
-    return lex::lex_c(bytes, sink);
-  HeaderDialectSink dialect(bytes);
-  lex::TeeSink<HeaderDialectSink, Sink> both{dialect, sink};
-  const lex::LexResult result = lex::lex_c(bytes, both);
-  if (dialect.is_cpp()) facts.language = Language::cpp_header;
-  return result;
-}
-
-// The hazard pass: the function parser records the code tokens it follows,
-// a second sink collects suppressions and integer macros, and the detectors
-// then read the recorded tokens with the functions' bodies.
-lex::LexResult lex_for_hazards(std::string_view bytes, std::string_view file_name, FileFacts& facts,
-                               parse::FunctionResult& functions) {
-  // Reused across the files a thread analyses: the capacity stays.
-  thread_local std::vector<lex::Token> tokens;
-  tokens.clear();
-  lex::LexResult result;
-  hazards::SourceNotes notes;
-  if (facts.language == Language::rust) {
-    parse::RustFunctionParser parser(bytes);
-    hazards::SourceNotesSink notes_sink(bytes, &tokens);
-    lex::TeeSink<parse::RustFunctionParser, hazards::SourceNotesSink> both{parser, notes_sink};
-    result = lex::lex_rust(bytes, both);
-    functions = parser.finish();
-    notes = notes_sink.take();
-  } else {
-    parse::CFunctionParser parser(bytes);
-    parser.record_tokens(&tokens);
-    hazards::SourceNotesSink notes_sink(bytes);
-    lex::TeeSink<parse::CFunctionParser, hazards::SourceNotesSink> both{parser, notes_sink};
-    result = lex_c_family(bytes, file_name, facts, both);
-    functions = parser.finish();
-    notes = notes_sink.take();
+// The extractors of one pass as one lexer sink. An absent one costs a
+// well-predicted branch per token; a file that needs none is lexed into
+// lex::NullSink instead, which compiles to nothing.
+template <class Parser>
+struct ExtractorSinks {
+  Parser* parser = nullptr;
+  HeaderDialectSink* dialect = nullptr;
+  hazards::SourceNotesSink* notes = nullptr;
+  void operator()(const lex::Token& t) {
+    if (parser != nullptr) (*parser)(t);
+    if (dialect != nullptr) (*dialect)(t);
+    if (notes != nullptr) (*notes)(t);
   }
-  facts.hazards = hazards::analyze_hazards(
-      {.source = bytes, .tokens = tokens, .functions = functions.functions, .notes = notes, .language = facts.language});
+};
+
+template <class Parser, class Lex>
+lex::LexResult run_pass(std::string_view bytes, const Extractors& wanted, FileFacts& facts,
+                        std::vector<lex::Token>& tokens, Lex lex_fn) {
+  if (!wanted.functions && !wanted.header_dialect && !wanted.hazards) {
+    lex::NullSink none;
+    return lex_fn(bytes, none);
+  }
+  constexpr bool rust = std::is_same_v<Parser, parse::RustFunctionParser>;
+  ExtractorSinks<Parser> sinks;
+  std::optional<Parser> parser;
+  std::optional<HeaderDialectSink> dialect;
+  std::optional<hazards::SourceNotesSink> notes;
+  tokens.clear();
+  if (wanted.functions || wanted.hazards) sinks.parser = &parser.emplace(bytes);
+  if (wanted.header_dialect) sinks.dialect = &dialect.emplace(bytes);
+  if (wanted.hazards) {
+    // The C parser records the code tokens of the preprocessor branches it
+    // follows; Rust has no preprocessor, so the notes sink records them.
+    if constexpr (rust) sinks.notes = &notes.emplace(bytes, &tokens);
+    else {
+      parser->record_tokens(&tokens);
+      sinks.notes = &notes.emplace(bytes);
+    }
+  }
+  const lex::LexResult result = lex_fn(bytes, sinks);
+  if (dialect && dialect->is_cpp()) facts.language = Language::cpp_header;
+  if (parser) {
+    parse::FunctionResult functions = parser->finish();
+    facts.functions = std::move(functions.functions);
+    facts.parse_issues = std::move(functions.issues);
+  }
+  if (notes) {
+    const hazards::SourceNotes taken = notes->take();
+    facts.hazards = hazards::analyze_hazards(
+        {.source = bytes, .tokens = tokens, .functions = facts.functions, .notes = taken, .language = facts.language});
+  }
   return result;
 }
 
 }  // namespace
 
-FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Language language,
-                       const AnalyzeOptions& options) {
+Extractors Extractors::for_file(const AnalyzeOptions& options, Language language, std::string_view file_name) {
+  Extractors e;
+  e.functions = options.functions || options.hazards;  // hazards read the functions' bodies
+  e.hazards = options.hazards;
+  e.header_dialect = language == Language::c_header && discover::LanguageMap::is_ambiguous_header(file_name);
+  return e;
+}
+
+FileFacts Analyzer::analyze(std::string_view file_name, std::string_view bytes, Language language) {
   FileFacts facts;
   facts.language = language;
   facts.bytes = bytes.size();
@@ -77,36 +94,28 @@ FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Langu
     facts.binary = true;
     return facts;
   }
-  std::string_view generated = discover::generated_by_name(file_name);
-  if (generated.empty()) generated = discover::generated_by_content(bytes.substr(0, discover::k_generated_marker_window));
-  facts.generated_why = generated;
+  // Only the content's marker: the name's rule belongs to the scope policy
+  // (pipeline/scope), since facts are cached by content, whatever the name.
+  facts.generated_why = discover::generated_by_content(bytes.substr(0, discover::k_generated_marker_window));
 
-  lex::LexResult result;
-  parse::FunctionResult functions;
-  if (options.hazards) {
-    result = lex_for_hazards(bytes, file_name, facts, functions);
-  } else if (language == Language::rust && options.functions) {
-    parse::RustFunctionParser parser(bytes);
-    result = lex::lex_rust(bytes, parser);
-    functions = parser.finish();
-  } else if (language == Language::rust) {
-    lex::NullSink none;
-    result = lex::lex_rust(bytes, none);
-  } else if (options.functions) {
-    parse::CFunctionParser parser(bytes);
-    result = lex_c_family(bytes, file_name, facts, parser);
-    functions = parser.finish();
-  } else {
-    lex::NullSink none;
-    result = lex_c_family(bytes, file_name, facts, none);
-  }
-  if (!options.functions) functions.functions.clear();  // hazards needed them, the caller did not
-  facts.functions = std::move(functions.functions);
-  facts.parse_issues = std::move(functions.issues);
+  const Extractors wanted = Extractors::for_file(options_, language, file_name);
+  const lex::LexResult result =
+      language == Language::rust
+          ? run_pass<parse::RustFunctionParser>(bytes, wanted, facts, tokens_,
+                                                [](std::string_view b, auto& sink) { return lex::lex_rust(b, sink); })
+          : run_pass<parse::CFunctionParser>(bytes, wanted, facts, tokens_,
+                                             [](std::string_view b, auto& sink) { return lex::lex_c(b, sink); });
+  if (!options_.functions) facts.functions.clear();  // hazards needed them, the caller did not
   facts.lines = result.lines;
   facts.unterminated = result.unterminated;
   facts.unterminated_line = result.unterminated_line;
   return facts;
+}
+
+FileFacts analyze_file(std::string_view file_name, std::string_view bytes, Language language,
+                       const AnalyzeOptions& options) {
+  Analyzer analyzer(options);
+  return analyzer.analyze(file_name, bytes, language);
 }
 
 }  // namespace oxidize::analyze

@@ -1,11 +1,18 @@
 #pragma once
-// The per-file analysis: a pure function from (path, bytes) to file facts.
-// No I/O, no shared state: that is what lets the scan run it on every core,
-// cache it by content hash and fuzz it directly.
+// The per-file analysis: a pure function from (name, bytes) to file facts.
+// No I/O and no state shared between calls: that is what lets the pipeline
+// run it on every core, cache it by content hash and fuzz it directly.
+//
+// One lexer pass feeds the extractors a file needs, declared per file by
+// Extractors::for_file: the function parser, the C/C++ dialect of an
+// ambiguous `.h`, and the hazard notes (the detectors then read the tokens
+// the parser recorded). New extractors (includes, call sites) join that list.
 #include <string_view>
+#include <vector>
 
-#include "oxidize/model/file_facts.hpp"
 #include "oxidize/discover/language.hpp"
+#include "oxidize/lex/token.hpp"
+#include "oxidize/model/file_facts.hpp"
 
 namespace oxidize::analyze {
 
@@ -20,10 +27,30 @@ struct AnalyzeOptions {
   bool hazards = false;   // find memory-safety hazards (runs the function parser too)
 };
 
-// `language` is what the file name said; an ambiguous ".h" may come back as
-// a C++ header. `file_name` is the last path component, for the name-based
-// generated-code rules.
-model::FileFacts analyze_file(std::string_view file_name, std::string_view bytes,
-                       discover::Language language, const AnalyzeOptions& options = {});
+// What rides on the lexer pass for one file.
+struct Extractors {
+  bool functions = false;       // function definitions and metrics (parse/)
+  bool header_dialect = false;  // decides C or C++ for an ambiguous .h
+  bool hazards = false;         // token recording and source notes, then hazards/
+  static Extractors for_file(const AnalyzeOptions& options, discover::Language language,
+                             std::string_view file_name);
+};
+
+// Analyses files one after another, reusing its buffers (one per worker).
+class Analyzer {
+ public:
+  explicit Analyzer(AnalyzeOptions options) : options_(options) {}
+  // `language` is what the file name said; an ambiguous ".h" may come back
+  // as a C++ header. `file_name` is the last path component.
+  FileFacts analyze(std::string_view file_name, std::string_view bytes, discover::Language language);
+
+ private:
+  AnalyzeOptions options_;
+  std::vector<lex::Token> tokens_;  // the code tokens the hazard detectors read
+};
+
+// One file, with a fresh Analyzer (tests, fuzzers).
+FileFacts analyze_file(std::string_view file_name, std::string_view bytes, discover::Language language,
+                       const AnalyzeOptions& options = {});
 
 }  // namespace oxidize::analyze

@@ -119,7 +119,12 @@ int run_hazards_command(const HazardsArgs& args) {
     filter.baseline = &*baseline;
   }
 
-  pipeline::ScanResult run = run_scan_with_progress(*options, args.scan);
+  auto scanned = run_scan_with_progress(*options, args.scan);
+  if (!scanned) {
+    print_error(scanned.error());
+    return 2;
+  }
+  pipeline::ScanResult& run = *scanned;
   model::Snapshot& result = run.snapshot;
 
   const util::Stopwatch render_time;

@@ -58,7 +58,12 @@ int run_scan_command(const ScanArgs& args) {
     print_error(project.error());
     return 2;
   }
-  pipeline::ScanResult run = run_scan_with_progress(*options, args.scan);
+  auto scanned = run_scan_with_progress(*options, args.scan);
+  if (!scanned) {
+    print_error(scanned.error());
+    return 2;
+  }
+  pipeline::ScanResult& run = *scanned;
   model::Snapshot& result = run.snapshot;
 
   util::Stopwatch aggregate_time;

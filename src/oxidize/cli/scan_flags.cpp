@@ -10,6 +10,7 @@
 
 #include "oxidize/cli/options.hpp"
 #include "oxidize/cli/terminal.hpp"
+#include "oxidize/pipeline/state_dir.hpp"
 
 namespace oxidize::cli {
 
@@ -27,6 +28,13 @@ void add_scan_flags(CLI::App& cmd, ScanFlags& flags) {
       ->capture_default_str();
   cmd.add_option("--ext", flags.ext, "Count files with extension EXT as LANG, e.g. --ext inc=c")
       ->type_name("EXT=LANG");
+  cmd.add_option("--commit", flags.commit,
+                 "Scan the tree of this commit (a branch, tag or id) of the repository at PATH, read from git "
+                 "without a checkout")
+      ->type_name("REV");
+  cmd.add_flag("--no-cache", flags.no_cache,
+               "Analyse every file again (default: files unchanged since the last run are taken from "
+               ".oxidize/cache.bin)");
   cmd.add_flag("--perf", flags.perf, "Print the time spent in each stage on stderr");
   cmd.add_flag("--no-progress", flags.no_progress, "No progress line on stderr");
 }
@@ -65,16 +73,42 @@ tl::expected<pipeline::ScanOptions, std::string> to_scan_options(const ScanFlags
   options.threads = flags.jobs != 0 ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
   options.follow_symlinks = flags.follow_symlinks;
   options.use_gitignore = !flags.no_ignore;
+  options.revision = flags.commit;
   return options;
 }
 
-pipeline::ScanResult run_scan_with_progress(const pipeline::ScanOptions& options, const ScanFlags& flags) {
+tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline::ScanOptions options,
+                                                                       const ScanFlags& flags) {
   pipeline::Progress progress;
   pipeline::ScanHooks hooks;
   hooks.on_warning = print_warning;
   hooks.progress = &progress;
-  const ProgressLine line(progress, !flags.no_progress);
-  return pipeline::run_scan(options, hooks);
+  // The cache lives beside the store; a run that cannot write it still
+  // scans, with one warning.
+  const util::Stopwatch load_time;
+  std::unique_ptr<cache::AnalysisCache> cache;
+  std::string cache_path;
+  if (!flags.no_cache) {
+    const std::string dir = pipeline::state_dir(options.roots);
+    cache_path = dir + "/cache.bin";
+    std::string warning;
+    cache = cache::AnalysisCache::load(cache_path, util::realtime_ns(), warning);
+    if (!warning.empty()) print_warning({"", warning});
+    options.cache = cache.get();
+  }
+  const double load_seconds = load_time.seconds();
+  tl::expected<pipeline::ScanResult, std::string> result = [&] {
+    const ProgressLine line(progress, !flags.no_progress);
+    return pipeline::run_scan(options, hooks);
+  }();
+  if (!result || !cache) return result;
+  result->perf.insert(result->perf.begin(), {"cache load", load_seconds});
+  const util::Stopwatch save_time;
+  const std::string dir = cache_path.substr(0, cache_path.rfind('/'));
+  auto saved = pipeline::prepare_state_dir(dir).and_then([&] { return cache->save(cache_path).map([](bool) {}); });
+  if (!saved) print_warning({"", saved.error() + " (the results are not affected; --no-cache skips it)"});
+  result->perf.push_back({"cache save", save_time.seconds()});
+  return result;
 }
 
 int finish_command(const std::string& output, const pipeline::ScanResult& result, const ScanFlags& flags,
@@ -86,6 +120,7 @@ int finish_command(const std::string& output, const pipeline::ScanResult& result
   if (flags.perf) {
     for (const auto& stage : result.perf) fmt::print(stderr, "perf: {:<24} {:8.3f} s\n", stage.stage, stage.seconds);
     fmt::print(stderr, "perf: {:<24} {:8.3f} s ({} threads)\n", "total", total_seconds, threads);
+    for (const auto& note : result.perf_notes) fmt::print(stderr, "perf: {}\n", note);
   }
   return 0;
 }

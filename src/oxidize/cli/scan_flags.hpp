@@ -9,6 +9,7 @@
 
 #include "oxidize/config/project_config.hpp"
 #include "oxidize/pipeline/scan.hpp"
+#include "oxidize/util/stopwatch.hpp"
 
 namespace oxidize::cli {
 
@@ -24,6 +25,8 @@ struct ScanFlags {
   bool perf = false;
   bool no_progress = false;
   std::string config;  // --config FILE (commands that read oxidize.toml)
+  std::string commit;  // --commit REV: the tree of a commit, read from git
+  bool no_cache = false;
 };
 
 void add_scan_flags(CLI::App& cmd, ScanFlags& flags);
@@ -37,8 +40,11 @@ tl::expected<pipeline::ScanOptions, std::string> to_scan_options(const ScanFlags
 // empty config otherwise), prints its warnings, and applies it to `options`.
 tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, pipeline::ScanOptions& options);
 
-// Runs the scan with warnings and the progress line on stderr.
-pipeline::ScanResult run_scan_with_progress(const pipeline::ScanOptions& options, const ScanFlags& flags);
+// Runs the scan with warnings and the progress line on stderr, with the
+// analysis cache of the tree unless --no-cache. An error is one line for the
+// user (an unknown revision...).
+tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline::ScanOptions options,
+                                                                       const ScanFlags& flags);
 
 // Writes a command's output to stdout, then the --perf lines to stderr.
 // Returns the exit code: 0, or 2 when stdout cannot be written.

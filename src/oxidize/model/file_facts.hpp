@@ -21,7 +21,8 @@ struct FileFacts {
   bool binary = false;     // a NUL byte in the first block: not counted
   lex::Unterminated unterminated = lex::Unterminated::none;
   std::uint32_t unterminated_line = 0;
-  // Why the file is generated code (a static string), or empty.
+  // Why the content marks the file as generated ("DO NOT EDIT"...), or
+  // empty; names (foo.pb.cc) are judged by the scope policy, not here.
   std::string generated_why;
   // Function definitions in file order, and structural problems met on the way.
   std::vector<parse::FunctionFacts> functions;

@@ -39,7 +39,20 @@ ReadFailure failure_from_errno(int err) {
   }
 }
 
+FileStamp stamp_of(const struct stat& st) {
+  return {static_cast<std::uint64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+          static_cast<std::uint64_t>(st.st_ino)};
+}
+
 }  // namespace
+
+std::optional<FileStamp> stamp_at(int dir_fd, const char* name, bool follow_symlinks) {
+  struct stat st {};
+  if (::fstatat(dir_fd, name, &st, follow_symlinks ? 0 : AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
+  if (!S_ISREG(st.st_mode)) return std::nullopt;
+  return stamp_of(st);
+}
 
 void FileReader::reserve(std::size_t bytes) {
   if (bytes <= capacity_) return;
@@ -62,6 +75,7 @@ tl::expected<std::string_view, ReadFailure> FileReader::read(int dir_fd, const c
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) return tl::unexpected(failure_from_errno(errno));
   if (!S_ISREG(st.st_mode)) return tl::unexpected(ReadFailure{ReadError::not_regular, "not a regular file"});
+  stamp_ = stamp_of(st);
   const auto size = static_cast<std::size_t>(st.st_size);
   if (size > max_bytes_)
     return tl::unexpected(ReadFailure{ReadError::too_large, "larger than the size limit"});

@@ -6,7 +6,9 @@
 // buffer grown for an unusually large file is released again afterwards, so
 // memory never grows with the contents already counted.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +25,19 @@ enum class ReadError {
   io,              // anything else; the message has errno's text
 };
 
+// What stat says of a file: enough to tell, without reading it, that a file
+// is the one read before (git's index does the same). Zero for none.
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
+  std::uint64_t inode = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of `name` relative to `dir_fd`, without opening it; nullopt when
+// it cannot be stat'ed or is no regular file.
+std::optional<FileStamp> stamp_at(int dir_fd, const char* name, bool follow_symlinks);
+
 struct ReadFailure {
   ReadError error;
   std::string message;
@@ -38,6 +53,9 @@ class FileReader {
   // can never block the scan.
   tl::expected<std::string_view, ReadFailure> read(int dir_fd, const char* name,
                                                    bool follow_symlinks);
+  // The stamp of the file the last successful read() opened (taken before
+  // reading, so a change during the read makes it stale, never fresh).
+  const FileStamp& last_stamp() const { return stamp_; }
 
  private:
   void reserve(std::size_t bytes);
@@ -45,6 +63,7 @@ class FileReader {
   std::size_t max_bytes_;
   std::unique_ptr<char[]> buffer_;
   std::size_t capacity_ = 0;
+  FileStamp stamp_;
 };
 
 }  // namespace oxidize::util

@@ -1,6 +1,7 @@
 #pragma once
 // Wall-clock timing for --perf: each pipeline stage records how long it took.
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@ class Stopwatch {
  private:
   std::chrono::steady_clock::time_point start_;
 };
+
+// The wall clock in nanoseconds since the epoch: what file timestamps are
+// compared with (the cache's racily-clean rule).
+inline std::int64_t realtime_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 struct StageTime {
   std::string stage;

@@ -38,7 +38,8 @@ TEST(AnalyzeFile, AmbiguousHeaderDecidedByContent) {
 }
 
 TEST(AnalyzeFile, GeneratedMarkers) {
-  EXPECT_FALSE(analyze_file("p.pb.cc", "int x;\n", Language::cpp).generated_why.empty());
+  // The content's marker only: names are the scope policy's (pipeline/scope).
+  EXPECT_TRUE(analyze_file("p.pb.cc", "int x;\n", Language::cpp).generated_why.empty());
   EXPECT_FALSE(analyze_file("g.c", "/* DO NOT EDIT */\nint x;\n", Language::c).generated_why.empty());
   EXPECT_TRUE(analyze_file("h.c", "int x;\n", Language::c).generated_why.empty());
 }

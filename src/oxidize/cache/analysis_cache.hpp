@@ -1,0 +1,108 @@
+#pragma once
+// The cache of analysis results, so that no file or blob is analysed twice.
+// Two layers:
+//   - content: facts keyed by the XXH3 hash of the bytes, the language the
+//     name gave, and the analysis options. The analysis id of this build (a
+//     hash of the analysis sources, see cmake/AnalysisId.cmake) is part of
+//     the file, so a rebuilt oxidize never trusts another build's facts.
+//   - stamps: per absolute path, the stat (size, mtime in ns, inode) and the
+//     content hash of the file last read there. A file whose stamp matches is
+//     not even read. Git's rule for "racily clean" entries applies: a stamp
+//     taken within the timestamp granularity before the scan began may hide
+//     a change made in the same tick, so it is kept but never trusted: the
+//     file is read and hashed again (and stamped afresh by that scan).
+// Thread-safe: the analysis workers look up and insert concurrently.
+// Persisted as one file written to a temporary name and renamed, so a crash
+// leaves the old cache or the new one, and only when something changed.
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <tl/expected.hpp>
+
+#include "oxidize/model/file_facts.hpp"
+#include "oxidize/util/file_reader.hpp"
+
+namespace oxidize::cache {
+
+struct FactsKey {
+  std::uint64_t content_hash = 0;
+  std::uint8_t language = 0;  // the language the file name gave
+  std::uint8_t flags = 0;     // the analysis options and name facts (see pipeline/analyze_pass)
+  bool operator==(const FactsKey&) const = default;
+};
+
+// Timestamps closer than this to the scan's start are "racily clean". Two
+// seconds covers filesystems with coarse timestamps (FAT: 2 s) and the lag of
+// the kernel's coarse clock.
+inline constexpr std::int64_t k_racy_window_ns = 2'000'000'000;
+
+// What a scan did with the cache (for --perf and the tests).
+struct CacheStats {
+  std::atomic<std::uint64_t> unchanged{0};   // stamp matched: not read
+  std::atomic<std::uint64_t> content_hits{0};  // read, and the content was known
+  std::atomic<std::uint64_t> analysed{0};    // read and analysed
+};
+
+class AnalysisCache {
+ public:
+  // An empty cache; `now_ns` is the scan's start (racy rule).
+  explicit AnalysisCache(std::int64_t now_ns);
+  // Loads `path` (absent: empty). A damaged file yields an empty cache and
+  // `warning` says so; a cache of another build is dropped silently.
+  static std::unique_ptr<AnalysisCache> load(const std::string& path, std::int64_t now_ns, std::string& warning);
+
+  // The stamp and content hash last recorded at `path`, unless racily clean.
+  // The caller compares the stamp with the file's now: only a path the cache
+  // knows costs a stat.
+  struct Trusted {
+    util::FileStamp stamp;
+    std::uint64_t content_hash = 0;
+  };
+  std::optional<Trusted> trusted_stamp(const std::string& path) const;
+  void remember_stamp(const std::string& path, const util::FileStamp& stamp, std::uint64_t content_hash);
+
+  std::optional<model::FileFacts> find(const FactsKey& key);
+  void insert(const FactsKey& key, const model::FileFacts& facts);
+
+  // Writes the cache to `path` when something changed; returns whether it wrote.
+  tl::expected<bool, std::string> save(const std::string& path);
+
+  CacheStats stats;
+
+ private:
+  struct KeyHash {
+    std::size_t operator()(const FactsKey& k) const {
+      return static_cast<std::size_t>(k.content_hash ^ (std::uint64_t{k.language} << 56) ^ (std::uint64_t{k.flags} << 48));
+    }
+  };
+  struct Stamp {
+    util::FileStamp stamp;
+    std::uint64_t content_hash = 0;
+    bool racy = false;
+  };
+  struct Entry {
+    std::string_view bytes;   // into loaded_ or owned_
+    std::uint64_t last_run = 0;  // the run that last used it (pruning)
+  };
+
+  std::int64_t now_ns_;
+  std::uint64_t run_ = 1;  // this run's number: one more than the loaded file's
+  mutable std::mutex mutex_;
+  std::string loaded_;
+  std::deque<std::string> owned_;
+  std::unordered_map<FactsKey, Entry, KeyHash> facts_;
+  std::unordered_map<std::string, Stamp> stamps_;
+  bool dirty_ = false;
+};
+
+// How many runs an unused entry survives.
+inline constexpr std::uint64_t k_keep_runs = 8;
+
+}  // namespace oxidize::cache

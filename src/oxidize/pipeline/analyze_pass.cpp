@@ -1,0 +1,210 @@
+// The analysis pass: every file of every source, read and analysed on the
+// source's worker threads, or taken from the analysis cache: not even read
+// when its stamp matches, not analysed when its content was seen before.
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "oxidize/analyze/analyze_file.hpp"
+#include "oxidize/pipeline/pass.hpp"
+#include "oxidize/pipeline/scope.hpp"
+#include "oxidize/util/hash.hpp"
+
+namespace oxidize::pipeline {
+
+using discover::Skip;
+
+namespace {
+
+// Collects skips and warnings from every worker thread.
+class Collector final : public source::Problems {
+ public:
+  Collector(std::string prefix, model::Snapshot& snapshot, const ScanHooks& hooks)
+      : prefix_(std::move(prefix)), snapshot_(snapshot), hooks_(hooks) {}
+
+  void skipped(Skip why, std::string_view path, std::string_view detail, bool warn) override {
+    const std::lock_guard lock(mutex_);
+    ++snapshot_.skipped[static_cast<std::size_t>(why)];
+    if (warn) add({prefix_ + std::string(path), std::string(detail)});
+  }
+  void warn(std::string_view path, std::string message) override {
+    const std::lock_guard lock(mutex_);
+    add({prefix_ + std::string(path), std::move(message)});
+  }
+
+ private:
+  void add(model::Warning w) {
+    if (hooks_.on_warning) hooks_.on_warning(w);
+    snapshot_.warnings.push_back(std::move(w));
+  }
+  std::string prefix_;
+  model::Snapshot& snapshot_;
+  const ScanHooks& hooks_;
+  std::mutex mutex_;
+};
+
+Skip skip_for(util::ReadError error) {
+  switch (error) {
+    case util::ReadError::not_found: return Skip::vanished;
+    case util::ReadError::permission: return Skip::unreadable_file;
+    case util::ReadError::not_regular: return Skip::not_regular;
+    case util::ReadError::too_large: return Skip::too_large;
+    case util::ReadError::symlink: return Skip::symlink;
+    case util::ReadError::io: return Skip::unreadable_file;
+  }
+  return Skip::unreadable_file;
+}
+
+struct Worker {
+  explicit Worker(analyze::AnalyzeOptions options) : analyzer(options) {}
+  analyze::Analyzer analyzer;
+  std::vector<model::FileRecord> files;
+  // Time spent in each part of the per-file work, for --perf.
+  double read_seconds = 0;
+  double analyze_seconds = 0;
+};
+
+// The cache key of a file: its content, the language its name gave, and
+// everything else the analysis reads besides the bytes (the options, and
+// whether the name makes it an ambiguous header).
+cache::FactsKey facts_key(std::uint64_t hash, const source::SourceFile& file, const ScanOptions& o) {
+  const bool ambiguous =
+      file.language == discover::Language::c_header && discover::LanguageMap::is_ambiguous_header(file.name);
+  return {hash, static_cast<std::uint8_t>(file.language),
+          static_cast<std::uint8_t>((o.functions ? 1 : 0) | (o.hazards ? 2 : 0) | (ambiguous ? 4 : 0))};
+}
+
+// Stamps are kept per absolute path, so a cache may serve several roots.
+std::string absolute_root(const std::string& root) {
+  char buf[PATH_MAX];
+  if (::realpath(root.c_str(), buf) == nullptr) return {};
+  struct stat st {};
+  std::string abs = buf;
+  if (::stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (abs.back() != '/') abs += '/';
+  } else {
+    abs.resize(abs.rfind('/') + 1);  // a file root: the walk reports its name
+  }
+  return abs;
+}
+
+}  // namespace
+
+PassResult analyze_files(Context& context) {
+  const ScanOptions& o = context.options;
+  cache::AnalysisCache* cache = o.cache;
+  const unsigned threads = std::max(1u, o.threads);
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (unsigned i = 0; i < threads; ++i)
+    workers.push_back(std::make_unique<Worker>(analyze::AnalyzeOptions{.functions = o.functions, .hazards = o.hazards}));
+
+  const util::Stopwatch walk_time;
+  for (RootSource& root : context.sources) {
+    Collector collector(root.prefix, context.snapshot, context.hooks);
+    const std::string abs_root = cache != nullptr ? absolute_root(root.root) : std::string();
+    const source::Visit visit = [&](unsigned index, source::SourceFile& file) {
+      Worker& worker = *workers[index];
+      const std::string stamp_path = abs_root.empty() ? std::string() : abs_root + std::string(file.rel_path);
+      std::optional<model::FileFacts> facts;
+      // 1. A file the cache saw with the same stamp is not read.
+      if (!stamp_path.empty()) {
+        if (const auto known = cache->trusted_stamp(stamp_path)) {
+          if (const auto now = file.stamp(); now && *now == known->stamp) {
+            facts = cache->find(facts_key(known->content_hash, file, o));
+            if (facts) cache->stats.unchanged.fetch_add(1, std::memory_order_relaxed);
+          }
+        }
+      }
+      if (!facts) {
+        const util::Stopwatch read_time;
+        auto bytes = file.read();
+        worker.read_seconds += read_time.seconds();
+        if (!bytes) {
+          const Skip why = skip_for(bytes.error().error);
+          collector.skipped(why, file.rel_path, bytes.error().message, why != Skip::symlink);
+          return;
+        }
+        const util::Stopwatch analyze_time;
+        if (cache != nullptr) {
+          // 2. Content seen before (another path, an earlier commit) is not analysed.
+          const cache::FactsKey key = facts_key(util::content_hash(*bytes), file, o);
+          facts = cache->find(key);
+          if (facts) {
+            cache->stats.content_hits.fetch_add(1, std::memory_order_relaxed);
+          } else {
+            facts = worker.analyzer.analyze(file.name, *bytes, file.language);
+            cache->insert(key, *facts);
+            cache->stats.analysed.fetch_add(1, std::memory_order_relaxed);
+          }
+          if (const auto stamp = file.read_stamp(); stamp && !stamp_path.empty())
+            cache->remember_stamp(stamp_path, *stamp, key.content_hash);
+        } else {
+          facts = worker.analyzer.analyze(file.name, *bytes, file.language);
+        }
+        worker.analyze_seconds += analyze_time.seconds();
+      }
+      if (context.hooks.progress != nullptr) {
+        context.hooks.progress->files.fetch_add(1, std::memory_order_relaxed);
+        context.hooks.progress->bytes.fetch_add(facts->bytes, std::memory_order_relaxed);
+      }
+      if (facts->binary) {
+        collector.skipped(Skip::binary, file.rel_path, "binary file (NUL byte in the first 8 KiB): not counted", true);
+        return;
+      }
+      if (facts->unterminated != lex::Unterminated::none) {
+        collector.warn(std::string(file.rel_path) + ":" + std::to_string(facts->unterminated_line),
+                       "unterminated " + std::string(lex::unterminated_name(facts->unterminated)) +
+                           " runs to end of file (counted as it stands)");
+      }
+      for (const auto& issue : facts->parse_issues)
+        collector.warn(std::string(file.rel_path) + ":" + std::to_string(issue.line), issue.message);
+      model::FileRecord record;
+      record.facts = std::move(*facts);
+      apply_scope(record, file, root.prefix, o.hazard_excludes);
+      record.path = root.prefix + std::string(file.rel_path);
+      worker.files.push_back(std::move(record));
+    };
+    root.source->for_each(threads, visit, collector);
+  }
+
+  // Where the workers' time went, summed over threads: reading (open, read,
+  // close), analysis (hash, lex, classify), and the rest (listing
+  // directories, waiting for work, bookkeeping).
+  double read_total = 0, analyze_total = 0;
+  std::size_t total = 0;
+  for (const auto& w : workers) {
+    read_total += w->read_seconds;
+    analyze_total += w->analyze_seconds;
+    total += w->files.size();
+  }
+  const double thread_seconds = walk_time.seconds() * static_cast<double>(workers.size());
+  context.perf.push_back({"  read (thread-s)", read_total});
+  context.perf.push_back({"  analyze (thread-s)", analyze_total});
+  context.perf.push_back({"  walk+idle (thread-s)", std::max(0.0, thread_seconds - read_total - analyze_total)});
+  if (cache != nullptr) {
+    context.perf_notes.push_back(fmt::format("cache: {} files unchanged (not read), {} known by content, {} analysed",
+                                             cache->stats.unchanged.load(), cache->stats.content_hits.load(),
+                                             cache->stats.analysed.load()));
+  }
+  context.snapshot.files.reserve(context.snapshot.files.size() + total);
+  for (auto& w : workers) {
+    std::move(w->files.begin(), w->files.end(), std::back_inserter(context.snapshot.files));
+    w->files.clear();
+  }
+  return {};
+}
+
+PassResult sort_snapshot(Context& context) {
+  auto& files = context.snapshot.files;
+  std::sort(files.begin(), files.end(), [](const model::FileRecord& a, const model::FileRecord& b) { return a.path < b.path; });
+  std::sort(context.snapshot.warnings.begin(), context.snapshot.warnings.end());
+  return {};
+}
+
+}  // namespace oxidize::pipeline
