@@ -1,6 +1,8 @@
 #include "oxidize/cache/analysis_cache.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -8,13 +10,12 @@
 
 #include "oxidize/analysis_id.hpp"
 #include "oxidize/cache/facts_codec.hpp"
-#include "oxidize/util/file_reader.hpp"
 
 namespace oxidize::cache {
 
 namespace {
 
-constexpr std::string_view k_magic = "OXIDIZE-CACHE-1\n";
+constexpr std::string_view k_magic = "OXIDIZE-CACHE-2\n";
 
 void put(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -61,40 +62,59 @@ struct Cursor {
 
 AnalysisCache::AnalysisCache(std::int64_t now_ns) : now_ns_(now_ns) {}
 
+AnalysisCache::~AnalysisCache() {
+  if (mapping_ != nullptr) ::munmap(mapping_, mapping_size_);
+}
+
 std::unique_ptr<AnalysisCache> AnalysisCache::load(const std::string& path, std::int64_t now_ns,
                                                    std::string& warning) {
   auto owner = std::make_unique<AnalysisCache>(now_ns);
   AnalysisCache& cache = *owner;
-  util::FileReader reader(std::size_t{16} << 30);
-  auto bytes = reader.read(AT_FDCWD, path.c_str(), false);
-  if (!bytes) {
-    if (bytes.error().error != util::ReadError::not_found) warning = path + ": cache not read (" + bytes.error().message + "); analysing every file";
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno != ENOENT) warning = path + ": cache not read (" + std::strerror(errno) + "); analysing every file";
     return owner;
   }
-  cache.loaded_.assign(*bytes);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+    ::close(fd);
+    warning = path + ": not an oxidize cache; it will be replaced";
+    return owner;
+  }
+  // Mapped, not read: a rescan touches only the entries of the files it
+  // takes, and the page cache needs no copy.
+  cache.mapping_size_ = static_cast<std::size_t>(st.st_size);
+  void* mapped = ::mmap(nullptr, cache.mapping_size_, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (mapped == MAP_FAILED) {
+    warning = path + ": cache not read (" + std::strerror(errno) + "); analysing every file";
+    return owner;
+  }
+  cache.mapping_ = mapped;
+  cache.loaded_ = std::string_view(static_cast<const char*>(mapped), cache.mapping_size_);
   Cursor c{cache.loaded_};
   if (!c.rest.starts_with(k_magic)) {
     warning = path + ": not an oxidize cache; it will be replaced";
-    cache.loaded_.clear();
+    cache.loaded_ = {};
     return owner;
   }
   c.rest.remove_prefix(k_magic.size());
   if (c.str() != k_analysis_id) {  // another build's facts: never trusted
-    cache.loaded_.clear();
+    cache.loaded_ = {};
     cache.dirty_ = true;
     return owner;
   }
   const std::uint64_t last_run = c.u64();
   const std::uint64_t stamp_count = c.u64();
   for (std::uint64_t i = 0; c.ok && i < stamp_count; ++i) {
-    std::string key(c.str());
+    const std::uint64_t key = c.u64();
     Stamp s;
     s.stamp.size = c.u64();
     s.stamp.mtime_ns = static_cast<std::int64_t>(c.u64());
     s.stamp.inode = c.u64();
     s.content_hash = c.u64();
     s.racy = c.u64() != 0;
-    cache.stamps_.emplace(std::move(key), s);
+    cache.loaded_stamps_.emplace(key, s);
   }
   const std::uint64_t fact_count = c.u64();
   for (std::uint64_t i = 0; c.ok && i < fact_count; ++i) {
@@ -102,16 +122,14 @@ std::unique_ptr<AnalysisCache> AnalysisCache::load(const std::string& path, std:
     key.content_hash = c.u64();
     key.language = static_cast<std::uint8_t>(c.u64());
     key.flags = static_cast<std::uint8_t>(c.u64());
-    Entry e;
-    e.last_run = c.u64();
-    e.bytes = c.str();
-    cache.facts_.emplace(key, e);
+    const std::uint64_t used = c.u64();
+    cache.loaded_facts_.try_emplace(key, c.str(), used);
   }
   if (!c.ok || !c.rest.empty()) {
     warning = path + ": damaged cache; analysing every file and writing it anew";
-    cache.facts_.clear();
-    cache.stamps_.clear();
-    cache.loaded_.clear();
+    cache.loaded_facts_.clear();
+    cache.loaded_stamps_.clear();
+    cache.loaded_ = {};
     cache.dirty_ = true;
     return owner;
   }
@@ -119,44 +137,48 @@ std::unique_ptr<AnalysisCache> AnalysisCache::load(const std::string& path, std:
   return owner;
 }
 
-std::optional<AnalysisCache::Trusted> AnalysisCache::trusted_stamp(const std::string& path) const {
-  const std::lock_guard lock(mutex_);
-  const auto it = stamps_.find(path);
-  if (it == stamps_.end() || it->second.racy) return std::nullopt;
+std::optional<AnalysisCache::Trusted> AnalysisCache::trusted_stamp(std::uint64_t path_key) const {
+  // Each path is visited once per run, before its stamp is renewed: the
+  // loaded stamps are all a lookup needs.
+  const auto it = loaded_stamps_.find(path_key);
+  if (it == loaded_stamps_.end() || it->second.racy) return std::nullopt;
   return Trusted{it->second.stamp, it->second.content_hash};
 }
 
-void AnalysisCache::remember_stamp(const std::string& path, const util::FileStamp& stamp, std::uint64_t content_hash) {
+void AnalysisCache::remember_stamp(std::uint64_t path_key, const util::FileStamp& stamp, std::uint64_t content_hash) {
   const bool racy = stamp.mtime_ns + k_racy_window_ns >= now_ns_;
+  const Stamp fresh{stamp, content_hash, racy};
+  if (const auto it = loaded_stamps_.find(path_key); it != loaded_stamps_.end()) {
+    const Stamp& old = it->second;
+    if (old.stamp == stamp && old.content_hash == content_hash && old.racy == racy) return;
+  }
   const std::lock_guard lock(mutex_);
-  Stamp& s = stamps_[path];
-  if (s.stamp == stamp && s.content_hash == content_hash && s.racy == racy) return;
-  s = {stamp, content_hash, racy};
+  new_stamps_[path_key] = fresh;
   dirty_ = true;
 }
 
 std::optional<model::FileFacts> AnalysisCache::find(const FactsKey& key) {
+  if (const auto it = loaded_facts_.find(key); it != loaded_facts_.end()) {
+    // Pruning counts the runs that used an entry; a use alone is no reason
+    // to rewrite the file, so dirty_ is left alone.
+    it->second.last_run.store(run_, std::memory_order_relaxed);
+    return decode_facts(it->second.bytes);  // a damaged entry is a miss: analysed again
+  }
   std::string_view bytes;
   {
     const std::lock_guard lock(mutex_);
-    const auto it = facts_.find(key);
-    if (it == facts_.end()) return std::nullopt;
-    if (it->second.last_run != run_) {
-      it->second.last_run = run_;
-      // Pruning counts runs that used an entry; a use alone is no reason to
-      // rewrite the file, so dirty_ is left alone.
-    }
-    bytes = it->second.bytes;
+    const auto it = new_facts_.find(key);
+    if (it == new_facts_.end()) return std::nullopt;
+    bytes = it->second;  // node-based map: stays put while others insert
   }
-  return decode_facts(bytes);  // a damaged entry is a miss: analysed again
+  return decode_facts(bytes);
 }
 
 void AnalysisCache::insert(const FactsKey& key, const model::FileFacts& facts) {
   std::string bytes;
   encode_facts(facts, bytes);
   const std::lock_guard lock(mutex_);
-  owned_.push_back(std::move(bytes));
-  facts_[key] = Entry{owned_.back(), run_};
+  new_facts_.insert_or_assign(key, std::move(bytes));
   dirty_ = true;
 }
 
@@ -170,20 +192,25 @@ tl::expected<bool, std::string> AnalysisCache::save(const std::string& path) {
   std::unordered_map<std::uint64_t, bool> kept_hashes;
   std::string facts;
   std::uint64_t fact_count = 0;
-  for (const auto& [key, entry] : facts_) {
-    if (entry.last_run + k_keep_runs <= run_) continue;
+  const auto put_fact = [&](const FactsKey& key, std::uint64_t last_run, std::string_view bytes) {
     kept_hashes[key.content_hash] = true;
     put(facts, key.content_hash);
     put(facts, key.language);
     put(facts, key.flags);
-    put(facts, entry.last_run);
-    put(facts, entry.bytes);
+    put(facts, last_run);
+    put(facts, bytes);
     ++fact_count;
+  };
+  for (const auto& [key, bytes] : new_facts_) put_fact(key, run_, bytes);
+  for (const auto& [key, entry] : loaded_facts_) {
+    const std::uint64_t last_run = entry.last_run.load(std::memory_order_relaxed);
+    if (last_run + k_keep_runs <= run_ || new_facts_.contains(key)) continue;
+    put_fact(key, last_run, entry.bytes);
   }
   std::uint64_t stamp_count = 0;
   std::string stamps;
-  for (const auto& [p, s] : stamps_) {
-    if (!kept_hashes.contains(s.content_hash)) continue;
+  const auto put_stamp = [&](std::uint64_t p, const Stamp& s) {
+    if (!kept_hashes.contains(s.content_hash)) return;
     put(stamps, p);
     put(stamps, s.stamp.size);
     put(stamps, static_cast<std::uint64_t>(s.stamp.mtime_ns));
@@ -191,7 +218,10 @@ tl::expected<bool, std::string> AnalysisCache::save(const std::string& path) {
     put(stamps, s.content_hash);
     put(stamps, s.racy ? 1 : 0);
     ++stamp_count;
-  }
+  };
+  for (const auto& [p, s] : new_stamps_) put_stamp(p, s);
+  for (const auto& [p, s] : loaded_stamps_)
+    if (!new_stamps_.contains(p)) put_stamp(p, s);
   put(out, stamp_count);
   out += stamps;
   put(out, fact_count);

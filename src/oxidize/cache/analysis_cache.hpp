@@ -5,15 +5,16 @@
 //     name gave, and the analysis options. The analysis id of this build (a
 //     hash of the analysis sources, see cmake/AnalysisId.cmake) is part of
 //     the file, so a rebuilt oxidize never trusts another build's facts.
-//   - stamps: per absolute path, the stat (size, mtime in ns, inode) and the
-//     content hash of the file last read there. A file whose stamp matches is
+//   - stamps: per absolute path (named by its XXH3 hash), the stat (size,
+//     mtime in ns, inode) and the content hash of the file last read there. A file whose stamp matches is
 //     not even read. Git's rule for "racily clean" entries applies: a stamp
 //     taken within the timestamp granularity before the scan began may hide
 //     a change made in the same tick, so it is kept but never trusted: the
 //     file is read and hashed again (and stamped afresh by that scan).
 // Thread-safe: the analysis workers look up and insert concurrently.
 // Persisted as one file written to a temporary name and renamed, so a crash
-// leaves the old cache or the new one, and only when something changed.
+// leaves the old cache or the new one, and only when something changed; read
+// back through mmap, and decoded only for the files a run asks for.
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -54,19 +55,24 @@ class AnalysisCache {
  public:
   // An empty cache; `now_ns` is the scan's start (racy rule).
   explicit AnalysisCache(std::int64_t now_ns);
+  ~AnalysisCache();
+  AnalysisCache(const AnalysisCache&) = delete;
+  AnalysisCache& operator=(const AnalysisCache&) = delete;
   // Loads `path` (absent: empty). A damaged file yields an empty cache and
   // `warning` says so; a cache of another build is dropped silently.
   static std::unique_ptr<AnalysisCache> load(const std::string& path, std::int64_t now_ns, std::string& warning);
 
-  // The stamp and content hash last recorded at `path`, unless racily clean.
+  // Stamps are keyed by the hash of the file's absolute path (see
+  // pipeline/analyze_pass: the root's hash seeds the hash of the rest).
+  // The stamp and content hash last recorded at the path, unless racily clean.
   // The caller compares the stamp with the file's now: only a path the cache
   // knows costs a stat.
   struct Trusted {
     util::FileStamp stamp;
     std::uint64_t content_hash = 0;
   };
-  std::optional<Trusted> trusted_stamp(const std::string& path) const;
-  void remember_stamp(const std::string& path, const util::FileStamp& stamp, std::uint64_t content_hash);
+  std::optional<Trusted> trusted_stamp(std::uint64_t path_key) const;
+  void remember_stamp(std::uint64_t path_key, const util::FileStamp& stamp, std::uint64_t content_hash);
 
   std::optional<model::FileFacts> find(const FactsKey& key);
   void insert(const FactsKey& key, const model::FileFacts& facts);
@@ -87,18 +93,25 @@ class AnalysisCache {
     std::uint64_t content_hash = 0;
     bool racy = false;
   };
-  struct Entry {
-    std::string_view bytes;   // into loaded_ or owned_
-    std::uint64_t last_run = 0;  // the run that last used it (pruning)
+  struct Loaded {
+    Loaded(std::string_view b, std::uint64_t run) : bytes(b), last_run(run) {}
+    std::string_view bytes;                // into loaded_
+    std::atomic<std::uint64_t> last_run;  // the run that last used it (pruning)
   };
 
   std::int64_t now_ns_;
   std::uint64_t run_ = 1;  // this run's number: one more than the loaded file's
+  // What the file held: never changed after load(), so the workers read it
+  // without a lock (the hot path of a rescan).
+  std::string_view loaded_;     // the mapped file
+  void* mapping_ = nullptr;
+  std::size_t mapping_size_ = 0;
+  std::unordered_map<FactsKey, Loaded, KeyHash> loaded_facts_;
+  std::unordered_map<std::uint64_t, Stamp> loaded_stamps_;
+  // What this run added, under the lock.
   mutable std::mutex mutex_;
-  std::string loaded_;
-  std::deque<std::string> owned_;
-  std::unordered_map<FactsKey, Entry, KeyHash> facts_;
-  std::unordered_map<std::string, Stamp> stamps_;
+  std::unordered_map<FactsKey, std::string, KeyHash> new_facts_;
+  std::unordered_map<std::uint64_t, Stamp> new_stamps_;
   bool dirty_ = false;
 };
 

@@ -107,14 +107,17 @@ PassResult analyze_files(Context& context) {
   const util::Stopwatch walk_time;
   for (RootSource& root : context.sources) {
     Collector collector(root.prefix, context.snapshot, context.hooks);
+    // A file's stamp key is the hash of its absolute path, seeded by the root's.
     const std::string abs_root = cache != nullptr ? absolute_root(root.root) : std::string();
+    const std::uint64_t root_seed = util::content_hash(abs_root);
     const source::Visit visit = [&](unsigned index, source::SourceFile& file) {
       Worker& worker = *workers[index];
-      const std::string stamp_path = abs_root.empty() ? std::string() : abs_root + std::string(file.rel_path);
+      const bool stamped = !abs_root.empty();
+      const std::uint64_t path_key = stamped ? util::seeded_hash(file.rel_path, root_seed) : 0;
       std::optional<model::FileFacts> facts;
       // 1. A file the cache saw with the same stamp is not read.
-      if (!stamp_path.empty()) {
-        if (const auto known = cache->trusted_stamp(stamp_path)) {
+      if (stamped) {
+        if (const auto known = cache->trusted_stamp(path_key)) {
           if (const auto now = file.stamp(); now && *now == known->stamp) {
             facts = cache->find(facts_key(known->content_hash, file, o));
             if (facts) cache->stats.unchanged.fetch_add(1, std::memory_order_relaxed);
@@ -142,8 +145,8 @@ PassResult analyze_files(Context& context) {
             cache->insert(key, *facts);
             cache->stats.analysed.fetch_add(1, std::memory_order_relaxed);
           }
-          if (const auto stamp = file.read_stamp(); stamp && !stamp_path.empty())
-            cache->remember_stamp(stamp_path, *stamp, key.content_hash);
+          if (const auto stamp = file.read_stamp(); stamp && stamped)
+            cache->remember_stamp(path_key, *stamp, key.content_hash);
         } else {
           facts = worker.analyzer.analyze(file.name, *bytes, file.language);
         }

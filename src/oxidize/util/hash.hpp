@@ -9,6 +9,9 @@
 namespace oxidize::util {
 
 std::uint64_t content_hash(std::string_view bytes);
+// The same hash with a seed: hashing a path's tail seeded with the hash of
+// its head names the whole path without building it.
+std::uint64_t seeded_hash(std::string_view bytes, std::uint64_t seed);
 std::string hash_hex(std::uint64_t hash);  // 16 lowercase hex digits
 
 }  // namespace oxidize::util

@@ -36,7 +36,7 @@ TEST(AnalysisCache, SavesAndLoadsStampsAndFacts) {
   {
     AnalysisCache cache(k_now);
     cache.insert({facts.hash, 0, 1}, facts);
-    cache.remember_stamp("/t/a.c", old_stamp, facts.hash);
+    cache.remember_stamp(1, old_stamp, facts.hash);
     auto saved = cache.save(file);
     ASSERT_TRUE(saved.has_value()) << saved.error();
     EXPECT_TRUE(*saved);
@@ -45,25 +45,34 @@ TEST(AnalysisCache, SavesAndLoadsStampsAndFacts) {
   std::string warning;
   auto loaded = AnalysisCache::load(file, k_now + 60 * k_second, warning);
   EXPECT_EQ(warning, "");
-  const auto trusted = loaded->trusted_stamp("/t/a.c");
+  const auto trusted = loaded->trusted_stamp(1);
   ASSERT_TRUE(trusted.has_value());
   EXPECT_EQ(trusted->stamp, old_stamp);
   EXPECT_EQ(trusted->content_hash, facts.hash);
   ASSERT_TRUE(loaded->find({facts.hash, 0, 1}).has_value());
   EXPECT_EQ(loaded->find({facts.hash, 0, 1})->functions.front().name, "g");
-  EXPECT_FALSE(loaded->trusted_stamp("/t/b.c").has_value());
+  EXPECT_FALSE(loaded->trusted_stamp(2).has_value());
 }
 
 TEST(AnalysisCache, RacilyCleanStampsAreKeptButNeverTrusted) {
-  AnalysisCache cache(k_now);
-  // Modified within the timestamp granularity before the scan began: a
-  // change in the same tick would keep size and mtime, so it is not trusted.
-  cache.remember_stamp("/t/racy.c", {10, k_now - k_racy_window_ns / 2, 1}, 7);
-  cache.remember_stamp("/t/future.c", {10, k_now + k_second, 2}, 8);
-  cache.remember_stamp("/t/old.c", {10, k_now - 2 * k_racy_window_ns, 3}, 9);
-  EXPECT_FALSE(cache.trusted_stamp("/t/racy.c").has_value());
-  EXPECT_FALSE(cache.trusted_stamp("/t/future.c").has_value());
-  EXPECT_TRUE(cache.trusted_stamp("/t/old.c").has_value());
+  const testing::TempTree dir;
+  const std::string file = dir.path("cache.bin");
+  {
+    AnalysisCache cache(k_now);
+    for (std::uint64_t hash : {7, 8, 9}) cache.insert({hash, 0, 1}, facts_of("int x;\n"));
+    // Modified within the timestamp granularity before the scan began: a
+    // change in the same tick would keep size and mtime, so it is not trusted.
+    cache.remember_stamp(3, {10, k_now - k_racy_window_ns / 2, 1}, 7);
+    cache.remember_stamp(4, {10, k_now + k_second, 2}, 8);
+    cache.remember_stamp(5, {10, k_now - 2 * k_racy_window_ns, 3}, 9);
+    ASSERT_TRUE(cache.save(file).has_value());
+  }
+  std::string warning;
+  const auto later = AnalysisCache::load(file, k_now + 3600 * k_second, warning);
+  EXPECT_FALSE(later->trusted_stamp(3).has_value());
+  EXPECT_FALSE(later->trusted_stamp(4).has_value());
+  ASSERT_TRUE(later->trusted_stamp(5).has_value());
+  EXPECT_EQ(later->trusted_stamp(5)->content_hash, 9u);
 }
 
 TEST(AnalysisCache, DamagedOrForeignFilesGiveAnEmptyCacheAndAWarning) {
@@ -80,7 +89,7 @@ TEST(AnalysisCache, DamagedOrForeignFilesGiveAnEmptyCacheAndAWarning) {
   const auto facts = facts_of("int h(void) { return 0; }\n");
   AnalysisCache cache(k_now);
   cache.insert({facts.hash, 0, 1}, facts);
-  cache.remember_stamp("/t/h.c", {5, k_now - 3600 * k_second, 1}, facts.hash);
+  cache.remember_stamp(6, {5, k_now - 3600 * k_second, 1}, facts.hash);
   ASSERT_TRUE(cache.save(dir.path("good.bin")).has_value());
   std::ifstream in(dir.path("good.bin"), std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -89,7 +98,7 @@ TEST(AnalysisCache, DamagedOrForeignFilesGiveAnEmptyCacheAndAWarning) {
   auto cut = AnalysisCache::load(dir.path("cut.bin"), k_now, warning);
   EXPECT_NE(warning.find("damaged cache"), std::string::npos) << warning;
   EXPECT_FALSE(cut->find({facts.hash, 0, 1}).has_value());
-  EXPECT_FALSE(cut->trusted_stamp("/t/h.c").has_value());
+  EXPECT_FALSE(cut->trusted_stamp(6).has_value());
 }
 
 TEST(AnalysisCache, EntriesUnusedForSeveralRunsArePruned) {
@@ -108,7 +117,7 @@ TEST(AnalysisCache, EntriesUnusedForSeveralRunsArePruned) {
     std::string warning;
     auto cache = AnalysisCache::load(file, k_now, warning);
     ASSERT_TRUE(cache->find({kept.hash, 0, 1}).has_value());
-    cache->remember_stamp("/t/kept.c", {run + 1, k_now - 3600 * k_second, 1}, kept.hash);
+    cache->remember_stamp(7, {run + 1, k_now - 3600 * k_second, 1}, kept.hash);
     ASSERT_TRUE(cache->save(file).has_value());
   }
   std::string warning;
