@@ -61,8 +61,7 @@ int run_functions_command(const FunctionsArgs& args) {
   std::vector<report::FunctionRow> rows;
   std::size_t total = 0;
   for (const auto& file : result.files) {
-    if (file.exclusion == discover::Exclusion::vendored && !args.scan.include_vendored) continue;
-    if (file.exclusion == discover::Exclusion::generated && !args.scan.include_generated) continue;
+    if (!args.scan.scope().counts(file)) continue;
     for (const auto& fn : file.facts.functions) {
       ++total;
       if (fn.ccn >= args.min_ccn) rows.push_back({&file, &fn});

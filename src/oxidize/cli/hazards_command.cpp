@@ -93,8 +93,7 @@ int run_hazards_command(const HazardsArgs& args) {
   filter.min_severity = hazards::severity_from_name(args.min_severity).value_or(hazards::Severity::low);
   filter.min_confidence = hazards::confidence_from_name(args.min_confidence).value_or(hazards::Confidence::medium);
   filter.show_suppressed = args.show_suppressed;
-  filter.include_vendored = args.scan.include_vendored;
-  filter.include_generated = args.scan.include_generated;
+  filter.scope = args.scan.scope();
 
   auto options = to_scan_options(args.scan);
   if (!options) {
@@ -136,7 +135,7 @@ int run_hazards_command(const HazardsArgs& args) {
     rust_rules = rust_rules || (rule.language == hazards::RuleLanguage::rust &&
                                 filter.rules.test(static_cast<std::size_t>(rule.key)));
   if (rust_rules && (args.format == "table" || args.format == "json"))
-    rust_unsafe = model::summarize_rust_unsafe(result, filter.include_vendored, filter.include_generated);
+    rust_unsafe = model::summarize_rust_unsafe(result, filter.scope);
   const report::HazardsReport report{result,
                                      selection,
                                      filter,

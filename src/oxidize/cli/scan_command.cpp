@@ -67,8 +67,7 @@ int run_scan_command(const ScanArgs& args) {
   model::Snapshot& result = run.snapshot;
 
   util::Stopwatch aggregate_time;
-  model::Summary summary = model::summarize(result, group->by, group->depth, args.scan.include_vendored,
-                                                args.scan.include_generated, args.ccn_threshold);
+  model::Summary summary = model::summarize(result, group->by, group->depth, args.scan.scope(), args.ccn_threshold);
   summary.hazards = options->hazards;
   run.perf.push_back({"aggregate", aggregate_time.seconds()});
 

@@ -8,6 +8,7 @@
 #include <tl/expected.hpp>
 
 #include "oxidize/config/project_config.hpp"
+#include "oxidize/model/scope.hpp"
 #include "oxidize/pipeline/scan.hpp"
 #include "oxidize/util/stopwatch.hpp"
 
@@ -27,6 +28,8 @@ struct ScanFlags {
   std::string config;  // --config FILE (commands that read oxidize.toml)
   std::string commit;  // --commit REV: the tree of a commit, read from git
   bool no_cache = false;
+
+  model::Scope scope() const { return {include_vendored, include_generated}; }
 };
 
 void add_scan_flags(CLI::App& cmd, ScanFlags& flags);

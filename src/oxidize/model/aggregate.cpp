@@ -20,8 +20,7 @@ std::string directory_key(std::string_view path, unsigned depth) {
   return key.empty() ? "/" : key;
 }
 
-Summary summarize(const Snapshot& scan, GroupBy by, unsigned depth, bool include_vendored,
-                  bool include_generated, std::uint32_t ccn_threshold) {
+Summary summarize(const Snapshot& scan, GroupBy by, unsigned depth, Scope scope, std::uint32_t ccn_threshold) {
   Summary summary;
   summary.group_by = by;
   summary.depth = depth;
@@ -29,13 +28,9 @@ Summary summarize(const Snapshot& scan, GroupBy by, unsigned depth, bool include
   const auto t = ccn_threshold;
   std::map<std::string, Totals> groups;
   for (const auto& f : scan.files) {
-    if (f.exclusion == discover::Exclusion::vendored) {
-      summary.vendored.add(f, t);
-      if (!include_vendored) continue;
-    } else if (f.exclusion == discover::Exclusion::generated) {
-      summary.generated.add(f, t);
-      if (!include_generated) continue;
-    }
+    if (f.exclusion == discover::Exclusion::vendored) summary.vendored.add(f, t);
+    else if (f.exclusion == discover::Exclusion::generated) summary.generated.add(f, t);
+    if (!scope.counts(f)) continue;
     summary.counted.add(f, t);
     switch (by) {
       case GroupBy::language:

@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "oxidize/pipeline/scan.hpp"
+#include "oxidize/model/scope.hpp"
+#include "oxidize/model/snapshot.hpp"
 
 namespace oxidize::model {
 
@@ -85,10 +86,9 @@ struct Summary {
   Totals generated;
 };
 
-// depth applies to GroupBy::directory only. With include_vendored /
-// include_generated, those files are counted like any other.
-Summary summarize(const Snapshot& scan, GroupBy by, unsigned depth, bool include_vendored,
-                  bool include_generated, std::uint32_t ccn_threshold = 15);
+// depth applies to GroupBy::directory only. Files the scope leaves out are
+// totalled apart (vendored, generated); included, they count like any other.
+Summary summarize(const Snapshot& scan, GroupBy by, unsigned depth, Scope scope, std::uint32_t ccn_threshold = 15);
 
 // The directory key of a path at a depth: ("a/b/c.c", 1) -> "a", (.., 0) -> "a/b";
 // a file at the root -> ".".

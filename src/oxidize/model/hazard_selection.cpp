@@ -15,12 +15,8 @@ HazardSelection select_hazards(const Snapshot& scan, const HazardFilter& filter)
   for (const auto& file : scan.files) {
     const auto& findings = file.facts.hazards;
     if (findings.empty()) continue;
-    if (file.exclusion == discover::Exclusion::vendored && !filter.include_vendored) {
-      n.excluded_vendored += findings.size();
-      continue;
-    }
-    if (file.exclusion == discover::Exclusion::generated && !filter.include_generated) {
-      n.excluded_generated += findings.size();
+    if (!filter.scope.counts(file)) {
+      (file.exclusion == discover::Exclusion::vendored ? n.excluded_vendored : n.excluded_generated) += findings.size();
       continue;
     }
     if (file.hazards_excluded) {

@@ -21,7 +21,8 @@
 
 #include "oxidize/hazards/finding.hpp"
 #include "oxidize/hazards/rules.hpp"
-#include "oxidize/pipeline/scan.hpp"
+#include "oxidize/model/scope.hpp"
+#include "oxidize/model/snapshot.hpp"
 
 namespace oxidize::model {
 
@@ -44,8 +45,7 @@ struct HazardFilter {
   hazards::Severity min_severity = hazards::Severity::low;
   hazards::Confidence min_confidence = hazards::Confidence::medium;
   bool show_suppressed = false;
-  bool include_vendored = false;
-  bool include_generated = false;
+  Scope scope;  // vendored and generated files' findings, counted apart unless included
   const Baseline* baseline = nullptr;
 };
 

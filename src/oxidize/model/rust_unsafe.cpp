@@ -69,14 +69,13 @@ void add(UnsafeCounts& into, const UnsafeCounts& file) {
 
 std::uint64_t UnsafeCounts::total() const { return std::accumulate(by_rule.begin(), by_rule.end(), std::uint64_t{0}); }
 
-RustUnsafeSummary summarize_rust_unsafe(const Snapshot& scan, bool include_vendored, bool include_generated) {
+RustUnsafeSummary summarize_rust_unsafe(const Snapshot& scan, Scope scope) {
   RustUnsafeSummary out;
   CrateFinder finder(scan);
   std::map<std::string, UnsafeCounts> crates;
   for (const FileRecord& file : scan.files) {
     if (file.facts.language != discover::Language::rust || file.facts.binary) continue;
-    if (file.exclusion == discover::Exclusion::vendored && !include_vendored) continue;
-    if (file.exclusion == discover::Exclusion::generated && !include_generated) continue;
+    if (!scope.counts(file)) continue;
     UnsafeCounts counts;
     counts.files = 1;
     for (const hazards::Finding& f : file.facts.hazards) {

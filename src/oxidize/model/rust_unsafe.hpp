@@ -11,7 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "oxidize/pipeline/scan.hpp"
+#include "oxidize/model/scope.hpp"
+#include "oxidize/model/snapshot.hpp"
 
 namespace oxidize::model {
 
@@ -43,6 +44,6 @@ struct RustUnsafeSummary {
 
 inline constexpr const char* k_no_crate = "(no Cargo.toml)";
 
-RustUnsafeSummary summarize_rust_unsafe(const Snapshot& scan, bool include_vendored, bool include_generated);
+RustUnsafeSummary summarize_rust_unsafe(const Snapshot& scan, Scope scope);
 
 }  // namespace oxidize::model

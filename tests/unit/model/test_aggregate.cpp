@@ -29,7 +29,7 @@ TEST(Aggregate, ByLanguageLargestFirstAndExclusionsApart) {
   scan.files = {record("a.c", discover::Language::c, 10), record("b.rs", discover::Language::rust, 30),
                 record("v/z.c", discover::Language::c, 100, discover::Exclusion::vendored),
                 record("g.c", discover::Language::c, 7, discover::Exclusion::generated)};
-  const Summary s = summarize(scan, GroupBy::language, 0, false, false);
+  const Summary s = summarize(scan, GroupBy::language, 0, Scope{});
   ASSERT_EQ(s.rows.size(), 2u);
   EXPECT_EQ(s.rows[0].key, "rust");
   EXPECT_EQ(s.rows[1].key, "c");
@@ -38,7 +38,7 @@ TEST(Aggregate, ByLanguageLargestFirstAndExclusionsApart) {
   EXPECT_EQ(s.vendored.lines.code, 100u);
   EXPECT_EQ(s.generated.lines.code, 7u);
 
-  const Summary all = summarize(scan, GroupBy::language, 0, true, true);
+  const Summary all = summarize(scan, GroupBy::language, 0, Scope{true, true});
   EXPECT_EQ(all.counted.lines.code, 147u);
   EXPECT_EQ(all.counted.files, 4u);
 }
@@ -47,12 +47,12 @@ TEST(Aggregate, ByDirectoryAndByFile) {
   Snapshot scan;
   scan.files = {record("src/a/x.c", discover::Language::c, 1), record("src/b/y.c", discover::Language::c, 2),
                 record("top.c", discover::Language::c, 4)};
-  const Summary dirs = summarize(scan, GroupBy::directory, 1, false, false);
+  const Summary dirs = summarize(scan, GroupBy::directory, 1, Scope{});
   ASSERT_EQ(dirs.rows.size(), 2u);
   EXPECT_EQ(dirs.rows[0].key, ".");
   EXPECT_EQ(dirs.rows[1].key, "src");
   EXPECT_EQ(dirs.rows[1].totals.lines.code, 3u);
-  const Summary files = summarize(scan, GroupBy::file, 0, false, false);
+  const Summary files = summarize(scan, GroupBy::file, 0, Scope{});
   ASSERT_EQ(files.rows.size(), 3u);
   EXPECT_EQ(files.rows[2].file->path, "top.c");
 }
@@ -75,7 +75,7 @@ TEST(Aggregate, HazardsCountedAsOxidizeHazardsShowsThemByDefault) {
   add(scan.files[1], hazards::RuleId::gets_call, hazards::Confidence::high);
   scan.files[1].hazards_excluded = true;  // by oxidize.toml
   add(scan.files[2], hazards::RuleId::gets_call, hazards::Confidence::high);
-  const Summary s = summarize(scan, GroupBy::language, 0, false, false);
+  const Summary s = summarize(scan, GroupBy::language, 0, Scope{});
   EXPECT_EQ(s.counted.hazards.findings, 2u);
   EXPECT_EQ(s.counted.hazards.by_severity[static_cast<std::size_t>(hazards::Severity::critical)], 1u);
   EXPECT_EQ(s.counted.hazards.by_severity[static_cast<std::size_t>(hazards::Severity::high)], 1u);

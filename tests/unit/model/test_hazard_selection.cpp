@@ -37,7 +37,7 @@ TEST(HazardSelection, SuppressedAreListedOnlyWhenAskedAndNeverCountedAsFindings)
   const Snapshot scan = test::hazard_scan();
   HazardFilter filter;
   filter.show_suppressed = true;
-  filter.include_vendored = true;
+  filter.scope.include_vendored = true;
   filter.min_confidence = hazards::Confidence::low;
   const HazardSelection sel = select_hazards(scan, filter);
   ASSERT_EQ(sel.rows.size(), 6u);
