@@ -13,11 +13,12 @@ build_pkgs=(
   libgtest-dev libgmock-dev
 )
 # Tests: JSON schema validation (rfc3987 lets jsonschema check "uri" formats),
-# the util-linux setpriv used to drop root, and what the agreement check on a
-# real tree needs (pmccabe, fetching a Debian source package).
-test_pkgs=( python3 python3-jsonschema python3-rfc3987 util-linux pmccabe dpkg-dev xz-utils )
+# the util-linux setpriv used to drop root, GNU time for peak memory
+# (tests/cli/test_memory.py; the benchmarks use it too), and what the agreement
+# check on a real tree needs (pmccabe, fetching a Debian source package).
+test_pkgs=( python3 python3-jsonschema python3-rfc3987 util-linux time pmccabe dpkg-dev xz-utils )
 # Benchmarks and accuracy comparisons: the other peer tools.
-bench_pkgs=( cloc time flawfinder cppcheck )  # gcc and clang come with the build packages
+bench_pkgs=( cloc flawfinder cppcheck )  # gcc and clang come with the build packages
 
 want=("${build_pkgs[@]}" "${test_pkgs[@]}")
 case "${1:-}" in

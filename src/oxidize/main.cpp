@@ -13,7 +13,7 @@
 #include "oxidize/version.hpp"
 
 int main(int argc, char** argv) {
-  // A closed pipe ends output quietly (write_stdout sees EPIPE) instead of killing us.
+  // A closed pipe ends output quietly (util::Output sees EPIPE) instead of killing us.
   std::signal(SIGPIPE, SIG_IGN);
 
   CLI::App app{"oxidize: a memory safety roadmap for C and C++ codebases", "oxidize"};

@@ -116,6 +116,27 @@ class Usage(unittest.TestCase):
         self.assertEqual(p.returncode, 0)
         self.assertEqual(p.stderr, b"")
 
+    def test_reader_gone_in_the_middle_is_not_an_error(self):
+        # The SARIF is larger than a pipe holds: writes are still going when
+        # the reader leaves, and the rest is dropped quietly.
+        with subprocess.Popen([BIN, "hazards", GOLDEN / "tree", "--format", "sarif", "--no-progress"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) as p:
+            self.assertEqual(p.stdout.read(10), b'{\n  "$sche')
+            p.stdout.close()
+            err = p.stderr.read()
+            self.assertEqual(p.wait(timeout=60), 0)
+        self.assertEqual(err, b"")
+
+    def test_write_error_is_one_line_and_exit_2(self):
+        for args in (["scan", GOLDEN / "tree"], ["scan", GOLDEN / "tree", "--format", "json"],
+                     ["functions", GOLDEN / "tree", "--format", "csv"],
+                     ["hazards", GOLDEN / "tree", "--format", "sarif"], ["hazards", "--list-rules"]):
+            with self.subTest(args=args), open("/dev/full", "wb") as full:
+                p = subprocess.run([BIN, *map(str, args), "--no-progress"], stdout=full, stderr=subprocess.PIPE,
+                                   timeout=60)
+                self.assertEqual(p.returncode, 2)
+                self.assertEqual(p.stderr.decode(), "oxidize: error: cannot write the output: No space left on device\n")
+
 
 class Scratch(unittest.TestCase):
     def setUp(self):

@@ -1,4 +1,7 @@
+#include <unistd.h>
+
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -6,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "oxidize/cli/commands.hpp"
+#include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/functions_report.hpp"
@@ -23,6 +27,26 @@ struct FunctionsArgs {
   bool top_given = false;
   unsigned min_ccn = 0;
 };
+
+// What the renderers of `functions` read.
+struct FunctionsView {
+  const model::Snapshot& snapshot;
+  const std::vector<report::FunctionRow>& rows;
+  std::size_t total;
+  std::string_view sort;
+  bool color;
+};
+
+// What --format accepts, and the renderer of each.
+constexpr std::array<OutputFormat<FunctionsView>, 3> k_functions_formats = {{
+    {"table",
+     [](util::Output& out, const FunctionsView& v) { report::functions_table(out, v.rows, v.total, v.color); }},
+    {"json",
+     [](util::Output& out, const FunctionsView& v) {
+       report::functions_json(out, v.snapshot, v.rows, v.total, v.sort);
+     }},
+    {"csv", [](util::Output& out, const FunctionsView& v) { report::functions_csv(out, v.rows); }},
+}};
 
 constexpr const char* k_functions_examples = R"(
 Examples:
@@ -73,10 +97,8 @@ int run_functions_command(const FunctionsArgs& args) {
   const std::size_t top = args.top_given ? args.top : (args.format == "table" ? 30 : 0);
   if (top != 0 && rows.size() > top) rows.resize(top);
 
-  std::string out;
-  if (args.format == "json") out = report::functions_json(result, rows, total, args.sort);
-  else if (args.format == "csv") out = report::functions_csv(rows);
-  else out = report::functions_table(rows, total, use_color(stdout));
+  util::Output out(STDOUT_FILENO);
+  find_format(k_functions_formats, args.format).render(out, {result, rows, total, args.sort, use_color(stdout)});
   run.perf.push_back({"select+sort+render", render_time.seconds()});
   return finish_command(out, run, args.scan, options->threads, total_time.seconds());
 }
@@ -89,7 +111,7 @@ std::function<int()> add_functions_command(CLI::App& app) {
   cmd->footer(k_functions_examples);
   add_scan_flags(*cmd, args->scan);
   cmd->add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->check(CLI::IsMember(format_names(k_functions_formats)))
       ->capture_default_str();
   cmd->add_option("--sort", args->sort, "Largest first by this metric")
       ->check(CLI::IsMember({"ccn", "nloc", "params", "nesting", "tokens"}))

@@ -1,5 +1,7 @@
 #include <fcntl.h>
+#include <unistd.h>
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -8,6 +10,7 @@
 
 #include "oxidize/cli/commands.hpp"
 #include "oxidize/cli/options.hpp"
+#include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/baseline.hpp"
@@ -32,6 +35,32 @@ struct HazardsArgs {
   std::string baseline;
   bool list_rules = false;
 };
+
+// What the renderers of `hazards` read.
+struct HazardsView {
+  const report::HazardsReport& report;
+  bool color;
+};
+
+// SARIF over GitHub's limit leaves results out: said on stderr before writing.
+void render_sarif(util::Output& out, const HazardsView& v) {
+  const std::size_t results = v.report.selection.rows.size();
+  if (const std::size_t dropped = report::sarif_results_dropped(results); dropped > 0) {
+    print_warning({"", fmt::format("SARIF: {} of {} results left out (GitHub code scanning takes at most {} per "
+                                   "run); the least severe and least confident ones went first",
+                                   util::with_thousands(dropped), util::with_thousands(results),
+                                   util::with_thousands(report::k_sarif_max_results))});
+  }
+  report::hazards_sarif(out, v.report);
+}
+
+// What --format accepts, and the renderer of each.
+constexpr std::array<OutputFormat<HazardsView>, 4> k_hazards_formats = {{
+    {"table", [](util::Output& out, const HazardsView& v) { report::hazards_table(out, v.report, {v.color}); }},
+    {"json", [](util::Output& out, const HazardsView& v) { report::hazards_json(out, v.report); }},
+    {"csv", [](util::Output& out, const HazardsView& v) { report::hazards_csv(out, v.report); }},
+    {"sarif", render_sarif},
+}};
 
 constexpr const char* k_hazards_examples = R"(
 Examples:
@@ -86,7 +115,11 @@ int run_hazards_command(const HazardsArgs& args) {
     print_error(rules.error());
     return 2;
   }
-  if (args.list_rules) return write_stdout(list_rules(*rules)) ? 0 : 2;
+  if (args.list_rules) {
+    util::Output out(STDOUT_FILENO);
+    out.write(list_rules(*rules));
+    return flush_output(out) ? 0 : 2;
+  }
 
   model::HazardFilter filter;
   filter.rules = *rules;
@@ -143,24 +176,8 @@ int run_hazards_command(const HazardsArgs& args) {
                                      project->hazards.rules_doc_uri,
                                      args.baseline,
                                      rust_unsafe ? &*rust_unsafe : nullptr};
-  std::string out;
-  if (args.format == "json") {
-    out = report::hazards_json(report);
-  } else if (args.format == "csv") {
-    out = report::hazards_csv(report);
-  } else if (args.format == "sarif") {
-    report::SarifOutput sarif = report::hazards_sarif(report);
-    if (sarif.results_dropped > 0) {
-      print_warning({"", fmt::format("SARIF: {} of {} results left out (GitHub code scanning takes at most {} per "
-                                     "run); the least severe and least confident ones went first",
-                                     util::with_thousands(sarif.results_dropped),
-                                     util::with_thousands(selection.rows.size()),
-                                     util::with_thousands(report::k_sarif_max_results))});
-    }
-    out = std::move(sarif.text);
-  } else {
-    out = report::hazards_table(report, {use_color(stdout)});
-  }
+  util::Output out(STDOUT_FILENO);
+  find_format(k_hazards_formats, args.format).render(out, {report, use_color(stdout)});
   run.perf.push_back({"select+render", render_time.seconds()});
   return finish_command(out, run, args.scan, options->threads, total_time.seconds());
 }
@@ -175,7 +192,7 @@ std::function<int()> add_hazards_command(CLI::App& app) {
   add_scan_flags(*cmd, args->scan);
   add_config_flag(*cmd, args->scan);
   cmd->add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "sarif"}))
+      ->check(CLI::IsMember(format_names(k_hazards_formats)))
       ->capture_default_str();
   cmd->add_option("--min-severity", args->min_severity, "Hide findings less severe than this")
       ->check(CLI::IsMember({"low", "medium", "high", "critical"}))

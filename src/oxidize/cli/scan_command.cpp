@@ -1,3 +1,6 @@
+#include <unistd.h>
+
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -7,6 +10,7 @@
 
 #include "oxidize/cli/commands.hpp"
 #include "oxidize/cli/options.hpp"
+#include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/report.hpp"
@@ -26,6 +30,20 @@ struct ScanArgs {
   bool no_functions = false;
   bool no_hazards = false;
 };
+
+// What the scan's renderers read.
+struct ScanView {
+  const model::Snapshot& snapshot;
+  const model::Summary& summary;
+  bool color;
+};
+
+// What --format accepts, and the renderer of each.
+constexpr std::array<OutputFormat<ScanView>, 3> k_scan_formats = {{
+    {"table", [](util::Output& out, const ScanView& v) { report::scan_table(out, v.snapshot, v.summary, {v.color}); }},
+    {"json", [](util::Output& out, const ScanView& v) { report::scan_json(out, v.snapshot, v.summary); }},
+    {"csv", [](util::Output& out, const ScanView& v) { report::scan_csv(out, v.summary); }},
+}};
 
 constexpr const char* k_scan_examples = R"(
 Examples:
@@ -72,10 +90,8 @@ int run_scan_command(const ScanArgs& args) {
   run.perf.push_back({"aggregate", aggregate_time.seconds()});
 
   util::Stopwatch render_time;
-  std::string out;
-  if (args.format == "json") out = report::scan_json(result, summary);
-  else if (args.format == "csv") out = report::scan_csv(summary);
-  else out = report::scan_table(result, summary, {use_color(stdout)});
+  util::Output out(STDOUT_FILENO);
+  find_format(k_scan_formats, args.format).render(out, {result, summary, use_color(stdout)});
   run.perf.push_back({"render", render_time.seconds()});
 
   return finish_command(out, run, args.scan, options->threads, total_time.seconds());
@@ -91,7 +107,7 @@ std::function<int()> add_scan_command(CLI::App& app) {
   add_scan_flags(*cmd, args->scan);
   add_config_flag(*cmd, args->scan);
   cmd->add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->check(CLI::IsMember(format_names(k_scan_formats)))
       ->capture_default_str();
   cmd->add_option("--by", args->by, "Group totals by language, dir, dir:DEPTH or file")
       ->capture_default_str();

@@ -111,12 +111,9 @@ tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline:
   return result;
 }
 
-int finish_command(const std::string& output, const pipeline::ScanResult& result, const ScanFlags& flags,
+int finish_command(util::Output& out, const pipeline::ScanResult& result, const ScanFlags& flags,
                    unsigned threads, double total_seconds) {
-  if (!write_stdout(output)) {
-    print_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
-    return 2;
-  }
+  if (!flush_output(out)) return 2;
   if (flags.perf) {
     for (const auto& stage : result.perf) fmt::print(stderr, "perf: {:<24} {:8.3f} s\n", stage.stage, stage.seconds);
     fmt::print(stderr, "perf: {:<24} {:8.3f} s ({} threads)\n", "total", total_seconds, threads);

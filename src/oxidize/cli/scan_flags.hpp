@@ -11,6 +11,7 @@
 #include "oxidize/model/scope.hpp"
 #include "oxidize/pipeline/scan.hpp"
 #include "oxidize/util/stopwatch.hpp"
+#include "oxidize/util/output.hpp"
 
 namespace oxidize::cli {
 
@@ -49,9 +50,10 @@ tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& fl
 tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline::ScanOptions options,
                                                                        const ScanFlags& flags);
 
-// Writes a command's output to stdout, then the --perf lines to stderr.
-// Returns the exit code: 0, or 2 when stdout cannot be written.
-int finish_command(const std::string& output, const pipeline::ScanResult& result, const ScanFlags& flags,
+// Flushes the command's output (already rendered into `out`), then prints
+// the --perf lines on stderr. Returns the exit code: 0, or 2 when stdout
+// could not be written (reported on stderr).
+int finish_command(util::Output& out, const pipeline::ScanResult& result, const ScanFlags& flags,
                    unsigned threads, double total_seconds);
 
 }  // namespace oxidize::cli

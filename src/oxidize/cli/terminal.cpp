@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -49,19 +48,11 @@ bool use_color(std::FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
-bool write_stdout(std::string_view text) {
-  const char* p = text.data();
-  std::size_t left = text.size();
-  while (left > 0) {
-    const ssize_t n = ::write(STDOUT_FILENO, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return errno == EPIPE;
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  return true;
+bool flush_output(util::Output& out) {
+  out.flush();
+  if (out.ok()) return true;
+  print_error(fmt::format("cannot write the output: {}", out.error_message()));
+  return false;
 }
 
 struct ProgressLine::Impl {

@@ -1,12 +1,13 @@
 #pragma once
-// Writing to the user's terminal: warnings, the progress line, and stdout
-// that tolerates a closed pipe (`oxidize scan | head` is not an error).
+// Writing to the user's terminal: warnings, the progress line, and the end of
+// stdout's output (a closed pipe, `oxidize scan | head`, is not an error).
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "oxidize/pipeline/scan.hpp"
+#include "oxidize/util/output.hpp"
 
 namespace oxidize::cli {
 
@@ -18,9 +19,10 @@ void print_error(std::string_view message);
 // True when colour may be used on this stream (a terminal, and NO_COLOR unset).
 bool use_color(std::FILE* stream);
 
-// Writes all of `text` to stdout. Returns false only on a real write error;
-// a closed pipe (EPIPE) counts as success.
-bool write_stdout(std::string_view text);
+// Flushes a command's output. Returns false after a real write error, which
+// it reports (`oxidize: error: cannot write the output: REASON`); a closed
+// pipe (EPIPE) counts as success.
+bool flush_output(util::Output& out);
 
 // A progress line on stderr, refreshed from its own thread while alive, when
 // stderr is a terminal. Erased on destruction.

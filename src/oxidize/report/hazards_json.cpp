@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "oxidize/report/hazards_report.hpp"
+#include "oxidize/report/json_writer.hpp"
 #include "oxidize/util/hash.hpp"
 #include "oxidize/util/text.hpp"
 #include "oxidize/version.hpp"
@@ -78,15 +79,18 @@ ordered_json finding_json(const model::HazardRow& row) {
 
 }  // namespace
 
-std::string hazards_json(const HazardsReport& report) {
+// The skeleton by hand, one value per finding (json_writer.hpp): memory does
+// not grow with the number of findings.
+void hazards_json(util::Output& out, const HazardsReport& report) {
   const model::HazardFilter& filter = report.filter;
-  ordered_json doc;
-  doc["schema_version"] = k_schema_version;
-  doc["tool"] = {{"name", "oxidize"}, {"version", k_version}};
-  doc["command"] = "hazards";
+  JsonWriter json(out);
+  json.begin_object();
+  json.member("schema_version", k_schema_version);
+  json.member("tool", {{"name", "oxidize"}, {"version", k_version}});
+  json.member("command", "hazards");
   ordered_json roots = ordered_json::array();
   for (const auto& r : report.scan.info.roots) roots.push_back(util::to_valid_utf8(r));
-  doc["roots"] = std::move(roots);
+  json.member("roots", roots);
 
   ordered_json not_selected = ordered_json::array();
   for (const auto& rule : hazards::all_rules())
@@ -98,15 +102,25 @@ std::string hazards_json(const HazardsReport& report) {
   filters["show_suppressed"] = filter.show_suppressed;
   filters["baseline"] = report.baseline_path.empty() ? ordered_json(nullptr)
                                                      : ordered_json(util::to_valid_utf8(report.baseline_path));
-  doc["filters"] = std::move(filters);
+  json.member("filters", filters);
 
-  ordered_json findings = ordered_json::array();
-  for (const auto& row : report.selection.rows) findings.push_back(finding_json(row));
-  doc["findings"] = std::move(findings);
-  doc["summary"] = hazard_counts_json(report.selection.counts);
-  if (report.rust_unsafe != nullptr) doc["rust_unsafe"] = rust_unsafe_json(*report.rust_unsafe);
-  // The replace handler is a second guard: every string above is already valid UTF-8.
-  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  json.key("findings");
+  json.begin_array();
+  for (const auto& row : report.selection.rows) json.value(finding_json(row));
+  json.end();
+  json.member("summary", hazard_counts_json(report.selection.counts));
+  if (report.rust_unsafe != nullptr) {
+    json.key("rust_unsafe");
+    rust_unsafe_json(json, *report.rust_unsafe);
+  }
+  json.end();
+  json.finish();
+}
+
+std::string hazards_json(const HazardsReport& report) {
+  util::StringOutput out;
+  hazards_json(out, report);
+  return out.text();
 }
 
 }  // namespace oxidize::report

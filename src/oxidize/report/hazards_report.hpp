@@ -1,8 +1,9 @@
 #pragma once
 // Rendering of `oxidize hazards`: the selected findings for people (table)
-// and for programs (JSON, CSV, SARIF 2.1.0). Fields are documented in
-// docs/output.md. Everything taken from the scanned tree (paths, function
-// names, messages, snippets) goes through util/text.hpp or util/uri.hpp.
+// and for programs (JSON, CSV, SARIF 2.1.0), written into a util::Output as
+// they go. Fields are documented in docs/output.md. Everything taken from the
+// scanned tree (paths, function names, messages, snippets) goes through
+// util/text.hpp or util/uri.hpp.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -13,6 +14,8 @@
 #include "oxidize/model/hazard_selection.hpp"
 #include "oxidize/model/rust_unsafe.hpp"
 #include "oxidize/pipeline/scan.hpp"
+#include "oxidize/report/json_writer.hpp"
+#include "oxidize/util/output.hpp"
 
 namespace oxidize::report {
 
@@ -30,21 +33,33 @@ struct HazardsReport {
   const model::RustUnsafeSummary* rust_unsafe = nullptr;
 };
 
-// The Rust unsafe inventory as a table section (empty without Rust files)
-// and as the JSON object `rust_unsafe`.
-std::string rust_unsafe_table(const model::RustUnsafeSummary& summary);
-nlohmann::ordered_json rust_unsafe_json(const model::RustUnsafeSummary& summary);
+// The Rust unsafe inventory as a table section (nothing without Rust files)
+// and as the value of the JSON member `rust_unsafe`.
+void rust_unsafe_table(util::Output& out, const model::RustUnsafeSummary& summary);
+void rust_unsafe_json(JsonWriter& json, const model::RustUnsafeSummary& summary);
 
-std::string hazards_table(const HazardsReport& report, TableStyle style);
-std::string hazards_json(const HazardsReport& report);
-std::string hazards_csv(const HazardsReport& report);
+void hazards_table(util::Output& out, const HazardsReport& report, TableStyle style);
+void hazards_json(util::Output& out, const HazardsReport& report);
+void hazards_csv(util::Output& out, const HazardsReport& report);
 
 // GitHub code scanning accepts at most this many results per run.
 inline constexpr std::size_t k_sarif_max_results = 25'000;
 
+// How many of `results` a SARIF run leaves out: the least severe, least
+// confident ones over `max_results`. Known before writing, so that the
+// warning about it can come first.
+constexpr std::size_t sarif_results_dropped(std::size_t results, std::size_t max_results = k_sarif_max_results) {
+  return results > max_results ? results - max_results : 0;
+}
+void hazards_sarif(util::Output& out, const HazardsReport& report, std::size_t max_results = k_sarif_max_results);
+
+// The same reports as text, for tests and small outputs.
+std::string hazards_table(const HazardsReport& report, TableStyle style);
+std::string hazards_json(const HazardsReport& report);
+std::string hazards_csv(const HazardsReport& report);
 struct SarifOutput {
   std::string text;
-  std::size_t results_dropped = 0;  // over max_results: the least severe, least confident ones
+  std::size_t results_dropped = 0;
 };
 SarifOutput hazards_sarif(const HazardsReport& report, std::size_t max_results = k_sarif_max_results);
 

@@ -16,6 +16,7 @@
 #include "oxidize/config/project_config.hpp"
 #include "oxidize/report/baseline.hpp"
 #include "oxidize/report/hazards_report.hpp"
+#include "oxidize/report/json_writer.hpp"
 #include "oxidize/util/hash.hpp"
 #include "oxidize/util/text.hpp"
 #include "oxidize/util/uri.hpp"
@@ -170,27 +171,33 @@ ordered_json result_json(const model::HazardRow& row, std::size_t rule_index) {
   return j;
 }
 
-// Over the limit, keep the most severe and most confident results (ties:
-// path and line order), and report them in path and line order again.
-std::vector<const model::HazardRow*> limit_results(const std::vector<model::HazardRow>& rows, std::size_t max) {
-  std::vector<const model::HazardRow*> kept;
-  kept.reserve(std::min(rows.size(), max));
-  for (const auto& r : rows) kept.push_back(&r);
-  if (kept.size() <= max) return kept;
-  std::stable_sort(kept.begin(), kept.end(), [](const model::HazardRow* a, const model::HazardRow* b) {
-    const auto sa = a->finding->rule_info().severity, sb = b->finding->rule_info().severity;
+// Which rows become results: all of them up to `max`; over it the most severe,
+// then most confident ones (ties: path and line order, the rows' own order).
+// Decided before anything is written, as one flag per row, so that the kept
+// results can be streamed in report order.
+std::vector<bool> kept_results(const std::vector<model::HazardRow>& rows, std::size_t max) {
+  std::vector<bool> kept(rows.size(), true);
+  if (rows.size() <= max) return kept;
+  std::vector<std::size_t> order(rows.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  // A strict total order (the index breaks ties), so the first `max` under it
+  // are exactly what a stable sort would put first.
+  const auto before = [&](std::size_t a, std::size_t b) {
+    const hazards::Finding& fa = *rows[a].finding;
+    const hazards::Finding& fb = *rows[b].finding;
+    const auto sa = fa.rule_info().severity, sb = fb.rule_info().severity;
     if (sa != sb) return sa > sb;
-    return a->finding->confidence > b->finding->confidence;
-  });
-  kept.resize(max);
-  std::sort(kept.begin(), kept.end());  // rows are in report order: pointer order is that order
+    if (fa.confidence != fb.confidence) return fa.confidence > fb.confidence;
+    return a < b;
+  };
+  std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(max), order.end(), before);
+  for (std::size_t i = max; i < order.size(); ++i) kept[order[i]] = false;
   return kept;
 }
 
 }  // namespace
 
-SarifOutput hazards_sarif(const HazardsReport& report, std::size_t max_results) {
-  SarifOutput out;
+void hazards_sarif(util::Output& out, const HazardsReport& report, std::size_t max_results) {
   const auto& rows = report.selection.rows;
 
   // The CWE taxonomy: every weakness a selected rule relates to, in table order.
@@ -220,47 +227,59 @@ SarifOutput hazards_sarif(const HazardsReport& report, std::size_t max_results) 
   driver["rules"] = std::move(rule_list);
   driver["supportedTaxonomies"] = ordered_json::array({{{"name", "CWE"}, {"index", 0}}});
 
-  ordered_json run;
-  run["tool"] = {{"driver", std::move(driver)}};
-  run["taxonomies"] = ordered_json::array({{{"name", "CWE"},
-                                            {"organization", "MITRE"},
-                                            {"shortDescription", {{"text", "The MITRE Common Weakness Enumeration"}}},
-                                            {"informationUri", "https://cwe.mitre.org/"},
-                                            {"taxa", std::move(taxa)}}});
-
-  const auto kept = limit_results(rows, max_results);
-  out.results_dropped = rows.size() - kept.size();
+  const std::size_t dropped = sarif_results_dropped(rows.size(), max_results);
   ordered_json invocation = {{"executionSuccessful", true}};
-  if (out.results_dropped > 0) {
+  if (dropped > 0) {
     invocation["toolExecutionNotifications"] = ordered_json::array({
         {{"level", "warning"},
          {"descriptor", {{"id", "results-truncated"}}},
          {"message",
           {{"text", fmt::format("{} of {} results were left out to stay within GitHub code scanning's limit of {} "
                                 "results per run: the least severe and least confident ones",
-                                out.results_dropped, rows.size(), max_results)}}}}});
+                                dropped, rows.size(), max_results)}}}}});
   }
-  run["invocations"] = ordered_json::array({invocation});
-  run["originalUriBaseIds"] = {
-      {k_src_root, {{"uri", util::file_uri(report.source_root, true)}}}};
-  run["columnKind"] = "unicodeCodePoints";
 
-  ordered_json results = ordered_json::array();
-  for (const auto* row : kept)
-    results.push_back(result_json(*row, rule_index[static_cast<std::size_t>(row->finding->rule)]));
-  run["results"] = std::move(results);
+  // The document's skeleton by hand, down to the results, which are streamed
+  // one by one (json_writer.hpp); the rest is small and written whole.
+  JsonWriter json(out);
+  json.begin_object();
+  json.member("$schema", k_schema_uri);
+  json.member("version", "2.1.0");
+  json.key("runs");
+  json.begin_array();
+  json.begin_object();
+  json.member("tool", {{"driver", std::move(driver)}});
+  json.member("taxonomies", ordered_json::array({{{"name", "CWE"},
+                                                   {"organization", "MITRE"},
+                                                   {"shortDescription", {{"text", "The MITRE Common Weakness Enumeration"}}},
+                                                   {"informationUri", "https://cwe.mitre.org/"},
+                                                   {"taxa", std::move(taxa)}}}));
+  json.member("invocations", ordered_json::array({invocation}));
+  json.member("originalUriBaseIds", {{k_src_root, {{"uri", util::file_uri(report.source_root, true)}}}});
+  json.member("columnKind", "unicodeCodePoints");
 
-  ordered_json summary = hazard_counts_json(report.selection.counts);
-  run["properties"] = {{"resultsTotal", rows.size()},
-                       {"resultsDropped", out.results_dropped},
-                       {"summary", std::move(summary)}};
+  json.key("results");
+  json.begin_array();
+  const std::vector<bool> kept = kept_results(rows, max_results);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!kept[i]) continue;
+    json.value(result_json(rows[i], rule_index[static_cast<std::size_t>(rows[i].finding->rule)]));
+  }
+  json.end();
 
-  ordered_json doc;
-  doc["$schema"] = k_schema_uri;
-  doc["version"] = "2.1.0";
-  doc["runs"] = ordered_json::array({std::move(run)});
-  out.text = doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
-  return out;
+  json.member("properties", {{"resultsTotal", rows.size()},
+                             {"resultsDropped", dropped},
+                             {"summary", hazard_counts_json(report.selection.counts)}});
+  json.end();  // the run
+  json.end();  // runs
+  json.end();
+  json.finish();
+}
+
+SarifOutput hazards_sarif(const HazardsReport& report, std::size_t max_results) {
+  util::StringOutput out;
+  hazards_sarif(out, report, max_results);
+  return {out.text(), sarif_results_dropped(report.selection.rows.size(), max_results)};
 }
 
 }  // namespace oxidize::report

@@ -33,25 +33,25 @@ struct Colors {
 // editors can jump to it), then its source line:
 //   src/a.c:12:5: high OXI-C0001 strcpy-unbounded (CWE-120) in copy_name: message [confidence medium]
 //      12 | strcpy(dst, src);
-std::string finding_lines(const model::HazardRow& row, const Colors& c) {
+void finding_lines(util::Output& out, const model::HazardRow& row, const Colors& c) {
   const hazards::Finding& f = *row.finding;
   const hazards::Rule& rule = f.rule_info();
-  std::string out = fmt::format("{}{}:{}:{}:{} {}{}{} {} {}", c.bold(), util::escape_for_terminal(row.file->path),
-                                f.line, f.column, c.reset(), c.severity(rule.severity),
-                                hazards::severity_name(rule.severity), c.reset(), rule.id, rule.name);
-  if (!rule.cwe.empty()) out += fmt::format(" ({})", rule.cwe);
-  if (!f.function.empty()) out += " in " + util::escape_for_terminal(f.function);
-  out += ": " + util::escape_for_terminal(f.message);
-  out += fmt::format(" [confidence {}]", hazards::confidence_name(f.confidence));
+  out.print("{}{}:{}:{}:{} {}{}{} {} {}", c.bold(), util::escape_for_terminal(row.file->path), f.line, f.column,
+            c.reset(), c.severity(rule.severity), hazards::severity_name(rule.severity), c.reset(), rule.id,
+            rule.name);
+  if (!rule.cwe.empty()) out.print(" ({})", rule.cwe);
+  if (!f.function.empty()) out.print(" in {}", util::escape_for_terminal(f.function));
+  out.print(": {}", util::escape_for_terminal(f.message));
+  out.print(" [confidence {}]", hazards::confidence_name(f.confidence));
   if (f.suppressed) {
-    out += f.suppression_reason.empty()
-               ? std::string(" (suppressed)")
-               : " (suppressed: " + util::escape_for_terminal(f.suppression_reason) + ")";
+    if (f.suppression_reason.empty())
+      out.write(" (suppressed)");
+    else
+      out.print(" (suppressed: {})", util::escape_for_terminal(f.suppression_reason));
   }
-  out += "\n";
+  out.write('\n');
   if (!f.snippet.empty())
-    out += fmt::format("{}{:>7} |{} {}\n", c.dim(), f.line, c.reset(), util::source_line_for_terminal(f.snippet));
-  return out;
+    out.print("{}{:>7} |{} {}\n", c.dim(), f.line, c.reset(), util::source_line_for_terminal(f.snippet));
 }
 
 std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {
@@ -60,13 +60,12 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 
 }  // namespace
 
-std::string hazards_table(const HazardsReport& report, TableStyle style) {
+void hazards_table(util::Output& out, const HazardsReport& report, TableStyle style) {
   const Colors c{style.color};
   const model::HazardCounts& n = report.selection.counts;
   const model::HazardFilter& filter = report.filter;
-  std::string out;
-  for (const auto& row : report.selection.rows) out += finding_lines(row, c);
-  if (!report.selection.rows.empty()) out += "\n";
+  for (const auto& row : report.selection.rows) finding_lines(out, row, c);
+  if (!report.selection.rows.empty()) out.write('\n');
 
   // The summary: what is shown, then everything that is not and why.
   std::string severities;
@@ -76,10 +75,10 @@ std::string hazards_table(const HazardsReport& report, TableStyle style) {
                               hazards::severity_name(static_cast<hazards::Severity>(s)));
   }
   if (n.findings == 0) {
-    out += fmt::format("{}Hazards: no findings{}\n", c.bold(), c.reset());
+    out.print("{}Hazards: no findings{}\n", c.bold(), c.reset());
   } else {
-    out += fmt::format("{}Hazards: {} in {} ({}){}\n", c.bold(), plural(n.findings, "finding", "findings"),
-                       plural(n.files, "file", "files"), severities, c.reset());
+    out.print("{}Hazards: {} in {} ({}){}\n", c.bold(), plural(n.findings, "finding", "findings"),
+              plural(n.files, "file", "files"), severities, c.reset());
   }
 
   std::vector<std::size_t> rules(model::k_rule_count);
@@ -87,22 +86,25 @@ std::string hazards_table(const HazardsReport& report, TableStyle style) {
   std::stable_sort(rules.begin(), rules.end(), [&](std::size_t a, std::size_t b) { return n.by_rule[a] > n.by_rule[b]; });
   const auto used = static_cast<std::size_t>(std::count_if(rules.begin(), rules.end(), [&](std::size_t r) { return n.by_rule[r] != 0; }));
   if (used > 0) {
-    out += used > k_top_rules ? fmt::format("Top {} rules of {}:\n", k_top_rules, used) : std::string("By rule:\n");
+    if (used > k_top_rules)
+      out.print("Top {} rules of {}:\n", k_top_rules, used);
+    else
+      out.write("By rule:\n");
     for (std::size_t i = 0; i < std::min(used, k_top_rules); ++i) {
       const hazards::Rule& rule = hazards::rule(static_cast<hazards::RuleId>(rules[i]));
-      out += fmt::format("  {:>8}  {}  {:<28} {}\n", util::with_thousands(n.by_rule[rules[i]]), rule.id, rule.name,
-                         hazards::severity_name(rule.severity));
+      out.print("  {:>8}  {}  {:<28} {}\n", util::with_thousands(n.by_rule[rules[i]]), rule.id, rule.name,
+                hazards::severity_name(rule.severity));
     }
   }
 
-  if (report.rust_unsafe != nullptr) out += rust_unsafe_table(*report.rust_unsafe);
+  if (report.rust_unsafe != nullptr) rust_unsafe_table(out, *report.rust_unsafe);
   if (n.suppressed > 0) {
-    out += fmt::format("Suppressed in the source: {}{}\n", util::with_thousands(n.suppressed),
-                       filter.show_suppressed ? " (listed above)" : " (--show-suppressed lists them)");
+    out.print("Suppressed in the source: {}{}\n", util::with_thousands(n.suppressed),
+              filter.show_suppressed ? " (listed above)" : " (--show-suppressed lists them)");
   }
   if (!report.baseline_path.empty()) {
-    out += fmt::format("In the baseline {}: {} (not shown)\n", util::escape_for_terminal(report.baseline_path),
-                       plural(n.baseline_matched, "finding", "findings"));
+    out.print("In the baseline {}: {} (not shown)\n", util::escape_for_terminal(report.baseline_path),
+              plural(n.baseline_matched, "finding", "findings"));
   }
   std::string hidden;
   const auto note = [&](std::uint64_t count, const std::string& why) {
@@ -117,8 +119,13 @@ std::string hazards_table(const HazardsReport& report, TableStyle style) {
   note(n.excluded_by_config, "in files excluded by oxidize.toml");
   note(n.excluded_vendored, "in vendored files (--include-vendored)");
   note(n.excluded_generated, "in generated files (--include-generated)");
-  if (!hidden.empty()) out += "Not shown: " + hidden + "\n";
-  return out;
+  if (!hidden.empty()) out.write("Not shown: " + hidden + "\n");
+}
+
+std::string hazards_table(const HazardsReport& report, TableStyle style) {
+  util::StringOutput out;
+  hazards_table(out, report, style);
+  return out.text();
 }
 
 }  // namespace oxidize::report

@@ -36,57 +36,60 @@ ordered_json counts_json(const model::UnsafeCounts& c) {
 
 }  // namespace
 
-std::string rust_unsafe_table(const model::RustUnsafeSummary& summary) {
-  if (summary.total.files == 0) return {};
+void rust_unsafe_table(util::Output& out, const model::RustUnsafeSummary& summary) {
+  if (summary.total.files == 0) return;
   std::vector<const model::CrateUnsafe*> crates;
   for (const auto& c : summary.crates) crates.push_back(&c);
   std::stable_sort(crates.begin(), crates.end(),
                    [](const auto* a, const auto* b) { return a->counts.total() > b->counts.total(); });
-  std::string out = crates.size() > k_top_crates
-                        ? fmt::format("Rust unsafe by crate (top {} of {}):\n", k_top_crates, crates.size())
-                        : std::string("Rust unsafe by crate:\n");
+  if (crates.size() > k_top_crates)
+    out.print("Rust unsafe by crate (top {} of {}):\n", k_top_crates, crates.size());
+  else
+    out.write("Rust unsafe by crate:\n");
   std::size_t width = 5;
   for (std::size_t i = 0; i < std::min(crates.size(), k_top_crates); ++i)
     width = std::max(width, util::escape_for_terminal(crates[i]->crate).size());
   width = std::min<std::size_t>(width, 48);
-  out += fmt::format("  {:<{}}  {:>13}", "crate", width, "unsafe files");
-  for (auto h : k_headings) out += fmt::format("  {:>{}}", h, std::max<std::size_t>(h.size(), 5));
-  out += "\n";
+  out.print("  {:<{}}  {:>13}", "crate", width, "unsafe files");
+  for (auto h : k_headings) out.print("  {:>{}}", h, std::max<std::size_t>(h.size(), 5));
+  out.write('\n');
   const auto row = [&](const std::string& name, const model::UnsafeCounts& c) {
-    out += fmt::format("  {:<{}}  {:>13}", name, width,
-                       fmt::format("{}/{}", util::with_thousands(c.files_with_unsafe), util::with_thousands(c.files)));
+    out.print("  {:<{}}  {:>13}", name, width,
+              fmt::format("{}/{}", util::with_thousands(c.files_with_unsafe), util::with_thousands(c.files)));
     for (std::size_t r = 0; r < k_headings.size(); ++r)
-      out += fmt::format("  {:>{}}", util::with_thousands(c.by_rule[r]), std::max<std::size_t>(k_headings[r].size(), 5));
-    out += "\n";
+      out.print("  {:>{}}", util::with_thousands(c.by_rule[r]), std::max<std::size_t>(k_headings[r].size(), 5));
+    out.write('\n');
   };
   for (std::size_t i = 0; i < std::min(crates.size(), k_top_crates); ++i)
     row(util::escape_for_terminal(crates[i]->crate), crates[i]->counts);
   if (crates.size() > 1) row("total", summary.total);
-  return out;
 }
 
-ordered_json rust_unsafe_json(const model::RustUnsafeSummary& summary) {
-  ordered_json o;
-  o["total"] = counts_json(summary.total);
-  ordered_json crates = ordered_json::array();
+// The crates and files (those with unsafe code) are streamed one by one.
+void rust_unsafe_json(JsonWriter& json, const model::RustUnsafeSummary& summary) {
+  json.begin_object();
+  json.member("total", counts_json(summary.total));
+  json.key("crates");
+  json.begin_array();
   for (const auto& c : summary.crates) {
     ordered_json item;
     item["crate"] = util::to_valid_utf8(c.crate);
     item.update(counts_json(c.counts));
-    crates.push_back(std::move(item));
+    json.value(item);
   }
-  o["crates"] = std::move(crates);
-  ordered_json files = ordered_json::array();
+  json.end();
+  json.key("files");
+  json.begin_array();
   for (const auto& f : summary.files) {
     ordered_json item;
     item["path"] = util::to_valid_utf8(f.file->path);
     item.update(counts_json(f.counts));
     item.erase("files");
     item.erase("files_with_unsafe");
-    files.push_back(std::move(item));
+    json.value(item);
   }
-  o["files"] = std::move(files);
-  return o;
+  json.end();
+  json.end();
 }
 
 }  // namespace oxidize::report

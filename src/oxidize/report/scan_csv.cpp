@@ -6,8 +6,7 @@
 
 namespace oxidize::report {
 
-std::string scan_csv(const model::Summary& summary) {
-  std::string out;
+void scan_csv(util::Output& out, const model::Summary& summary) {
   // The hazard count at medium or high confidence; empty with --no-hazards
   // (not analysed), so that it never reads as "none found".
   const auto hazards = [&](const model::Totals& t) {
@@ -19,26 +18,22 @@ std::string scan_csv(const model::Summary& summary) {
   };
   switch (summary.group_by) {
     case model::GroupBy::language:
-      out += "language,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hazards\n";
+      out.write("language,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hazards\n");
       for (const auto& row : summary.rows)
-        out += fmt::format("{},{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals),
-                           hazards(row.totals));
+        out.print("{},{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals), hazards(row.totals));
       break;
     case model::GroupBy::directory:
-      out += "directory,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hazards\n";
+      out.write("directory,files,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hazards\n");
       for (const auto& row : summary.rows)
-        out += fmt::format("{},{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals),
-                           hazards(row.totals));
+        out.print("{},{},{},{}\n", util::csv_field(row.key), row.totals.files, counts(row.totals), hazards(row.totals));
       break;
     case model::GroupBy::file:
-      out += "path,language,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hash,hazards\n";
+      out.write("path,language,code,comment,blank,lines,bytes,functions,max_ccn,mean_ccn,hash,hazards\n");
       for (const auto& row : summary.rows)
-        out += fmt::format("{},{},{},{},{}\n", util::csv_field(row.key),
-                           discover::language_key(row.file->facts.language), counts(row.totals),
-                           util::hash_hex(row.file->facts.hash), hazards(row.totals));
+        out.print("{},{},{},{},{}\n", util::csv_field(row.key), discover::language_key(row.file->facts.language),
+                  counts(row.totals), util::hash_hex(row.file->facts.hash), hazards(row.totals));
       break;
   }
-  return out;
 }
 
 }  // namespace oxidize::report

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "oxidize/report/json_writer.hpp"
 #include "oxidize/report/report.hpp"
 #include "oxidize/util/hash.hpp"
 #include "oxidize/util/text.hpp"
@@ -105,21 +106,25 @@ ordered_json file_json(const model::FileRecord& f, bool hazards) {
 
 }  // namespace
 
-std::string scan_json(const model::Snapshot& scan, const model::Summary& summary) {
-  ordered_json doc;
-  doc["schema_version"] = k_schema_version;
-  doc["tool"] = {{"name", "oxidize"}, {"version", k_version}};
-  doc["command"] = "scan";
+// The document's skeleton is written by hand; each group, file and warning is
+// one value (json_writer.hpp), so memory does not grow with the tree.
+void scan_json(util::Output& out, const model::Snapshot& scan, const model::Summary& summary) {
+  JsonWriter json(out);
+  json.begin_object();
+  json.member("schema_version", k_schema_version);
+  json.member("tool", {{"name", "oxidize"}, {"version", k_version}});
+  json.member("command", "scan");
   ordered_json roots = ordered_json::array();
   for (const auto& r : scan.info.roots) roots.push_back(util::to_valid_utf8(r));
-  doc["roots"] = roots;
-  doc["group_by"] = group_by_name(summary.group_by);
-  doc["ccn_threshold"] = summary.ccn_threshold;
-  if (summary.group_by == model::GroupBy::directory) doc["depth"] = summary.depth;
-  doc["totals"] = totals_json(summary.counted, summary.hazards);
+  json.member("roots", roots);
+  json.member("group_by", group_by_name(summary.group_by));
+  json.member("ccn_threshold", summary.ccn_threshold);
+  if (summary.group_by == model::GroupBy::directory) json.member("depth", summary.depth);
+  json.member("totals", totals_json(summary.counted, summary.hazards));
 
-  ordered_json groups = ordered_json::array();
   if (summary.group_by != model::GroupBy::file) {
+    json.key("groups");
+    json.begin_array();
     for (const auto& row : summary.rows) {
       ordered_json g;
       if (summary.group_by == model::GroupBy::language) {
@@ -129,32 +134,35 @@ std::string scan_json(const model::Snapshot& scan, const model::Summary& summary
         put_path(g, "directory", row.key);
       }
       g.update(totals_json(row.totals, summary.hazards));
-      groups.push_back(std::move(g));
+      json.value(g);
     }
-    doc["groups"] = groups;
+    json.end();
   }
 
-  ordered_json files = ordered_json::array();
-  for (const auto& f : scan.files) files.push_back(file_json(f, summary.hazards));
-  doc["files"] = files;
+  json.key("files");
+  json.begin_array();
+  for (const auto& f : scan.files) json.value(file_json(f, summary.hazards));
+  json.end();
 
-  doc["excluded"] = {{"vendored", totals_json(summary.vendored, summary.hazards)},
-                     {"generated", totals_json(summary.generated, summary.hazards)}};
+  json.member("excluded", {{"vendored", totals_json(summary.vendored, summary.hazards)},
+                           {"generated", totals_json(summary.generated, summary.hazards)}});
 
   ordered_json skipped = ordered_json::object();
   for (std::size_t i = 0; i < scan.skipped.size(); ++i)
     skipped[std::string(discover::skip_key(static_cast<discover::Skip>(i)))] = scan.skipped[i];
-  doc["skipped"] = skipped;
+  json.member("skipped", skipped);
 
-  ordered_json warnings = ordered_json::array();
+  json.key("warnings");
+  json.begin_array();
   for (const auto& w : scan.warnings) {
     ordered_json j;
     put_path(j, "path", w.path);
     j["message"] = util::to_valid_utf8(w.message);
-    warnings.push_back(std::move(j));
+    json.value(j);
   }
-  doc["warnings"] = warnings;
-  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  json.end();
+  json.end();
+  json.finish();
 }
 
 }  // namespace oxidize::report

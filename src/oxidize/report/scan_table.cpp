@@ -60,7 +60,7 @@ std::string hazards_line(const model::HazardTotals& h) {
 
 }  // namespace
 
-std::string scan_table(const model::Snapshot& scan, const model::Summary& summary, TableStyle style) {
+void scan_table(util::Output& out, const model::Snapshot& scan, const model::Summary& summary, TableStyle style) {
   std::string first_header = summary.group_by == model::GroupBy::language    ? "Language"
                              : summary.group_by == model::GroupBy::directory ? "Directory"
                                                                             : "File";
@@ -76,27 +76,25 @@ std::string scan_table(const model::Snapshot& scan, const model::Summary& summar
                                    "Lines", "Bytes");
   if (summary.hazards) header += fmt::format(" {:>9}", "Hazards");
   const std::string rule(width(header), '-');
-  std::string out;
-  out += style.color ? "\x1b[1m" + header + "\x1b[0m\n" : header + "\n";
-  out += rule + "\n";
+  out.write(style.color ? "\x1b[1m" + header + "\x1b[0m\n" : header + "\n");
+  out.write(rule + "\n");
   for (std::size_t i = 0; i < summary.rows.size(); ++i)
-    out += totals_line(labels[i], label_width, summary.rows[i].totals, summary.hazards);
-  out += rule + "\n";
-  out += totals_line("Total", label_width, summary.counted, summary.hazards);
+    out.write(totals_line(labels[i], label_width, summary.rows[i].totals, summary.hazards));
+  out.write(rule + "\n");
+  out.write(totals_line("Total", label_width, summary.counted, summary.hazards));
   const model::Totals& counted = summary.counted;
   if (counted.functions > 0) {
-    out += fmt::format(
+    out.print(
         "Functions: {}, mean CCN {:.1f}, max CCN {}; {:.1f}% of function code is in functions with CCN > {}\n",
         util::with_thousands(counted.functions), counted.mean_ccn(), counted.ccn_max,
         100.0 * counted.complex_nloc_share(), summary.ccn_threshold);
   }
-  if (summary.hazards) out += hazards_line(counted.hazards);
+  if (summary.hazards) out.write(hazards_line(counted.hazards));
 
   const auto excluded = [&](std::string_view what, const model::Totals& t, std::string_view flag) {
     if (t.files == 0) return;
-    out += fmt::format("Excluded from the totals: {} {} file{} ({} code lines); {} counts them\n",
-                       util::with_thousands(t.files), what, t.files == 1 ? "" : "s",
-                       util::with_thousands(t.lines.code), flag);
+    out.print("Excluded from the totals: {} {} file{} ({} code lines); {} counts them\n",
+              util::with_thousands(t.files), what, t.files == 1 ? "" : "s", util::with_thousands(t.lines.code), flag);
   };
   excluded("vendored", summary.vendored, "--include-vendored");
   excluded("generated", summary.generated, "--include-generated");
@@ -108,8 +106,7 @@ std::string scan_table(const model::Snapshot& scan, const model::Summary& summar
     skipped += fmt::format("{} {}", util::with_thousands(scan.skipped[i]),
                            discover::skip_key(static_cast<discover::Skip>(i)));
   }
-  if (!skipped.empty()) out += "Skipped: " + skipped + "\n";
-  return out;
+  if (!skipped.empty()) out.write("Skipped: " + skipped + "\n");
 }
 
 }  // namespace oxidize::report

@@ -7,7 +7,7 @@ std::optional<PathFacts> classify_path(std::string_view rel_path, const discover
   const std::string_view name = slash == std::string_view::npos ? rel_path : rel_path.substr(slash + 1);
   const auto language = languages.for_file_name(name);
   if (!language) return std::nullopt;
-  PathFacts facts{*language};
+  PathFacts facts{*language, discover::Exclusion::none, {}};
   std::size_t begin = 0;
   while (slash != std::string_view::npos && begin < slash) {
     const std::size_t end = rel_path.find('/', begin);
