@@ -106,6 +106,7 @@ std::unique_ptr<AnalysisCache> AnalysisCache::load(const std::string& path, std:
   }
   const std::uint64_t last_run = c.u64();
   const std::uint64_t stamp_count = c.u64();
+  if (c.ok && stamp_count <= c.rest.size()) cache.loaded_stamps_.reserve(stamp_count);
   for (std::uint64_t i = 0; c.ok && i < stamp_count; ++i) {
     const std::uint64_t key = c.u64();
     Stamp s;
@@ -117,13 +118,20 @@ std::unique_ptr<AnalysisCache> AnalysisCache::load(const std::string& path, std:
     cache.loaded_stamps_.emplace(key, s);
   }
   const std::uint64_t fact_count = c.u64();
+  // Each entry takes several bytes: a count beyond that is damage, not a size.
+  if (c.ok && fact_count <= c.rest.size()) {
+    cache.loaded_facts_.reserve(fact_count);
+    cache.last_runs_ = std::make_unique<std::atomic<std::uint64_t>[]>(fact_count);
+  } else {
+    c.ok = false;
+  }
   for (std::uint64_t i = 0; c.ok && i < fact_count; ++i) {
     FactsKey key;
     key.content_hash = c.u64();
     key.language = static_cast<std::uint8_t>(c.u64());
     key.flags = static_cast<std::uint8_t>(c.u64());
-    const std::uint64_t used = c.u64();
-    cache.loaded_facts_.try_emplace(key, c.str(), used);
+    cache.last_runs_[i].store(c.u64(), std::memory_order_relaxed);
+    cache.loaded_facts_.emplace(key, Loaded{c.str(), static_cast<std::uint32_t>(i)});
   }
   if (!c.ok || !c.rest.empty()) {
     warning = path + ": damaged cache; analysing every file and writing it anew";
@@ -140,16 +148,16 @@ std::unique_ptr<AnalysisCache> AnalysisCache::load(const std::string& path, std:
 std::optional<AnalysisCache::Trusted> AnalysisCache::trusted_stamp(std::uint64_t path_key) const {
   // Each path is visited once per run, before its stamp is renewed: the
   // loaded stamps are all a lookup needs.
-  const auto it = loaded_stamps_.find(path_key);
-  if (it == loaded_stamps_.end() || it->second.racy) return std::nullopt;
-  return Trusted{it->second.stamp, it->second.content_hash};
+  const Stamp* s = loaded_stamps_.find(path_key);
+  if (s == nullptr || s->racy) return std::nullopt;
+  return Trusted{s->stamp, s->content_hash};
 }
 
 void AnalysisCache::remember_stamp(std::uint64_t path_key, const util::FileStamp& stamp, std::uint64_t content_hash) {
   const bool racy = stamp.mtime_ns + k_racy_window_ns >= now_ns_;
   const Stamp fresh{stamp, content_hash, racy};
-  if (const auto it = loaded_stamps_.find(path_key); it != loaded_stamps_.end()) {
-    const Stamp& old = it->second;
+  if (const Stamp* old_stamp = loaded_stamps_.find(path_key)) {
+    const Stamp& old = *old_stamp;
     if (old.stamp == stamp && old.content_hash == content_hash && old.racy == racy) return;
   }
   const std::lock_guard lock(mutex_);
@@ -158,11 +166,11 @@ void AnalysisCache::remember_stamp(std::uint64_t path_key, const util::FileStamp
 }
 
 std::optional<model::FileFacts> AnalysisCache::find(const FactsKey& key) {
-  if (const auto it = loaded_facts_.find(key); it != loaded_facts_.end()) {
+  if (const Loaded* loaded = loaded_facts_.find(key)) {
     // Pruning counts the runs that used an entry; a use alone is no reason
     // to rewrite the file, so dirty_ is left alone.
-    it->second.last_run.store(run_, std::memory_order_relaxed);
-    return decode_facts(it->second.bytes);  // a damaged entry is a miss: analysed again
+    last_runs_[loaded->index].store(run_, std::memory_order_relaxed);
+    return decode_facts(loaded->bytes);  // a damaged entry is a miss: analysed again
   }
   std::string_view bytes;
   {
@@ -202,11 +210,11 @@ tl::expected<bool, std::string> AnalysisCache::save(const std::string& path) {
     ++fact_count;
   };
   for (const auto& [key, bytes] : new_facts_) put_fact(key, run_, bytes);
-  for (const auto& [key, entry] : loaded_facts_) {
-    const std::uint64_t last_run = entry.last_run.load(std::memory_order_relaxed);
-    if (last_run + k_keep_runs <= run_ || new_facts_.contains(key)) continue;
+  loaded_facts_.for_each([&](const FactsKey& key, const Loaded& entry) {
+    const std::uint64_t last_run = last_runs_[entry.index].load(std::memory_order_relaxed);
+    if (last_run + k_keep_runs <= run_ || new_facts_.contains(key)) return;
     put_fact(key, last_run, entry.bytes);
-  }
+  });
   std::uint64_t stamp_count = 0;
   std::string stamps;
   const auto put_stamp = [&](std::uint64_t p, const Stamp& s) {
@@ -220,8 +228,9 @@ tl::expected<bool, std::string> AnalysisCache::save(const std::string& path) {
     ++stamp_count;
   };
   for (const auto& [p, s] : new_stamps_) put_stamp(p, s);
-  for (const auto& [p, s] : loaded_stamps_)
+  loaded_stamps_.for_each([&](std::uint64_t p, const Stamp& s) {
     if (!new_stamps_.contains(p)) put_stamp(p, s);
+  });
   put(out, stamp_count);
   out += stamps;
   put(out, fact_count);

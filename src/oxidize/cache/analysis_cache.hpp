@@ -29,6 +29,7 @@
 
 #include "oxidize/model/file_facts.hpp"
 #include "oxidize/util/file_reader.hpp"
+#include "oxidize/util/flat_map.hpp"
 
 namespace oxidize::cache {
 
@@ -94,9 +95,14 @@ class AnalysisCache {
     bool racy = false;
   };
   struct Loaded {
-    Loaded(std::string_view b, std::uint64_t run) : bytes(b), last_run(run) {}
-    std::string_view bytes;                // into loaded_
-    std::atomic<std::uint64_t> last_run;  // the run that last used it (pruning)
+    std::string_view bytes;  // into loaded_
+    std::uint32_t index = 0;  // into last_runs_
+  };
+  struct KeyBits {
+    std::size_t operator()(const FactsKey& k) const { return KeyHash{}(k); }
+  };
+  struct HashBits {  // path keys are XXH3 hashes already
+    std::size_t operator()(std::uint64_t k) const { return static_cast<std::size_t>(k); }
   };
 
   std::int64_t now_ns_;
@@ -106,8 +112,10 @@ class AnalysisCache {
   std::string_view loaded_;     // the mapped file
   void* mapping_ = nullptr;
   std::size_t mapping_size_ = 0;
-  std::unordered_map<FactsKey, Loaded, KeyHash> loaded_facts_;
-  std::unordered_map<std::uint64_t, Stamp> loaded_stamps_;
+  util::FlatMap<FactsKey, Loaded, KeyBits> loaded_facts_;
+  util::FlatMap<std::uint64_t, Stamp, HashBits> loaded_stamps_;
+  // The run that last used each loaded entry (pruning), set by concurrent finds.
+  std::unique_ptr<std::atomic<std::uint64_t>[]> last_runs_;
   // What this run added, under the lock.
   mutable std::mutex mutex_;
   std::unordered_map<FactsKey, std::string, KeyHash> new_facts_;

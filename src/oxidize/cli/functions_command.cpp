@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "oxidize/cli/commands.hpp"
+#include "oxidize/cli/keep_until_exit.hpp"
 #include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
@@ -100,7 +101,9 @@ int run_functions_command(const FunctionsArgs& args) {
   util::Output out(STDOUT_FILENO);
   find_format(k_functions_formats, args.format).render(out, {result, rows, total, args.sort, use_color(stdout)});
   run.perf.push_back({"select+sort+render", render_time.seconds()});
-  return finish_command(out, run, args.scan, options->threads, total_time.seconds());
+  const int rc = finish_command(out, run, args.scan, options->threads, total_time.seconds());
+  keep_until_exit(std::move(*scanned));
+  return rc;
 }
 
 }  // namespace

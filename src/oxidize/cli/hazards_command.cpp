@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "oxidize/cli/commands.hpp"
+#include "oxidize/cli/keep_until_exit.hpp"
 #include "oxidize/cli/options.hpp"
 #include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
@@ -179,7 +180,9 @@ int run_hazards_command(const HazardsArgs& args) {
   util::Output out(STDOUT_FILENO);
   find_format(k_hazards_formats, args.format).render(out, {report, use_color(stdout)});
   run.perf.push_back({"select+render", render_time.seconds()});
-  return finish_command(out, run, args.scan, options->threads, total_time.seconds());
+  const int rc = finish_command(out, run, args.scan, options->threads, total_time.seconds());
+  keep_until_exit(std::move(*scanned));
+  return rc;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "oxidize/cli/commands.hpp"
+#include "oxidize/cli/keep_until_exit.hpp"
 #include "oxidize/cli/options.hpp"
 #include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
@@ -94,7 +95,9 @@ int run_scan_command(const ScanArgs& args) {
   find_format(k_scan_formats, args.format).render(out, {result, summary, use_color(stdout)});
   run.perf.push_back({"render", render_time.seconds()});
 
-  return finish_command(out, run, args.scan, options->threads, total_time.seconds());
+  const int rc = finish_command(out, run, args.scan, options->threads, total_time.seconds());
+  keep_until_exit(std::move(*scanned));
+  return rc;
 }
 
 }  // namespace
