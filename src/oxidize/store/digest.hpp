@@ -5,6 +5,7 @@
 // any later build that keeps the layout: a scanner can compute them before
 // it talks to a shared store (docs/store.md).
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,16 +15,30 @@
 
 namespace oxidize::store {
 
-// XXH3-64 of every field of `facts`: with the content hash and the analysis
-// key it identifies a `contents` row, so that two files share a row only
-// when their facts are identical, whatever the caller's analysis key forgot.
-// `scratch` is a buffer reused across calls (no allocation once grown).
-std::uint64_t facts_digest(const model::FileFacts& facts, std::string& scratch);
+class HashFeed;
 
-// XXH3-128, as 32 hex digits, of the file list of a snapshot: each file's
-// path, content hash, facts digest and exclusion, in order, under one
-// analysis key. Equal digests mean the same files with the same facts.
-std::string manifest_digest(std::string_view analysis_key, std::span<const model::FileRecord> files,
-                            std::span<const std::uint64_t> facts_digests);
+// Reused across files: it owns the hash state and a buffer, so digesting
+// allocates nothing per file.
+class Digester {
+ public:
+  Digester();
+  ~Digester();
+  Digester(const Digester&) = delete;
+  Digester& operator=(const Digester&) = delete;
+
+  // XXH3-64 of every field of `facts`: with the content hash and the
+  // analysis key it identifies a `contents` row, so two files share a row
+  // only when their facts are identical, whatever the analysis key forgot.
+  std::uint64_t facts(const model::FileFacts& facts);
+
+  // XXH3-128, as 32 hex digits, of the file list of a snapshot: each file's
+  // path, content hash, facts digest and exclusion, in order, under one
+  // analysis key. Equal digests mean the same files with the same facts.
+  std::string manifest(std::string_view analysis_key, std::span<const model::FileRecord> files,
+                       std::span<const std::uint64_t> facts_digests);
+
+ private:
+  std::unique_ptr<HashFeed> m_feed;
+};
 
 }  // namespace oxidize::store

@@ -36,7 +36,7 @@ CREATE TABLE contents (
   function_count INTEGER NOT NULL,
   finding_count INTEGER NOT NULL,
   parse_issue_count INTEGER NOT NULL,
-  UNIQUE (hash, analysis_key_id, facts_digest)
+  UNIQUE (analysis_key_id, hash, facts_digest)
 );
 
 CREATE TABLE functions (

@@ -108,6 +108,14 @@ TEST(Store, UnchangedTreeWritesOnlyItsSnapshotRows) {
   EXPECT_EQ(rows(path, "contents"), static_cast<std::int64_t>(s.files.size()));
   EXPECT_EQ(rows(path, "functions"), functions + static_cast<std::int64_t>(s.files[3].facts.functions.size()));
   EXPECT_EQ(test::first_difference(s, store.read(3).value()), "");
+
+  // Every reference holds and the file is sound.
+  auto db = sqlite::Database::open(path, SQLITE_OPEN_READONLY).value();
+  auto fk = db.prepare("PRAGMA foreign_key_check").value();
+  EXPECT_FALSE(fk.step().value());
+  auto check = db.prepare("PRAGMA integrity_check").value();
+  ASSERT_TRUE(check.step().value());
+  EXPECT_EQ(check.column_text(0), "ok");
 }
 
 TEST(Store, SameHashAndKeyWithOtherFactsIsStoredApart) {
