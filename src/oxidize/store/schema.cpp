@@ -165,16 +165,18 @@ std::string newer_schema_message(const std::string& path, int found, int support
 }
 
 tl::expected<int, std::string> read_schema_version(sqlite::Database& db) {
+  // One statement, so one consistent view: read in three, a store being
+  // created by another process could look empty, then not ours.
+  auto s = db.prepare("SELECT (SELECT application_id FROM pragma_application_id), "
+                      "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)");
+  if (!s) return tl::unexpected(std::move(s.error()));
   // The first read of the file: a file that is not SQLite fails here.
-  auto app = db.query_int("PRAGMA application_id");
-  if (!app) return tl::unexpected(std::move(app.error()));
-  auto version = db.query_int("PRAGMA user_version");
-  if (!version) return tl::unexpected(std::move(version.error()));
-  if (*app == k_application_id) return static_cast<int>(*version);
+  auto row = s->step();
+  if (!row) return tl::unexpected(std::move(row.error()));
+  const std::int64_t app = s->column_int64(0), version = s->column_int64(1), tables = s->column_int64(2);
+  if (app == k_application_id) return static_cast<int>(version);
   // Not marked as ours: only a new, empty database may become a store.
-  auto tables = db.query_int("SELECT count(*) FROM sqlite_master");
-  if (!tables) return tl::unexpected(std::move(tables.error()));
-  if (*app != 0 || *version != 0 || *tables != 0)
+  if (app != 0 || version != 0 || tables != 0)
     return tl::unexpected(fmt::format(
         "{}: an SQLite database of another program, not an oxidize store (left unchanged: choose another "
         "with --store PATH)",

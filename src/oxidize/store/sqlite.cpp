@@ -27,6 +27,7 @@ std::string Connection::error(std::string_view context) const {
 }
 
 std::string Connection::error(std::string_view context, int rc) const {
+  last_failure = rc;
   // The connection's message describes its last failure; for a code that
   // came from elsewhere (a bind), SQLite's generic text for the code is used.
   const char* text = db != nullptr && sqlite3_extended_errcode(db) == rc ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -162,6 +163,8 @@ tl::expected<std::int64_t, std::string> Database::query_int(std::string_view sql
 }
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_conn->db); }
+
+bool Database::failed_busy() const { return (m_conn->last_failure & 0xff) == SQLITE_BUSY; }
 
 bool Database::is_read_only() const { return sqlite3_db_readonly(m_conn->db, "main") == 1; }
 

@@ -19,6 +19,9 @@ namespace oxidize::store::sqlite {
 struct Connection {
   sqlite3* db = nullptr;
   std::string path;
+  // The result code of the last failure reported through error(): set where
+  // the failure happened, unlike sqlite3_errcode, which later calls change.
+  mutable int last_failure = 0;
 
   // "PATH: context: SQLite's message" for the connection's last error, or for
   // `rc` when given, plus a hint when the file is damaged or not a database
@@ -89,6 +92,11 @@ class Database {
 
   std::int64_t last_insert_rowid() const;
   bool is_read_only() const;
+  // Whether the last failure reported since forget_failure() was another
+  // connection's lock (past the busy timeout, or where SQLite does not
+  // wait because waiting could deadlock).
+  bool failed_busy() const;
+  void forget_failure() { m_conn->last_failure = 0; }
   const std::string& path() const { return m_conn->path; }
   std::string error(std::string_view context) const { return m_conn->error(context); }
   std::string error(std::string_view context, int rc) const { return m_conn->error(context, rc); }

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "oxidize/store/schema.hpp"
 #include "oxidize/store/snapshot_reader.hpp"
@@ -100,9 +101,11 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
 
 }  // namespace
 
-tl::expected<Store, std::string> Store::open(const std::string& path, OpenMode mode, OpenOptions options) {
-  OXIDIZE_TRY_VALUE(db, open_file(path, mode));
-  sqlite3_busy_timeout(db.handle(), static_cast<int>(options.busy_timeout.count()));
+namespace {
+
+// Everything after the file is open: the version check, the connection's
+// settings, the migrations. Returns the schema version reached.
+tl::expected<int, std::string> set_up(sqlite::Database& db, const std::string& path, OpenMode mode) {
   // The version is read before anything may write (journal_mode = WAL
   // rewrites the header): a newer store is refused untouched.
   OXIDIZE_TRY_VALUE(version, read_schema_version(db));
@@ -117,11 +120,28 @@ tl::expected<Store, std::string> Store::open(const std::string& path, OpenMode m
                                         path, version, current));
   }
   OXIDIZE_TRY(configure(db, mode));
-  if (mode == OpenMode::read_write && version < current) {
-    OXIDIZE_TRY_VALUE(reached, migrate(db, migrations()));
-    version = reached;
+  if (mode == OpenMode::read_write && version < current) return migrate(db, migrations());
+  return version;
+}
+
+}  // namespace
+
+tl::expected<Store, std::string> Store::open(const std::string& path, OpenMode mode, OpenOptions options) {
+  OXIDIZE_TRY_VALUE(db, open_file(path, mode));
+  sqlite3_busy_timeout(db.handle(), static_cast<int>(options.busy_timeout.count()));
+  // SQLite's busy handler waits for most locks but gives up at once where
+  // waiting could deadlock, as when two processes create the same store and
+  // both switch it to WAL: then the whole set-up is tried again, until the
+  // same timeout.
+  const auto deadline = std::chrono::steady_clock::now() + options.busy_timeout;
+  while (true) {
+    db.forget_failure();
+    auto version = set_up(db, path, mode);
+    if (version) return Store(std::move(db), *version);
+    if (!db.failed_busy() || std::chrono::steady_clock::now() >= deadline)
+      return tl::unexpected(std::move(version.error()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  return Store(std::move(db), version);
 }
 
 tl::expected<std::int64_t, std::string> Store::write(const model::Snapshot& snapshot, std::string_view analysis_key) {
