@@ -120,9 +120,9 @@ bool Statement::column_is_null(int index) const { return sqlite3_column_type(m_s
 
 // ---- Database
 
-tl::expected<Database, std::string> Database::open(const std::string& path, int flags) {
+tl::expected<Database, std::string> Database::open(const std::string& path, int flags, std::string_view shown) {
   auto conn = std::make_unique<Connection>();
-  conn->path = path;
+  conn->path = shown.empty() ? path : std::string(shown);
   const int rc = sqlite3_open_v2(path.c_str(), &conn->db, flags | SQLITE_OPEN_EXRESCODE, nullptr);
   Database result(std::move(conn));  // closes the handle SQLite returns even on failure
   if (rc != SQLITE_OK) return tl::unexpected(result.error("cannot open", rc));
@@ -163,8 +163,6 @@ tl::expected<std::int64_t, std::string> Database::query_int(std::string_view sql
 }
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_conn->db); }
-
-bool Database::failed_busy() const { return (m_conn->last_failure & 0xff) == SQLITE_BUSY; }
 
 bool Database::is_read_only() const { return sqlite3_db_readonly(m_conn->db, "main") == 1; }
 

@@ -75,8 +75,9 @@ class Statement {
 // One connection. Messages name the file: "PATH: what: SQLite's message".
 class Database {
  public:
-  // `flags` are sqlite3_open_v2's (SQLITE_OPEN_READONLY, ...).
-  static tl::expected<Database, std::string> open(const std::string& path, int flags);
+  // `flags` are sqlite3_open_v2's (SQLITE_OPEN_READONLY, ...). `shown` is
+  // the name messages use when `path` is a URI (default: `path`).
+  static tl::expected<Database, std::string> open(const std::string& path, int flags, std::string_view shown = {});
 
   Database(Database&&) noexcept = default;
   Database& operator=(Database&&) noexcept = default;
@@ -92,10 +93,9 @@ class Database {
 
   std::int64_t last_insert_rowid() const;
   bool is_read_only() const;
-  // Whether the last failure reported since forget_failure() was another
-  // connection's lock (past the busy timeout, or where SQLite does not
-  // wait because waiting could deadlock).
-  bool failed_busy() const;
+  // SQLite's primary result code of the last failure reported since
+  // forget_failure() (SQLITE_BUSY, SQLITE_READONLY...), or 0.
+  int last_failure() const { return m_conn->last_failure & 0xff; }
   void forget_failure() { m_conn->last_failure = 0; }
   const std::string& path() const { return m_conn->path; }
   std::string error(std::string_view context) const { return m_conn->error(context); }

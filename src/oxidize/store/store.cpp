@@ -14,6 +14,7 @@
 #include "oxidize/store/snapshot_writer.hpp"
 #include "oxidize/store/try.hpp"
 #include "oxidize/util/text.hpp"
+#include "oxidize/util/uri.hpp"
 #include "oxidize/version.hpp"
 
 namespace oxidize::store {
@@ -134,11 +135,26 @@ tl::expected<Store, std::string> Store::open(const std::string& path, OpenMode m
   // both switch it to WAL: then the whole set-up is tried again, until the
   // same timeout.
   const auto deadline = std::chrono::steady_clock::now() + options.busy_timeout;
+  bool immutable = false;
   while (true) {
     db.forget_failure();
     auto version = set_up(db, path, mode);
     if (version) return Store(std::move(db), *version);
-    if (!db.failed_busy() || std::chrono::steady_clock::now() >= deadline)
+    const int failure = db.last_failure();
+    if (mode == OpenMode::read_only && !immutable && (failure == SQLITE_READONLY || failure == SQLITE_CANTOPEN)) {
+      // Reading a WAL store needs its -shm file, which a user who may not
+      // write the folder cannot create (someone else's store): such a
+      // reader takes the file as it is, without locks. It misses commits
+      // still in the log of a writer that is running or died, and may
+      // fail if that writer checkpoints while it reads.
+      OXIDIZE_TRY_VALUE(fixed, sqlite::Database::open("file:" + util::percent_encode_path(path) + "?immutable=1",
+                                                      SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                                                      path));
+      db = std::move(fixed);
+      immutable = true;
+      continue;
+    }
+    if (failure != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
       return tl::unexpected(std::move(version.error()));
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }

@@ -191,6 +191,27 @@ TEST(StoreFaults, UnwritableLocationFailsInOneLine) {
   EXPECT_EQ(std::count(report.begin(), report.end(), '\n'), 3);
 }
 
+// Someone else's store: no -shm can be created beside it, yet it reads.
+TEST(StoreFaults, AStoreThatMayNotBeWrittenStillReads) {
+  TempDir dir;
+  fs::permissions(dir.path(), fs::perms(0755));
+  const fs::path theirs = dir.path() / "theirs";
+  fs::create_directory(theirs);
+  const std::string path = (theirs / "s.db").string();
+  make_store(path);
+  ASSERT_FALSE(fs::exists(path + "-shm"));
+  fs::permissions(theirs, fs::perms(0555));
+  fs::permissions(path, fs::perms(0444));
+  const std::string report = as_unprivileged([&] {
+    auto store = Store::open(path, OpenMode::read_only);
+    if (!store) return "open: " + store.error();
+    const auto read = store->read(1);
+    if (!read) return "read: " + read.error();
+    return std::string(read->files.size() == 50 ? "ok" : "wrong") + " " + store->path();
+  });
+  EXPECT_EQ(report, "ok " + path);
+}
+
 TEST(StoreFaults, TwoWritersAtOnceBothSucceed) {
   TempDir dir;
   const std::string path = dir.file("s.db");
