@@ -11,6 +11,8 @@ find_package(tomlplusplus 3 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# The snapshot store (store/): SQLite's C API, Debian's libsqlite3-dev.
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 if(OXIDIZE_TESTS)
   find_package(GTest REQUIRED)
 endif()
