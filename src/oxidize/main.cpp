@@ -23,7 +23,9 @@ int main(int argc, char** argv) {
   // Each command's runner returns -1 when its subcommand was not the one given.
   const std::vector<std::function<int()>> commands = {oxidize::cli::add_scan_command(app),
                                                       oxidize::cli::add_functions_command(app),
-                                                      oxidize::cli::add_hazards_command(app)};
+                                                      oxidize::cli::add_hazards_command(app),
+                                                      oxidize::cli::add_snapshots_command(app),
+                                                      oxidize::cli::add_diff_command(app)};
 
   try {
     app.parse(argc, argv);

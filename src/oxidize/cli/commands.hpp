@@ -11,5 +11,8 @@ std::function<int()> add_scan_command(CLI::App& app);
 std::function<int()> add_functions_command(CLI::App& app);
 // Registers `oxidize hazards`.
 std::function<int()> add_hazards_command(CLI::App& app);
+// Registers `oxidize snapshots` (the store's list) and `oxidize diff` (two snapshots compared).
+std::function<int()> add_snapshots_command(CLI::App& app);
+std::function<int()> add_diff_command(CLI::App& app);
 
 }  // namespace oxidize::cli

@@ -12,6 +12,7 @@
 #include "oxidize/cli/keep_until_exit.hpp"
 #include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
+#include "oxidize/cli/store_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/functions_report.hpp"
 #include "oxidize/util/stopwatch.hpp"
@@ -22,6 +23,7 @@ namespace {
 
 struct FunctionsArgs {
   ScanFlags scan;
+  StoreFlags store;
   std::string format = "table";
   std::string sort = "ccn";
   std::size_t top = 0;  // 0: all (table default: 30)
@@ -55,6 +57,7 @@ Examples:
   oxidize functions src --sort nloc --top 10
   oxidize functions . --min-ccn 15 --format csv > complex.csv
   oxidize functions . --format json --top 0  every function, as JSON
+  oxidize functions --snapshot -2          as the scan before the last one stored them
 
 Metric definitions and agreement with pmccabe: docs/functions.md.)";
 
@@ -74,7 +77,7 @@ int run_functions_command(const FunctionsArgs& args) {
     print_error(options.error());
     return 2;
   }
-  auto scanned = run_scan_with_progress(*options, args.scan);
+  auto scanned = scan_or_read(*options, args.scan, args.store, "functions");
   if (!scanned) {
     print_error(scanned.error());
     return 2;
@@ -113,6 +116,7 @@ std::function<int()> add_functions_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("functions", "Per-function metrics: McCabe complexity, length, nesting, parameters");
   cmd->footer(k_functions_examples);
   add_scan_flags(*cmd, args->scan);
+  add_store_read_flags(*cmd, args->store);
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember(format_names(k_functions_formats)))
       ->capture_default_str();

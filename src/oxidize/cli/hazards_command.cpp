@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <array>
-#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -13,6 +12,7 @@
 #include "oxidize/cli/options.hpp"
 #include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
+#include "oxidize/cli/store_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/baseline.hpp"
 #include "oxidize/report/hazards_report.hpp"
@@ -27,6 +27,7 @@ namespace {
 
 struct HazardsArgs {
   ScanFlags scan;
+  StoreFlags store;
   std::string format = "table";
   std::string min_severity = "low";
   std::string min_confidence = "medium";
@@ -72,21 +73,10 @@ Examples:
   oxidize hazards . --format sarif > oxidize.sarif          for code scanning
   oxidize hazards . --baseline oxidize.sarif   only what is new since then
   oxidize hazards --list-rules                 every rule: id, severity, confidence, CWE
+  oxidize hazards --snapshot latest            the findings of the last stored scan, no scanning
 
 The exit code is 0 whatever is found (a gate is a separate command).
 Rules and their refinements: docs/rules.md. JSON, CSV and SARIF fields: docs/output.md.)";
-
-// The directory that relative paths in the output are relative to.
-std::string source_root(const std::vector<std::string>& roots) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (roots.size() != 1) return fs::current_path(ec).string();
-  fs::path root = fs::absolute(roots.front(), ec).lexically_normal();
-  if (!fs::is_directory(root, ec)) root = root.parent_path();
-  std::string text = root.string();
-  while (text.size() > 1 && text.back() == '/') text.pop_back();
-  return text;
-}
 
 std::string list_rules(const model::RuleSet& selected) {
   std::string out = fmt::format("{:<10} {:<26} {:<9} {:<10} {:<8} {}\n", "Rule", "Name", "Severity", "Confidence",
@@ -152,7 +142,7 @@ int run_hazards_command(const HazardsArgs& args) {
     filter.baseline = &*baseline;
   }
 
-  auto scanned = run_scan_with_progress(*options, args.scan);
+  auto scanned = scan_or_read(*options, args.scan, args.store, "hazards");
   if (!scanned) {
     print_error(scanned.error());
     return 2;
@@ -173,7 +163,7 @@ int run_hazards_command(const HazardsArgs& args) {
   const report::HazardsReport report{result,
                                      selection,
                                      filter,
-                                     source_root(result.info.roots),
+                                     result.info.tree,
                                      project->hazards.rules_doc_uri,
                                      args.baseline,
                                      rust_unsafe ? &*rust_unsafe : nullptr};
@@ -194,6 +184,7 @@ std::function<int()> add_hazards_command(CLI::App& app) {
   cmd->footer(k_hazards_examples);
   add_scan_flags(*cmd, args->scan);
   add_config_flag(*cmd, args->scan);
+  add_store_read_flags(*cmd, args->store);
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember(format_names(k_hazards_formats)))
       ->capture_default_str();

@@ -13,6 +13,7 @@
 #include "oxidize/cli/options.hpp"
 #include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
+#include "oxidize/cli/store_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/report.hpp"
 #include "oxidize/model/aggregate.hpp"
@@ -25,6 +26,7 @@ namespace {
 
 struct ScanArgs {
   ScanFlags scan;
+  StoreFlags store;
   std::string format = "table";
   std::string by = "language";
   unsigned ccn_threshold = 15;
@@ -55,8 +57,14 @@ Examples:
   oxidize scan vendor/ --include-vendored --no-ignore
   oxidize scan . --ext inc=c            also count *.inc files as C
   oxidize scan . --no-hazards           inventory and functions only (faster)
+  oxidize scan ~/src/repo --commit v1.0 the tree of a tag, read from git (no checkout)
+  oxidize scan . --no-store             keep no snapshot (oxidize snapshots lists them)
 
-Counting rules: docs/counting.md. JSON and CSV fields: docs/output.md.)";
+Each scan keeps a snapshot in .oxidize/oxidize.db at the root of the tree (the
+repository's root in a git work tree) and an analysis cache beside it, so
+that a rescan reads only what changed; oxidize diff compares snapshots.
+Counting rules: docs/counting.md. JSON and CSV fields: docs/output.md.
+The store: docs/store.md.)";
 
 int run_scan_command(const ScanArgs& args) {
   const util::Stopwatch total_time;
@@ -77,7 +85,15 @@ int run_scan_command(const ScanArgs& args) {
     print_error(project.error());
     return 2;
   }
-  auto scanned = run_scan_with_progress(*options, args.scan);
+  // The store is opened first: a damaged or newer one stops the run before
+  // the scan's time is spent.
+  StateFolder state(options->roots);
+  auto store = open_store_for_scan(args.store, state);
+  if (!store) {
+    print_error(store.error());
+    return 2;
+  }
+  auto scanned = run_scan_with_progress(*options, args.scan, state);
   if (!scanned) {
     print_error(scanned.error());
     return 2;
@@ -95,6 +111,14 @@ int run_scan_command(const ScanArgs& args) {
   find_format(k_scan_formats, args.format).render(out, {result, summary, use_color(stdout)});
   run.perf.push_back({"render", render_time.seconds()});
 
+  // The snapshot is written once the results are out: a store that fails
+  // then costs a warning, never the results.
+  if (!flush_output(out)) return 2;
+  if (*store) {
+    const util::Stopwatch store_time;
+    write_snapshot(**store, result);
+    run.perf.push_back({"store", store_time.seconds()});
+  }
   const int rc = finish_command(out, run, args.scan, options->threads, total_time.seconds());
   keep_until_exit(std::move(*scanned));
   return rc;
@@ -109,6 +133,7 @@ std::function<int()> add_scan_command(CLI::App& app) {
   cmd->footer(k_scan_examples);
   add_scan_flags(*cmd, args->scan);
   add_config_flag(*cmd, args->scan);
+  add_store_write_flags(*cmd, args->store);
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember(format_names(k_scan_formats)))
       ->capture_default_str();

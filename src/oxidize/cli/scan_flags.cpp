@@ -10,7 +10,6 @@
 
 #include "oxidize/cli/options.hpp"
 #include "oxidize/cli/terminal.hpp"
-#include "oxidize/pipeline/state_dir.hpp"
 
 namespace oxidize::cli {
 
@@ -78,19 +77,18 @@ tl::expected<pipeline::ScanOptions, std::string> to_scan_options(const ScanFlags
 }
 
 tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline::ScanOptions options,
-                                                                       const ScanFlags& flags) {
+                                                                       const ScanFlags& flags, StateFolder& state) {
   pipeline::Progress progress;
   pipeline::ScanHooks hooks;
   hooks.on_warning = print_warning;
   hooks.progress = &progress;
-  // The cache lives beside the store; a run that cannot write it still
-  // scans, with one warning.
+  // The cache lives in the state folder beside the store; a run that cannot
+  // write it still scans, with one warning for the folder.
   const util::Stopwatch load_time;
   std::unique_ptr<cache::AnalysisCache> cache;
   std::string cache_path;
   if (!flags.no_cache) {
-    const std::string dir = pipeline::state_dir(options.roots);
-    cache_path = dir + "/cache.bin";
+    cache_path = state.dir() + "/cache.bin";
     std::string warning;
     cache = cache::AnalysisCache::load(cache_path, util::realtime_ns(), warning);
     if (!warning.empty()) print_warning({"", warning});
@@ -104,9 +102,10 @@ tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline:
   if (!result || !cache) return result;
   result->perf.insert(result->perf.begin(), {"cache load", load_seconds});
   const util::Stopwatch save_time;
-  const std::string dir = cache_path.substr(0, cache_path.rfind('/'));
-  auto saved = pipeline::prepare_state_dir(dir).and_then([&] { return cache->save(cache_path).map([](bool) {}); });
-  if (!saved) print_warning({"", saved.error() + " (the results are not affected; --no-cache skips it)"});
+  if (state.ready()) {
+    if (auto saved = cache->save(cache_path); !saved)
+      print_warning({"", saved.error() + " (the results are not affected; --no-cache skips it)"});
+  }
   result->perf.push_back({"cache save", save_time.seconds()});
   return result;
 }

@@ -8,6 +8,7 @@
 #include <tl/expected.hpp>
 
 #include "oxidize/config/project_config.hpp"
+#include "oxidize/cli/state_folder.hpp"
 #include "oxidize/model/scope.hpp"
 #include "oxidize/pipeline/scan.hpp"
 #include "oxidize/util/stopwatch.hpp"
@@ -48,7 +49,7 @@ tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& fl
 // analysis cache of the tree unless --no-cache. An error is one line for the
 // user (an unknown revision...).
 tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline::ScanOptions options,
-                                                                       const ScanFlags& flags);
+                                                                       const ScanFlags& flags, StateFolder& state);
 
 // Flushes the command's output (already rendered into `out`), then prints
 // the --perf lines on stderr. Returns the exit code: 0, or 2 when stdout

@@ -11,14 +11,7 @@ namespace oxidize::model {
 
 namespace {
 
-bool in_scope(const FileRecord& f, const DiffOptions& o) {
-  switch (f.exclusion) {
-    case discover::Exclusion::none: return true;
-    case discover::Exclusion::vendored: return o.include_vendored;
-    case discover::Exclusion::generated: return o.include_generated;
-  }
-  return false;
-}
+bool in_scope(const FileRecord& f, const DiffOptions& o) { return o.scope.counts(f); }
 
 bool counts_as_hazard(const FileRecord& f, const hazards::Finding& h, const DiffOptions& o) {
   return !f.hazards_excluded && !h.suppressed && h.confidence >= o.min_confidence;

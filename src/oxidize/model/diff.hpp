@@ -15,13 +15,13 @@
 
 #include "oxidize/discover/language.hpp"
 #include "oxidize/hazards/finding.hpp"
+#include "oxidize/model/scope.hpp"
 #include "oxidize/model/snapshot.hpp"
 
 namespace oxidize::model {
 
 struct DiffOptions {
-  bool include_vendored = false;
-  bool include_generated = false;
+  Scope scope;  // which marked files (vendored, generated) are compared
   hazards::Confidence min_confidence = hazards::Confidence::medium;
 };
 

@@ -25,8 +25,9 @@ std::string state_dir(const std::vector<std::string>& roots) {
 }
 
 tl::expected<void, std::string> prepare_state_dir(const std::string& dir) {
-  if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST)
-    return tl::unexpected(dir + ": cannot create: " + std::strerror(errno));
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return tl::unexpected(dir + ": cannot create oxidize's folder: " + ec.message());
   const std::string ignore = dir + "/.gitignore";
   struct stat st {};
   if (::stat(ignore.c_str(), &st) == 0) return {};

@@ -17,7 +17,8 @@ inline constexpr const char* k_state_dir_name = ".oxidize";
 // folder; several roots: the working directory's).
 std::string state_dir(const std::vector<std::string>& roots);
 
-// Creates `dir` (one level) and its `.gitignore` when missing.
+// Creates `dir` (and its parents) and, when missing, its `.gitignore`
+// holding "*"; an existing .gitignore is left as the user wrote it.
 tl::expected<void, std::string> prepare_state_dir(const std::string& dir);
 
 }  // namespace oxidize::pipeline

@@ -162,8 +162,8 @@ std::string diff_json(const model::SnapshotDiff& d) {
   doc["command"] = "diff";
   doc["before"] = snapshot_info_json(d.before);
   doc["after"] = snapshot_info_json(d.after);
-  doc["scope"] = {{"include_vendored", d.options.include_vendored},
-                  {"include_generated", d.options.include_generated},
+  doc["scope"] = {{"include_vendored", d.options.scope.include_vendored},
+                  {"include_generated", d.options.scope.include_generated},
                   {"min_confidence", hazards::confidence_name(d.options.min_confidence)}};
 
   ordered_json files = ordered_json::array();

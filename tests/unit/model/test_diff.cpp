@@ -99,7 +99,7 @@ TEST(Diff, VendoredAndGeneratedStayOutUnlessIncluded) {
   EXPECT_EQ(d.total.code_after, 10u);
   EXPECT_TRUE(d.hazards_new.empty());
   EXPECT_EQ(d.functions_added, 0u);
-  d = diff_snapshots(a, b, {.include_vendored = true});
+  d = diff_snapshots(a, b, {.scope = {.include_vendored = true}});
   ASSERT_EQ(d.files.size(), 1u);
   EXPECT_EQ(d.files[0].kind, FileChangeKind::added);
   EXPECT_EQ(d.total.code_after, 1010u);

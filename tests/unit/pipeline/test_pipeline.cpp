@@ -177,5 +177,19 @@ TEST(StateDir, AtTheWorkTreeRootWithItsOwnGitignore) {
   EXPECT_EQ(state_dir({plain.path()}), plain.path() + "/.oxidize");
 }
 
+TEST(StateDir, AnExistingGitignoreIsLeftAndAFileInTheWayIsAnError) {
+  const testing::TempTree tree;
+  tree.write(".oxidize/.gitignore", "oxidize.db\n");
+  ASSERT_TRUE(prepare_state_dir(tree.path(".oxidize")).has_value());
+  std::ifstream in(tree.path(".oxidize/.gitignore"));
+  const std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(kept, "oxidize.db\n");
+  ASSERT_TRUE(prepare_state_dir(tree.path("a/b/.oxidize")).has_value());
+  tree.write("f", "x");
+  const auto blocked = prepare_state_dir(tree.path("f/.oxidize"));
+  ASSERT_FALSE(blocked.has_value());
+  EXPECT_NE(blocked.error().find("cannot create oxidize's folder"), std::string::npos) << blocked.error();
+}
+
 }  // namespace
 }  // namespace oxidize::pipeline
