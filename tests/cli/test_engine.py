@@ -5,7 +5,9 @@ read from git.
 
 Run by ctest with OXIDIZE_BIN and OXIDIZE_SOURCE_DIR set, like test_cli.py.
 """
+import json
 import os
+import sqlite3
 import re
 import shutil
 import subprocess
@@ -171,3 +173,96 @@ class Commit(Scratch):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Store(Scratch):
+    def setUp(self):
+        super().setUp()
+        self.write("src/a.c", "void a(char *s) { char b[8]; strcpy(b, s); }\n")
+        self.write("src/b.c", "int b(int x) { return x; }\n")
+        self.db = self.dir / ".oxidize" / "oxidize.db"
+
+    def scan(self, *extra, rc=0):
+        return run("scan", self.dir, "--no-progress", *extra, check_rc=rc)
+
+    def ids(self):
+        doc = json.loads(run("snapshots", self.dir, "--format", "json", check_rc=0).stdout)
+        self.assertEqual(doc["schema_version"], 1)
+        return [s["id"] for s in doc["snapshots"]]
+
+    def test_each_scan_keeps_a_snapshot_and_diff_compares_the_last_two(self):
+        self.scan()
+        self.assertTrue(self.db.is_file())
+        # Fix one hazard, add another file with a new one.
+        self.write("src/a.c", "void a(char *s) { char b[8]; snprintf(b, sizeof b, \"%s\", s); }\n")
+        self.write("src/c.c", "void c(void) { char l[8]; gets(l); }\n")
+        self.scan()
+        self.assertEqual(len(self.ids()), 2)
+        doc = json.loads(run("diff", "--tree", self.dir, "--format", "json", check_rc=0).stdout)
+        self.assertEqual(doc["schema_version"], 1)
+        text = json.dumps(doc)
+        self.assertIn("src/c.c", text)
+        table = run("diff", "--tree", self.dir, check_rc=0).stdout.decode()
+        self.assertIn("1 new, 1 fixed", table)
+        self.assertIn("src/c.c", table)
+
+    def test_reports_from_a_stored_snapshot_are_the_reports_of_the_scan(self):
+        for args in (["hazards", "--format", "json"], ["hazards", "--format", "sarif"],
+                     ["hazards", "--format", "csv", "--min-confidence", "low", "--show-suppressed"],
+                     ["functions", "--format", "json"], ["functions", "--format", "csv"], ["functions"]):
+            fresh = run(args[0], self.dir, *args[1:], "--no-progress", check_rc=0, cwd=self.dir).stdout
+            self.scan()
+            stored = run(args[0], self.dir, *args[1:], "--snapshot", "latest", check_rc=0, cwd=self.dir).stdout
+            self.assertEqual(stored, fresh, args)
+
+    def test_no_store_keeps_nothing_and_a_snapshot_without_hazards_is_refused(self):
+        self.scan("--no-store")
+        self.assertFalse(self.db.exists())
+        self.scan("--no-hazards")
+        p = run("hazards", self.dir, "--snapshot", "latest")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("without hazards", p.stderr.decode())
+        p = run("diff", "--tree", self.dir)
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(len(p.stderr.decode().splitlines()), 1)
+        p = run("functions", self.dir, "--snapshot", "99")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("no snapshot 99", p.stderr.decode())
+
+    def test_a_damaged_store_stops_the_scan_and_is_left_untouched(self):
+        self.db.parent.mkdir()
+        self.db.write_bytes(b"this is not a database" * 200)
+        before = self.db.read_bytes()
+        p = self.scan(rc=2)
+        err = p.stderr.decode()
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertIn("--store", err)
+        self.assertEqual(p.stdout, b"")
+        self.assertEqual(self.db.read_bytes(), before)
+        # Elsewhere, the same scan works.
+        self.scan("--store", self.dir / "other.db")
+
+    def test_a_store_of_a_newer_oxidize_is_refused_never_changed(self):
+        self.scan()
+        con = sqlite3.connect(self.db)
+        con.execute("PRAGMA user_version = 999")
+        con.close()
+        before = self.db.read_bytes()
+        p = self.scan(rc=2)
+        self.assertIn("999", p.stderr.decode())
+        self.assertEqual(len(p.stderr.decode().splitlines()), 1)
+        self.assertEqual(self.db.read_bytes(), before)
+        self.assertEqual(run("snapshots", self.dir).returncode, 2)
+
+    def test_two_scans_at_once_both_keep_their_snapshot(self):
+        self.scan()
+        procs = [subprocess.Popen([BIN, "scan", str(self.dir), "--no-progress", "--no-cache"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(3)]
+        for p in procs:
+            _, err = p.communicate(timeout=120)
+            self.assertEqual(p.returncode, 0, err)
+            self.assertEqual(err, b"")
+        self.assertEqual(len(self.ids()), 4)
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        con.close()
