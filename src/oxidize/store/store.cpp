@@ -22,7 +22,10 @@ namespace oxidize::store {
 namespace fs = std::filesystem;
 
 std::string default_analysis_key(const model::SnapshotInfo& info) {
-  return fmt::format("oxidize {} {}", k_version, info.options);
+  // The version that made the facts, which is not this build's when a
+  // snapshot read from one store is written to another.
+  return fmt::format("oxidize {} {}", info.tool_version.empty() ? std::string_view(k_version) : info.tool_version,
+                     info.options);
 }
 
 std::string utc_now_iso8601() {
