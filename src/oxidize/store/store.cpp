@@ -13,7 +13,6 @@
 #include "oxidize/store/snapshot_reader.hpp"
 #include "oxidize/store/snapshot_writer.hpp"
 #include "oxidize/store/try.hpp"
-#include "oxidize/util/text.hpp"
 #include "oxidize/util/uri.hpp"
 #include "oxidize/version.hpp"
 
@@ -22,7 +21,10 @@ namespace oxidize::store {
 namespace fs = std::filesystem;
 
 std::string default_analysis_key(const model::SnapshotInfo& info) {
-  return fmt::format("oxidize {} {}", k_version, info.options);
+  // The version that made the facts, which is not this build's when a
+  // snapshot read from one store is written to another.
+  return fmt::format("oxidize {} {}", info.tool_version.empty() ? std::string_view(k_version) : info.tool_version,
+                     info.options);
 }
 
 std::string utc_now_iso8601() {
@@ -100,10 +102,6 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
   return v;
 }
 
-}  // namespace
-
-namespace {
-
 // Everything after the file is open: the version check, the connection's
 // settings, the migrations. Returns the schema version reached.
 tl::expected<int, std::string> set_up(sqlite::Database& db, const std::string& path, OpenMode mode) {
@@ -174,12 +172,13 @@ tl::expected<std::optional<std::int64_t>, std::string> Store::latest_id(std::str
 }
 
 tl::expected<std::int64_t, std::string> Store::resolve(std::string_view ref, std::string_view tree) {
-  const std::string of_tree = tree.empty() ? "" : fmt::format(" of {}", util::escape_for_terminal(tree));
+  // Messages keep the bytes as given: the CLI escapes a whole message when it prints it.
+  const std::string of_tree = tree.empty() ? "" : fmt::format(" of {}", tree);
   const auto value = ref == "latest" ? std::optional<std::int64_t>(-1) : parse_int(ref);
   if (!value || *value == 0)
     return tl::unexpected(fmt::format("{}: no snapshot named '{}': give an id, latest, or -N for the Nth newest "
                                       "(oxidize snapshots lists them)",
-                                      path(), util::escape_for_terminal(ref)));
+                                      path(), ref));
   if (*value > 0) {
     OXIDIZE_TRY_VALUE(s, m_db.prepare("SELECT 1 FROM snapshots WHERE id = ?1"));
     s.bind(1, *value);

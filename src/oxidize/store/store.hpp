@@ -36,7 +36,8 @@ struct OpenOptions {
 };
 
 // The analysis key used when write() is given none: facts depend on the
-// tool's version and on the options that change results.
+// version of the tool that made them (info.tool_version, else this build's)
+// and on the options that change results.
 std::string default_analysis_key(const model::SnapshotInfo& info);
 
 // UTC now, ISO 8601 to the second: 2026-12-06T21:15:40Z.
