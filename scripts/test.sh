@@ -18,6 +18,7 @@ ctest --preset ci -j"$(nproc)"
 echo "== build and test (clang, ASan + UBSan)"
 scripts/build.sh asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
   ctest --preset asan -j"$(nproc)"
 
 echo "== function agreement with pmccabe on a real tree (zlib, Debian's source package)"
