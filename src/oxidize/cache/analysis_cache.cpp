@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "oxidize/analysis_id.hpp"
+#include "oxidize/cache/byte_codec.hpp"
 #include "oxidize/cache/facts_codec.hpp"
 
 namespace oxidize::cache {
@@ -16,47 +17,6 @@ namespace oxidize::cache {
 namespace {
 
 constexpr std::string_view k_magic = "OXIDIZE-CACHE-2\n";
-
-void put(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-void put(std::string& out, std::string_view s) {
-  put(out, s.size());
-  out.append(s);
-}
-
-// Reads what put() wrote; any overrun marks the whole file damaged.
-struct Cursor {
-  std::string_view rest;
-  bool ok = true;
-  std::uint64_t u64() {
-    std::uint64_t v = 0;
-    for (int shift = 0; shift < 64 && !rest.empty(); shift += 7) {
-      const auto byte = static_cast<unsigned char>(rest.front());
-      rest.remove_prefix(1);
-      v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0) return v;
-    }
-    ok = false;
-    rest = {};
-    return 0;
-  }
-  std::string_view str() {
-    const std::uint64_t n = u64();
-    if (!ok || n > rest.size()) {
-      ok = false;
-      rest = {};
-      return {};
-    }
-    const std::string_view s = rest.substr(0, n);
-    rest.remove_prefix(n);
-    return s;
-  }
-};
 
 }  // namespace
 
@@ -92,22 +52,21 @@ std::unique_ptr<AnalysisCache> AnalysisCache::load(const std::string& path, std:
   }
   cache.mapping_ = mapped;
   cache.loaded_ = std::string_view(static_cast<const char*>(mapped), cache.mapping_size_);
-  Cursor c{cache.loaded_};
-  if (!c.rest.starts_with(k_magic)) {
+  ByteReader c(cache.loaded_);
+  if (!c.skip(k_magic)) {
     warning = path + ": not an oxidize cache; it will be replaced";
     cache.loaded_ = {};
     return owner;
   }
-  c.rest.remove_prefix(k_magic.size());
-  if (c.str() != k_analysis_id) {  // another build's facts: never trusted
+  if (c.view() != k_analysis_id) {  // another build's facts: never trusted
     cache.loaded_ = {};
     cache.dirty_ = true;
     return owner;
   }
   const std::uint64_t last_run = c.u64();
   const std::uint64_t stamp_count = c.u64();
-  if (c.ok && stamp_count <= c.rest.size()) cache.loaded_stamps_.reserve(stamp_count);
-  for (std::uint64_t i = 0; c.ok && i < stamp_count; ++i) {
+  if (c.ok() && stamp_count <= c.remaining()) cache.loaded_stamps_.reserve(stamp_count);
+  for (std::uint64_t i = 0; c.ok() && i < stamp_count; ++i) {
     const std::uint64_t key = c.u64();
     Stamp s;
     s.stamp.size = c.u64();
@@ -119,21 +78,20 @@ std::unique_ptr<AnalysisCache> AnalysisCache::load(const std::string& path, std:
   }
   const std::uint64_t fact_count = c.u64();
   // Each entry takes several bytes: a count beyond that is damage, not a size.
-  if (c.ok && fact_count <= c.rest.size()) {
+  const bool sane = c.ok() && fact_count <= c.remaining();
+  if (sane) {
     cache.loaded_facts_.reserve(fact_count);
     cache.last_runs_ = std::make_unique<std::atomic<std::uint64_t>[]>(fact_count);
-  } else {
-    c.ok = false;
   }
-  for (std::uint64_t i = 0; c.ok && i < fact_count; ++i) {
+  for (std::uint64_t i = 0; sane && c.ok() && i < fact_count; ++i) {
     FactsKey key;
     key.content_hash = c.u64();
     key.language = static_cast<std::uint8_t>(c.u64());
     key.flags = static_cast<std::uint8_t>(c.u64());
     cache.last_runs_[i].store(c.u64(), std::memory_order_relaxed);
-    cache.loaded_facts_.emplace(key, Loaded{c.str(), static_cast<std::uint32_t>(i)});
+    cache.loaded_facts_.emplace(key, Loaded{c.view(), static_cast<std::uint32_t>(i)});
   }
-  if (!c.ok || !c.rest.empty()) {
+  if (!sane || !c.ok() || !c.at_end()) {
     warning = path + ": damaged cache; analysing every file and writing it anew";
     cache.loaded_facts_.clear();
     cache.loaded_stamps_.clear();
@@ -194,19 +152,19 @@ tl::expected<bool, std::string> AnalysisCache::save(const std::string& path) {
   const std::lock_guard lock(mutex_);
   if (!dirty_) return false;
   std::string out(k_magic);
-  put(out, k_analysis_id);
-  put(out, run_);
+  put_bytes(out, k_analysis_id);
+  put_varint(out, run_);
   // Entries unused for k_keep_runs runs go, and the stamps that point to them.
   std::unordered_map<std::uint64_t, bool> kept_hashes;
   std::string facts;
   std::uint64_t fact_count = 0;
   const auto put_fact = [&](const FactsKey& key, std::uint64_t last_run, std::string_view bytes) {
     kept_hashes[key.content_hash] = true;
-    put(facts, key.content_hash);
-    put(facts, key.language);
-    put(facts, key.flags);
-    put(facts, last_run);
-    put(facts, bytes);
+    put_varint(facts, key.content_hash);
+    put_varint(facts, key.language);
+    put_varint(facts, key.flags);
+    put_varint(facts, last_run);
+    put_bytes(facts, bytes);
     ++fact_count;
   };
   for (const auto& [key, bytes] : new_facts_) put_fact(key, run_, bytes);
@@ -219,21 +177,21 @@ tl::expected<bool, std::string> AnalysisCache::save(const std::string& path) {
   std::string stamps;
   const auto put_stamp = [&](std::uint64_t p, const Stamp& s) {
     if (!kept_hashes.contains(s.content_hash)) return;
-    put(stamps, p);
-    put(stamps, s.stamp.size);
-    put(stamps, static_cast<std::uint64_t>(s.stamp.mtime_ns));
-    put(stamps, s.stamp.inode);
-    put(stamps, s.content_hash);
-    put(stamps, s.racy ? 1 : 0);
+    put_varint(stamps, p);
+    put_varint(stamps, s.stamp.size);
+    put_varint(stamps, static_cast<std::uint64_t>(s.stamp.mtime_ns));
+    put_varint(stamps, s.stamp.inode);
+    put_varint(stamps, s.content_hash);
+    put_varint(stamps, s.racy ? 1 : 0);
     ++stamp_count;
   };
   for (const auto& [p, s] : new_stamps_) put_stamp(p, s);
   loaded_stamps_.for_each([&](std::uint64_t p, const Stamp& s) {
     if (!new_stamps_.contains(p)) put_stamp(p, s);
   });
-  put(out, stamp_count);
+  put_varint(out, stamp_count);
   out += stamps;
-  put(out, fact_count);
+  put_varint(out, fact_count);
   out += facts;
 
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
