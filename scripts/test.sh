@@ -2,7 +2,7 @@
 # Installs what is missing, builds, and runs every test: the suite in the CI
 # build (g++, -Werror), the same suite under AddressSanitizer + UBSan (clang),
 # then the function agreement check against pmccabe on a small real tree, then
-# each lexer, the function parsers and the hazard detectors under libFuzzer
+# each lexer, the function parsers, the hazard detectors and the cache codec under libFuzzer
 # for a bounded time.
 # This is what .ci/run calls.
 # Usage: scripts/test.sh [FUZZ_SECONDS_PER_TARGET] (default 60)
@@ -25,6 +25,6 @@ echo "== function agreement with pmccabe on a real tree (zlib, Debian's source p
 python3 bench/compare_pmccabe.py "$(scripts/fetch-corpus.sh zlib | tail -n 1)" \
   --oxidize build/ci/oxidize --check --no-progress | sed -n '1,12p'
 
-echo "== fuzz the lexers, the function parsers and the hazard detectors (${fuzz_seconds}s each)"
+echo "== fuzz the lexers, the function parsers, the hazard detectors and the cache codec (${fuzz_seconds}s each)"
 scripts/fuzz.sh "$fuzz_seconds"
 echo "all tests passed"

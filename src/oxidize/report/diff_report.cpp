@@ -123,11 +123,6 @@ std::string diff_table(const model::SnapshotDiff& d, TableStyle style, std::size
 
 namespace {
 
-void put_path(ordered_json& obj, std::string_view path) {
-  obj["path"] = util::to_valid_utf8(path);
-  if (!util::is_valid_utf8(path)) obj["path_base64"] = util::base64(path);
-}
-
 ordered_json lines_json(const model::LanguageLines& l) {
   return {{"files_before", l.files_before}, {"files_after", l.files_after}, {"code_before", l.code_before},
           {"code_after", l.code_after},     {"code_delta", l.code_delta()}};
@@ -139,7 +134,7 @@ ordered_json hazard_json(const model::HazardChange& h) {
   const hazards::Finding& f = h.finding;
   const hazards::Rule& rule = f.rule_info();
   ordered_json j;
-  put_path(j, h.path);
+  put_path(j, "path", h.path);
   j["line"] = f.line;
   j["column"] = f.column;
   j["function"] = util::to_valid_utf8(f.function);
@@ -169,7 +164,7 @@ std::string diff_json(const model::SnapshotDiff& d) {
   ordered_json files = ordered_json::array();
   for (const auto& f : d.files) {
     ordered_json j;
-    put_path(j, f.path);
+    put_path(j, "path", f.path);
     j["change"] = change_name(f.kind);
     j["language"] = discover::language_key(f.language);
     j["code_before"] = f.code_before;
@@ -195,7 +190,7 @@ std::string diff_json(const model::SnapshotDiff& d) {
   ordered_json changed = ordered_json::array();
   for (const auto& f : d.functions_changed) {
     ordered_json j;
-    put_path(j, f.path);
+    put_path(j, "path", f.path);
     j["function"] = util::to_valid_utf8(f.name);
     j["start_line"] = f.start_line;
     j["ccn_before"] = f.ccn_before;

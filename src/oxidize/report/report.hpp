@@ -24,6 +24,11 @@ void scan_table(util::Output& out, const model::Snapshot& scan, const model::Sum
 void scan_json(util::Output& out, const model::Snapshot& scan, const model::Summary& summary);
 void scan_csv(util::Output& out, const model::Summary& summary);
 
+// A path from the scanned tree under `key`, as valid UTF-8, plus its exact
+// bytes in base64 under `key`_base64 when it is not UTF-8 (every JSON report
+// writes paths, trees and directories this way).
+void put_path(nlohmann::ordered_json& obj, std::string_view key, std::string_view path);
+
 // One function as a JSON object (the same fields in `scan` and `functions`).
 nlohmann::ordered_json function_json(const parse::FunctionFacts& fn);
 

@@ -44,12 +44,6 @@ ordered_json totals_json(const model::Totals& t, bool hazards) {
   return j;
 }
 
-// A path as valid UTF-8, plus its exact bytes in base64 when it is not UTF-8.
-void put_path(ordered_json& obj, std::string_view key, std::string_view path) {
-  obj[std::string(key)] = util::to_valid_utf8(path);
-  if (!util::is_valid_utf8(path)) obj[std::string(key) + "_base64"] = util::base64(path);
-}
-
 std::string_view group_by_name(model::GroupBy by) {
   switch (by) {
     case model::GroupBy::language: return "language";
@@ -60,6 +54,11 @@ std::string_view group_by_name(model::GroupBy by) {
 }
 
 }  // namespace
+
+void put_path(ordered_json& obj, std::string_view key, std::string_view path) {
+  obj[std::string(key)] = util::to_valid_utf8(path);
+  if (!util::is_valid_utf8(path)) obj[std::string(key) + "_base64"] = util::base64(path);
+}
 
 ordered_json function_json(const parse::FunctionFacts& fn) {
   ordered_json j;

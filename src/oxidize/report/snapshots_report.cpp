@@ -11,17 +11,6 @@ namespace oxidize::report {
 
 using nlohmann::ordered_json;
 
-namespace {
-
-// A path as valid UTF-8, plus its exact bytes in base64 when it is not
-// UTF-8 (as scan_json writes paths).
-void put_path(ordered_json& obj, const std::string& key, std::string_view path) {
-  obj[key] = util::to_valid_utf8(path);
-  if (!util::is_valid_utf8(path)) obj[key + "_base64"] = util::base64(path);
-}
-
-}  // namespace
-
 std::string short_commit(std::string_view commit) {
   return commit.empty() ? std::string("-") : util::escape_for_terminal(commit.substr(0, 12));
 }
