@@ -7,20 +7,12 @@
 
 #include "oxidize/pipeline/pass.hpp"
 #include "oxidize/source/git_repository.hpp"
+#include "oxidize/util/stopwatch.hpp"
 #include "oxidize/version.hpp"
 
 namespace oxidize::pipeline {
 
 namespace {
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  ::gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // The options that change what a snapshot holds (not -j, not the progress line).
 std::string options_json(const ScanOptions& o) {
@@ -48,7 +40,7 @@ PassResult describe_snapshot(Context& context) {
   const ScanOptions& o = context.options;
   info.roots = o.roots;
   info.tool_version = k_version;
-  info.created_at = utc_now();
+  info.created_at = util::utc_now_iso8601();
   std::error_code ec;
   fs::path tree = o.roots.size() == 1 ? fs::absolute(o.roots.front(), ec).lexically_normal() : fs::current_path(ec);
   if (o.roots.size() == 1 && o.revision.empty() && !fs::is_directory(tree, ec)) tree = tree.parent_path();

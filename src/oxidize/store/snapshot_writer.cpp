@@ -9,6 +9,7 @@
 #include "oxidize/store/digest.hpp"
 #include "oxidize/store/store.hpp"
 #include "oxidize/store/try.hpp"
+#include "oxidize/util/stopwatch.hpp"
 
 namespace oxidize::store {
 
@@ -87,7 +88,7 @@ tl::expected<std::int64_t, std::string> write_manifest(sqlite::Database& db, con
 tl::expected<std::int64_t, std::string> insert_snapshot(sqlite::Database& db, const model::Snapshot& snapshot,
                                                         std::int64_t key_id, std::int64_t manifest_id) {
   const model::SnapshotInfo& info = snapshot.info;
-  const std::string created_at = info.created_at.empty() ? utc_now_iso8601() : info.created_at;
+  const std::string created_at = info.created_at.empty() ? util::utc_now_iso8601() : info.created_at;
   OXIDIZE_TRY_VALUE(s, db.prepare("INSERT INTO snapshots (created_at, tool_version, tree, source, commit_id, "
                                   "options, analysis_key_id, manifest_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
   s.bind_text(1, created_at);

@@ -27,15 +27,6 @@ std::string default_analysis_key(const model::SnapshotInfo& info) {
                      info.options);
 }
 
-std::string utc_now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  const std::size_t n = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return std::string(text, n);
-}
-
 namespace {
 
 tl::expected<void, std::string> create_parent(const std::string& path) {

@@ -40,9 +40,6 @@ struct OpenOptions {
 // and on the options that change results.
 std::string default_analysis_key(const model::SnapshotInfo& info);
 
-// UTC now, ISO 8601 to the second: 2026-12-06T21:15:40Z.
-std::string utc_now_iso8601();
-
 class Store {
  public:
   static tl::expected<Store, std::string> open(const std::string& path, OpenMode mode, OpenOptions options = {});

@@ -11,6 +11,7 @@
 #include "store_test_support.hpp"
 #include "synthetic_snapshot.hpp"
 #include "oxidize/version.hpp"
+#include "oxidize/util/stopwatch.hpp"
 
 namespace oxidize::store {
 namespace {
@@ -81,7 +82,7 @@ TEST(Store, CreatedAtIsSetWhenEmpty) {
   ASSERT_TRUE(id);
   const std::string at = store.read(*id)->info.created_at;
   EXPECT_TRUE(std::regex_match(at, std::regex(R"(20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ)"))) << at;
-  EXPECT_EQ(at, utc_now_iso8601().substr(0, 10) + at.substr(10));
+  EXPECT_EQ(at, util::utc_now_iso8601().substr(0, 10) + at.substr(10));
 }
 
 TEST(Store, UnchangedTreeWritesOnlyItsSnapshotRows) {
