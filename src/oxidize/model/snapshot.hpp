@@ -7,12 +7,15 @@
 // components, history facts, risk), each as owned data next to the files.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "oxidize/discover/exclusion.hpp"
 #include "oxidize/discover/skip.hpp"
 #include "oxidize/model/file_facts.hpp"
+#include "oxidize/model/history.hpp"
+#include "oxidize/model/warning.hpp"
 
 namespace oxidize::model {
 
@@ -22,12 +25,6 @@ struct FileRecord {
   discover::Exclusion exclusion = discover::Exclusion::none;
   std::string exclusion_why;      // e.g. "under vendored directory third_party"
   bool hazards_excluded = false;  // has findings and matches `[hazards] exclude` of oxidize.toml
-};
-
-struct Warning {
-  std::string path;
-  std::string message;
-  auto operator<=>(const Warning&) const = default;
 };
 
 using SkipCounts = std::array<std::uint64_t, static_cast<std::size_t>(discover::Skip::count_)>;
@@ -50,6 +47,9 @@ struct Snapshot {
   std::vector<FileRecord> files;  // sorted by path; vendored and generated files included (marked)
   SkipCounts skipped{};
   std::vector<Warning> warnings;  // sorted
+  // The repository's history up to the commit scanned (oxidize scan in a git
+  // work tree, unless --no-history); absent otherwise.
+  std::optional<History> history;
 };
 
 }  // namespace oxidize::model
