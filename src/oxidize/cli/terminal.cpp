@@ -94,14 +94,23 @@ StatusLine::~StatusLine() {
   clear_progress_locked();
 }
 
+namespace {
+
+// What the scan's progress line says: the history pass's commits once it
+// runs, the files read before.
+std::string scan_status(const pipeline::Progress& progress, double seconds) {
+  const std::uint64_t commits = progress.history.commits_total.load();
+  if (commits > 0)
+    return fmt::format("history: {} of {} commits", util::with_thousands(progress.history.commits_done.load()),
+                       util::with_thousands(commits));
+  const double mb = static_cast<double>(progress.bytes.load()) / 1e6;
+  return fmt::format("{} files, {:.0f} MB, {:.0f} MB/s", util::with_thousands(progress.files.load()), mb,
+                     seconds > 0 ? mb / seconds : 0.0);
+}
+
+}  // namespace
+
 ProgressLine::ProgressLine(pipeline::Progress& progress, bool enabled)
-    : line_(
-          [&progress, this] {
-            const double mb = static_cast<double>(progress.bytes.load()) / 1e6;
-            const double secs = clock_.seconds();
-            return fmt::format("{} files, {:.0f} MB, {:.0f} MB/s", util::with_thousands(progress.files.load()), mb,
-                               secs > 0 ? mb / secs : 0.0);
-          },
-          enabled) {}
+    : line_([&progress, this] { return scan_status(progress, clock_.seconds()); }, enabled) {}
 
 }  // namespace oxidize::cli

@@ -277,17 +277,17 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
   TreePtr parent_tree;
   if (git_commit_parentcount(commit.get()) > 0) {
     git_commit* parent_raw = nullptr;
-    if (git_commit_parent(&parent_raw, commit.get(), 0) != 0) {
-      warn("", "unreadable parent, its changes are left out");
-      return out;
+    if (git_commit_parent(&parent_raw, commit.get(), 0) == 0) {
+      const std::unique_ptr<git_commit, Deleter> parent(parent_raw);
+      git_tree* ptree = nullptr;
+      if (git_commit_tree(&ptree, parent.get()) != 0) {
+        warn("", "unreadable parent tree, its changes are left out");
+        return out;
+      }
+      parent_tree.reset(ptree);
     }
-    const std::unique_ptr<git_commit, Deleter> parent(parent_raw);
-    git_tree* ptree = nullptr;
-    if (git_commit_tree(&ptree, parent.get()) != 0) {
-      warn("", "unreadable parent tree, its changes are left out");
-      return out;
-    }
-    parent_tree.reset(ptree);
+    // An unreadable parent is where the history starts (the commit log said
+    // so once): the commit is compared with the empty tree, as a root is.
   }
 
   const util::Stopwatch diff_time;
@@ -317,6 +317,9 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
     BlobPtr old_blob, new_blob;
     std::string_view old_bytes, new_bytes;
     const auto load = [&](const Side& side, BlobPtr& blob, std::string_view& bytes) {
+      // Refused by size first: a giant blob is never inflated.
+      if (const auto size = source::blob_size(repo_.get(), side.id.id); size && *size > options_->max_blob_bytes)
+        return false;
       git_blob* raw = nullptr;
       if (git_blob_lookup(&raw, repo_.get(), &side.id) != 0) {
         warn(side.path, "unreadable blob, counted without its lines");

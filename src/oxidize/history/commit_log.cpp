@@ -44,25 +44,50 @@ git_oid oid_of(const ObjectId& id) {
   return oid;
 }
 
-// The commits of a walk from `head`, oldest first (topological: parents first).
-tl::expected<std::vector<ObjectId>, std::string> walk_ids(git_repository* repo, const ObjectId& head, bool first_parent,
-                                                         std::vector<model::Warning>& warnings) {
+// The first-parent chain from `head`, oldest first, followed by hand: a
+// parent that cannot be read (the boundary of a shallow clone, which
+// libgit2 1.5 does not know as such, or a missing object) ends the chain
+// there instead of failing the walk.
+std::vector<ObjectId> first_parent_chain(git_repository* repo, const ObjectId& head, bool shallow,
+                                         std::vector<model::Warning>& warnings) {
+  std::vector<ObjectId> ids;
+  git_oid oid = oid_of(head);
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, repo, &oid) != 0) return ids;
+  std::unique_ptr<git_commit, Deleter> commit(raw);
+  while (true) {
+    ids.push_back(id_of(*git_commit_id(commit.get())));
+    if (git_commit_parentcount(commit.get()) == 0) break;
+    git_commit* parent = nullptr;
+    if (git_commit_parent(&parent, commit.get(), 0) != 0) {
+      if (!shallow)
+        warnings.push_back({"", fmt::format("the history stops at commit {}: its parent is unreadable ({})",
+                                            to_hex(ids.back()), source::git_error_text())});
+      break;
+    }
+    commit.reset(parent);
+  }
+  std::reverse(ids.begin(), ids.end());
+  return ids;
+}
+
+// Every commit reachable from `head`, oldest first (topological: parents first).
+std::vector<ObjectId> all_commits(git_repository* repo, const ObjectId& head, std::vector<model::Warning>& warnings) {
+  std::vector<ObjectId> ids;
   git_revwalk* raw = nullptr;
-  if (git_revwalk_new(&raw, repo) != 0) return tl::unexpected("cannot walk the history: " + source::git_error_text());
+  if (git_revwalk_new(&raw, repo) != 0) return ids;
   std::unique_ptr<git_revwalk, Deleter> walk(raw);
   git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-  if (first_parent) git_revwalk_simplify_first_parent(walk.get());
   const git_oid start = oid_of(head);
-  if (git_revwalk_push(walk.get(), &start) != 0)
-    return tl::unexpected("cannot walk the history: " + source::git_error_text());
-  std::vector<ObjectId> ids;
+  if (git_revwalk_push(walk.get(), &start) != 0) return ids;
   git_oid oid;
   int rc = 0;
   while ((rc = git_revwalk_next(&oid, walk.get())) == 0) ids.push_back(id_of(oid));
   if (rc != GIT_ITEROVER) {
     // A missing or corrupt commit: libgit2 cannot sort what it cannot read.
-    // What was walked is kept (the history then starts later than it should).
-    warnings.push_back({"", "the history walk stopped early: " + source::git_error_text()});
+    warnings.push_back({"", "cannot walk every commit (" + source::git_error_text() +
+                                "); the first-parent chain is used instead"});
+    ids.clear();
   }
   return ids;
 }
@@ -88,17 +113,18 @@ tl::expected<CommitLog, std::string> read_commit_log(git_repository* repo, const
   log.head = head;
   log.shallow = git_repository_is_shallow(repo) == 1;
 
-  auto chain = walk_ids(repo, head, true, log.warnings);
-  if (!chain) return tl::unexpected(chain.error());
+  const std::vector<ObjectId> chain = first_parent_chain(repo, head, log.shallow, log.warnings);
+  if (chain.empty()) return tl::unexpected("cannot read commit " + to_hex(head) + ": " + source::git_error_text());
   std::vector<ObjectId> ids;
   std::unordered_set<ObjectId, ObjectIdHash> on_chain;
-  if (walk == Walk::first_parent) {
-    ids = std::move(*chain);
-  } else {
-    on_chain.insert(chain->begin(), chain->end());
-    auto all = walk_ids(repo, head, false, log.warnings);
-    if (!all) return tl::unexpected(all.error());
-    ids = std::move(*all);
+  if (walk == Walk::no_merges) {
+    on_chain.insert(chain.begin(), chain.end());
+    ids = all_commits(repo, head, log.warnings);
+  }
+  if (ids.empty()) {
+    ids = chain;
+    on_chain.clear();
+    walk = Walk::first_parent;  // what the fallback is
   }
 
   git_mailmap* mailmap_raw = nullptr;
@@ -108,6 +134,7 @@ tl::expected<CommitLog, std::string> read_commit_log(git_repository* repo, const
 
   std::unordered_map<std::string, std::uint32_t> author_index;
   log.commits.reserve(ids.size());
+  log.walk = walk;
   for (const auto& id : ids) {
     const git_oid oid = oid_of(id);
     git_commit* raw = nullptr;

@@ -43,6 +43,7 @@ struct CommitLog {
   ObjectId head{};
   model::GitTime head_commit_time = 0;
   bool shallow = false;
+  Walk walk = Walk::first_parent;  // the walk made (no-merges falls back to first-parent when a commit is unreadable)
   std::vector<model::Warning> warnings;  // unreadable commits (the walk continues without them)
 };
 

@@ -227,7 +227,7 @@ tl::expected<model::History, std::string> read_history(const HistoryOptions& opt
   auto& info = history.info;
   info.head = to_hex(head->first);
   info.now = options.now.value_or(head->second);
-  info.walk = walk_name(options.walk);
+  info.walk = walk_name(log->walk);
   info.renames = options.renames;
   info.shallow = log->shallow;
   const auto& commits = log->commits;
