@@ -53,28 +53,23 @@ class TreeDiff {
       : repo_(repo), languages_(languages), out_(out), problems_(problems) {}
 
   void compare(const git_tree* old_tree, const git_tree* new_tree, const std::string& prefix) {
-    std::unordered_map<std::string_view, const git_tree_entry*> old_entries;
-    const std::size_t old_count = old_tree ? git_tree_entrycount(old_tree) : 0;
-    old_entries.reserve(old_count);
-    for (std::size_t i = 0; i < old_count; ++i) {
-      const git_tree_entry* e = git_tree_entry_byindex(old_tree, i);
-      old_entries.emplace(git_tree_entry_name(e), e);
-    }
+    // Entries are found by name with libgit2's binary search over the sorted
+    // entries: no map to build for trees of hundreds of entries that are
+    // mostly unchanged.
     const std::size_t new_count = new_tree ? git_tree_entrycount(new_tree) : 0;
     for (std::size_t i = 0; i < new_count; ++i) {
       const git_tree_entry* n = git_tree_entry_byindex(new_tree, i);
-      const std::string_view name = git_tree_entry_name(n);
-      const git_tree_entry* o = nullptr;
-      if (const auto it = old_entries.find(name); it != old_entries.end()) {
-        o = it->second;
-        old_entries.erase(it);
-      }
+      const git_tree_entry* o = old_tree ? git_tree_entry_byname(old_tree, git_tree_entry_name(n)) : nullptr;
       if (o && git_oid_equal(git_tree_entry_id(o), git_tree_entry_id(n)) &&
           git_tree_entry_filemode(o) == git_tree_entry_filemode(n))
         continue;  // the same subtree or file: nothing below changed
       entry_pair(o, n, prefix);
     }
-    for (const auto& [name, o] : old_entries) entry_pair(o, nullptr, prefix);
+    const std::size_t old_count = old_tree ? git_tree_entrycount(old_tree) : 0;
+    for (std::size_t i = 0; i < old_count; ++i) {
+      const git_tree_entry* o = git_tree_entry_byindex(old_tree, i);
+      if (!new_tree || !git_tree_entry_byname(new_tree, git_tree_entry_name(o))) entry_pair(o, nullptr, prefix);
+    }
   }
 
  private:
@@ -245,6 +240,27 @@ Trim common_ends(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+std::shared_ptr<const std::string> VersionCache::find(const std::string& path, const ObjectId& id) {
+  const std::lock_guard lock(mutex_);
+  const auto it = entries_.find(path);
+  if (it == entries_.end() || it->second.id != id) return nullptr;
+  return it->second.bytes;
+}
+
+void VersionCache::keep(const std::string& path, const ObjectId& id, std::string_view bytes) {
+  if (bytes.size() > budget_ / 16) return;  // one giant must not push out everything else
+  auto copy = std::make_shared<const std::string>(bytes);
+  const std::lock_guard lock(mutex_);
+  if (bytes_ + bytes.size() > budget_) {
+    entries_.clear();
+    bytes_ = 0;
+  }
+  auto& entry = entries_[path];
+  if (entry.bytes) bytes_ -= entry.bytes->size();
+  entry = {id, std::move(copy)};
+  bytes_ += bytes.size();
+}
+
 ChangeReader::ChangeReader(source::Repository repo, const ChangeOptions& options)
     : repo_(std::move(repo)), options_(&options), analyzer_(analyze::AnalyzeOptions{true, false}) {}
 
@@ -315,8 +331,17 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
     change.path = tc.new_side ? tc.new_side->path : tc.old_side->path;
     const util::Stopwatch hunk_time;
     BlobPtr old_blob, new_blob;
+    std::shared_ptr<const std::string> old_kept;
     std::string_view old_bytes, new_bytes;
     const auto load = [&](const Side& side, BlobPtr& blob, std::string_view& bytes) {
+      ObjectId id;
+      std::memcpy(id.data(), side.id.id, id.size());
+      if (&blob == &old_blob && options_->versions) {
+        if ((old_kept = options_->versions->find(side.path, id))) {
+          bytes = *old_kept;
+          return !looks_binary(bytes);
+        }
+      }
       // Refused by size first: a giant blob is never inflated.
       if (const auto size = source::blob_size(repo_.get(), side.id.id); size && *size > options_->max_blob_bytes)
         return false;
@@ -329,6 +354,7 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
       const auto size = static_cast<std::uint64_t>(git_blob_rawsize(raw));
       if (size > options_->max_blob_bytes) return false;  // too large: as binary
       bytes = std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)), size);
+      if (&blob == &new_blob && options_->versions) options_->versions->keep(side.path, id, bytes);
       return !looks_binary(bytes);
     };
     bool text = true;
