@@ -240,6 +240,29 @@ Trim common_ends(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+bool diff_lines(std::string_view old_bytes, std::string_view new_bytes, FileChange& change) {
+  source::ensure_libgit2();  // libgit2's allocator, for callers that opened no repository (the fuzzer)
+  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  opts.context_lines = 0;  // hunks hold changed lines only: their sums are the numstat
+  opts.interhunk_lines = 0;
+  opts.flags = GIT_DIFF_INDENT_HEURISTIC;  // git's default placement of ambiguous hunks
+  const Trim trim = common_ends(old_bytes, new_bytes);
+  const std::string_view old_mid = old_bytes.substr(trim.prefix_bytes, trim.old_suffix_at - trim.prefix_bytes);
+  const std::string_view new_mid = new_bytes.substr(trim.prefix_bytes, trim.new_suffix_at - trim.prefix_bytes);
+  const std::size_t first = change.hunks.size();
+  if (git_diff_buffers(old_mid.data(), old_mid.size(), nullptr, new_mid.data(), new_mid.size(), nullptr, &opts,
+                       nullptr, on_binary, on_hunk, nullptr, &change) != 0) {
+    change.hunks.resize(first);
+    change.lines_added = change.lines_deleted = 0;
+    return false;
+  }
+  for (std::size_t i = first; i < change.hunks.size(); ++i) {
+    change.hunks[i].old_start += trim.prefix_lines;
+    change.hunks[i].new_start += trim.prefix_lines;
+  }
+  return true;
+}
+
 std::shared_ptr<const std::string> VersionCache::find(const std::string& path, const ObjectId& id) {
   const std::lock_guard lock(mutex_);
   const auto it = entries_.find(path);
@@ -317,10 +340,6 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
   });
   diff_seconds += diff_time.seconds();
 
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-  opts.context_lines = 0;  // hunks hold changed lines only: their sums are the numstat
-  opts.interhunk_lines = 0;
-  opts.flags = GIT_DIFF_INDENT_HEURISTIC;  // git's default placement of ambiguous hunks
   for (auto& tc : changes) {
     FileChange change;
     change.kind = !tc.old_side ? ChangeKind::added
@@ -373,20 +392,8 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
       if (const auto n = git_line_count(new_bytes); n > 0) add_hunk(change, {0, 0, 1, n});
     } else if (!tc.new_side) {
       if (const auto n = git_line_count(old_bytes); n > 0) add_hunk(change, {1, n, 0, 0});
-    } else {
-      const Trim trim = common_ends(old_bytes, new_bytes);
-      const std::string_view old_mid = old_bytes.substr(trim.prefix_bytes, trim.old_suffix_at - trim.prefix_bytes);
-      const std::string_view new_mid = new_bytes.substr(trim.prefix_bytes, trim.new_suffix_at - trim.prefix_bytes);
-      if (git_diff_buffers(old_mid.data(), old_mid.size(), nullptr, new_mid.data(), new_mid.size(), nullptr, &opts,
-                           nullptr, on_binary, on_hunk, nullptr, &change) != 0) {
-        warn(change.path, "cannot diff, counted without its lines");
-        change.hunks.clear();
-        change.lines_added = change.lines_deleted = 0;
-      }
-      for (auto& h : change.hunks) {
-        h.old_start += trim.prefix_lines;
-        h.new_start += trim.prefix_lines;
-      }
+    } else if (!diff_lines(old_bytes, new_bytes, change)) {
+      warn(change.path, "cannot diff, counted without its lines");
     }
     hunk_seconds += hunk_time.seconds();
     if (options_->functions && record.counted && change.kind != ChangeKind::deleted && !change.binary &&
