@@ -40,9 +40,19 @@ usage (from the repository root):
         [--now YYYY-MM-DD] [--patterns src/oxidize/history/message_patterns.cpp]
         [--tolerance 0.005] [--show 10] [--jobs N]
 
-Note: an oxidize.toml in REPO_DIR with [history] fix_patterns or
-security_patterns replaces oxidize's defaults; the check then warns, as it
-still uses the C++ defaults.
+Notes:
+- an oxidize.toml in REPO_DIR with [history] fix_patterns or
+  security_patterns replaces oxidize's defaults; the check then warns, as it
+  still uses the C++ defaults.
+- git runs as `git -C REPO_DIR`. On a bare repository that has no config file
+  (no core.bare; e.g. the mirrors under /work/.mirror), git treats it as bare
+  and applies HEAD:.mailmap, while libgit2 takes the parent folder for a work
+  tree and finds no .mailmap there: `authors` then disagrees. Checkouts and
+  bare clones with core.bare = true agree.
+- lines_added / lines_deleted (and so churn_12m) are expected to differ by a
+  few lines on some files as long as oxidize diffs only the middle of two
+  versions (common prefix and suffix cut by bytes before xdiff): xdiff's
+  result depends on the whole file, so the hunks can differ from git's.
 """
 import argparse
 import csv

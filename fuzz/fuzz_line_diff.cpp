@@ -1,6 +1,5 @@
-// libFuzzer target for the history's line diff: the byte-level trim of the
-// common first and last lines, the hunks of libgit2's diff of the middle,
-// and the line ages those hunks move. The input is two versions of a file,
+// libFuzzer target for the history's line diff: the hunks of libgit2's
+// zero-context diff, and the line ages those hunks move. The input is two versions of a file,
 // split at its first NUL byte (or in the middle when there is none). Properties:
 //   - the hunks, applied to the old version's line ages, leave exactly as
 //     many lines as the new version has, and never fail to fit;

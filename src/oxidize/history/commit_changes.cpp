@@ -206,40 +206,6 @@ bool looks_binary(std::string_view bytes) {
   return std::memchr(bytes.data(), 0, std::min<std::size_t>(bytes.size(), 8000)) != nullptr;
 }
 
-// The lines two versions share at their start and at their end, found by
-// comparing bytes: the line diff then runs on the middle only. xdiff trims
-// these too, but only after splitting and hashing every line of both
-// versions, which for a one-line change to a 5,000-line file was nearly all
-// of the history's diff time. Both cuts fall on line starts, so the middle
-// holds whole lines and the hunks only move by the prefix's line count.
-struct Trim {
-  std::size_t prefix_bytes = 0;
-  std::uint32_t prefix_lines = 0;
-  std::size_t old_suffix_at = 0;  // where the common suffix starts in each version
-  std::size_t new_suffix_at = 0;
-};
-
-Trim common_ends(std::string_view a, std::string_view b) {
-  Trim t;
-  const std::size_t limit = std::min(a.size(), b.size());
-  const auto mismatch = std::mismatch(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(limit), b.begin());
-  std::size_t p = static_cast<std::size_t>(mismatch.first - a.begin());
-  // Back to the start of the line the first difference is in.
-  while (p > 0 && a[p - 1] != '\n') --p;
-  t.prefix_bytes = p;
-  t.prefix_lines = static_cast<std::uint32_t>(std::count(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(p), '\n'));
-  // The common suffix, not reaching into the prefix of either version, cut
-  // back until it starts a line in both (the prefix's end is a line start).
-  std::size_t s = 0;
-  const std::size_t room = std::min(a.size(), b.size()) - p;
-  while (s < room && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
-  const auto line_start = [p](std::string_view v, std::size_t at) { return at == p || v[at - 1] == '\n'; };
-  while (s > 0 && !(line_start(a, a.size() - s) && line_start(b, b.size() - s))) --s;
-  t.old_suffix_at = a.size() - s;
-  t.new_suffix_at = b.size() - s;
-  return t;
-}
-
 }  // namespace
 
 bool diff_lines(std::string_view old_bytes, std::string_view new_bytes, FileChange& change) {
@@ -249,19 +215,18 @@ bool diff_lines(std::string_view old_bytes, std::string_view new_bytes, FileChan
   opts.context_lines = 0;  // hunks hold changed lines only: their sums are the numstat
   opts.interhunk_lines = 0;
   opts.flags = GIT_DIFF_INDENT_HEURISTIC;  // git's default placement of ambiguous hunks
-  const Trim trim = common_ends(old_bytes, new_bytes);
-  const std::string_view old_mid = old_bytes.substr(trim.prefix_bytes, trim.old_suffix_at - trim.prefix_bytes);
-  const std::string_view new_mid = new_bytes.substr(trim.prefix_bytes, trim.new_suffix_at - trim.prefix_bytes);
+  // The whole versions, as git's --numstat diffs them: xdiff weighs each
+  // line by its frequency in what it is given, so diffing only what lies
+  // between the common first and last lines (three times faster) made 0.05%
+  // of the lines differ from git's counts (bench/history_check.py), and
+  // cutting the common tail as git's xdiff-interface does for some diffs
+  // still left a few files off.
   const std::size_t first = change.hunks.size();
-  if (git_diff_buffers(old_mid.data(), old_mid.size(), nullptr, new_mid.data(), new_mid.size(), nullptr, &opts,
+  if (git_diff_buffers(old_bytes.data(), old_bytes.size(), nullptr, new_bytes.data(), new_bytes.size(), nullptr, &opts,
                        nullptr, on_binary, on_hunk, nullptr, &change) != 0) {
     change.hunks.resize(first);
     change.lines_added = change.lines_deleted = 0;
     return false;
-  }
-  for (std::size_t i = first; i < change.hunks.size(); ++i) {
-    change.hunks[i].old_start += trim.prefix_lines;
-    change.hunks[i].new_start += trim.prefix_lines;
   }
   return true;
 }

@@ -55,8 +55,8 @@ struct CommitChanges {
 
 // The zero-context hunks turning `old_bytes` into `new_bytes` (both text),
 // appended to `change` with its line counts: git's line diff (libgit2's
-// xdiff, indent heuristic) run on the lines between the versions' common
-// first and last lines only. False (nothing added) when the diff fails.
+// xdiff, indent heuristic), so the counts are git's --numstat. False
+// (nothing added) when the diff fails.
 bool diff_lines(std::string_view old_bytes, std::string_view new_bytes, FileChange& change);
 
 // The last version of each file that a worker read, shared by all workers:

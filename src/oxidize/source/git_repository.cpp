@@ -1,6 +1,7 @@
 #include "oxidize/source/git_repository.hpp"
 
 #include <git2.h>
+#include <sys/stat.h>
 
 #include <cstring>
 #include <memory>
@@ -21,9 +22,27 @@ std::string git_error_text() {
 
 void RepositoryDeleter::operator()(git_repository* repo) const { git_repository_free(repo); }
 
+namespace {
+
+// A path that is itself a git directory (HEAD, objects/ and refs/ in it): a
+// bare clone or mirror. libgit2 opens one without `core.bare = true` in its
+// config (mirrors made by copying, some tools' caches) as a repository whose
+// work tree is the parent folder, and then reads .mailmap and oxidize.toml
+// from that folder instead of from HEAD; git treats it as bare.
+bool is_git_directory(const std::string& path) {
+  struct stat st {};
+  const auto has = [&](const char* name, bool dir) {
+    return ::stat((path + "/" + name).c_str(), &st) == 0 && (dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+  };
+  return has("HEAD", false) && has("objects", true) && has("refs", true);
+}
+
+}  // namespace
+
 tl::expected<Repository, std::string> open_repository(const std::string& path) {
   ensure_libgit2();
   git_repository* raw = nullptr;
+  if (is_git_directory(path) && git_repository_open_bare(&raw, path.c_str()) == 0) return Repository(raw);
   if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0)
     return tl::unexpected(path + ": not a git repository (" + git_error_text() + ")");
   return Repository(raw);
@@ -44,6 +63,7 @@ std::optional<std::uint64_t> blob_size(git_repository* repo, const unsigned char
 
 std::optional<WorkTree> find_work_tree(const std::string& path) {
   ensure_libgit2();
+  if (is_git_directory(path)) return std::nullopt;  // a bare repository has no work tree
   git_repository* raw = nullptr;
   if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0) return std::nullopt;
   const Repository repo(raw);
