@@ -14,5 +14,7 @@ std::function<int()> add_hazards_command(CLI::App& app);
 // Registers `oxidize snapshots` (the store's list) and `oxidize diff` (two snapshots compared).
 std::function<int()> add_snapshots_command(CLI::App& app);
 std::function<int()> add_diff_command(CLI::App& app);
+// Registers `oxidize history` (the migration timeline and its projection).
+std::function<int()> add_history_command(CLI::App& app);
 
 }  // namespace oxidize::cli

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -72,8 +73,11 @@ struct ProgressLine::Impl {
     while (!stop_cv.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop; })) {
       const double mb = static_cast<double>(progress.bytes.load()) / 1e6;
       const double secs = clock.seconds();
+      const std::uint32_t points = progress.points.load();
+      const std::string prefix =
+          points > 0 ? fmt::format("point {}/{}, ", std::min(progress.points_done.load() + 1, points), points) : "";
       const std::lock_guard out(g_stderr_mutex);
-      fmt::print(stderr, "\r\x1b[Koxidize: {} files, {:.0f} MB, {:.0f} MB/s",
+      fmt::print(stderr, "\r\x1b[Koxidize: {}{} files, {:.0f} MB, {:.0f} MB/s", prefix,
                  util::with_thousands(progress.files.load()), mb, secs > 0 ? mb / secs : 0.0);
       g_progress_shown = true;
     }
