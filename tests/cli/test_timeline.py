@@ -155,6 +155,7 @@ class Timeline(Scratch):
         self.assertTrue(half["reached"])
         self.assertEqual(half["reached_commit"], self.commits[5])
         self.assertEqual(half["date"], "2024-06-15")
+        self.assertFalse(half["reached_at_first_point"])
         self.assertIsNone(half["low"])
         # 95 %: from the head's share at the fitted rate, the band at +/- 1.645 SE.
         last_t, last_share = timestamp(MONTHS[5][0]), shares[5][1]
@@ -199,6 +200,12 @@ class Timeline(Scratch):
         low = doc["projections"][0]
         self.assertTrue(low["reached"])
         self.assertEqual(low["reached_commit"], self.commits[2])  # 26 % since 03-15 (18 % before)
+        # Reached since the window's first point: when is before the window.
+        doc = self.json("--since", "2024-04-01", "--target", "0.2")
+        self.assertTrue(doc["projections"][0]["reached_at_first_point"])
+        self.assertEqual(doc["projections"][0]["date"], "2024-03-15")
+        table = self.history("--since", "2024-04-01", "--target", "0.2").stdout.decode()
+        self.assertIn(f"    20%  reached by 2024-03-15, the first point (commit {self.commits[2][:12]}", table)
         # --commit starts the chain elsewhere.
         doc = self.json("--commit", "HEAD~3", "--since", "all", "--every", "1")
         self.assertEqual(doc["head"], self.commits[2])

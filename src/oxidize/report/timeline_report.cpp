@@ -78,6 +78,12 @@ std::string scope_text(const model::Scope& scope) {
   return "vendored and generated files left out (--include-vendored, --include-generated count them)";
 }
 
+// A target reached since the first point with code was reached at or
+// before it: the window does not say when.
+bool reached_at_first_point(const std::vector<model::ShareSample>& samples, const model::TargetProjection& p) {
+  return p.reached && p.since && !samples.empty() && *p.since == samples.front().point;
+}
+
 std::string every_phrase(const model::TimelineEvery& every) {
   switch (every.kind) {
     case model::TimelineEvery::Kind::month: return "every month";
@@ -158,7 +164,11 @@ void timeline_table(util::Output& out, const TimelineView& v, TableStyle style) 
     std::string line;
     if (p.reached) {
       const std::string commit = p.since ? short_commit(t.points[*p.since].commit) : std::string("-");
-      line = fmt::format("{:>7}  reached {} (commit {})", target_text(p.target), util::format_date(*p.date), commit);
+      line = reached_at_first_point(samples, p)
+                 ? fmt::format("{:>7}  reached by {}, the first point (commit {}; --since all tells when)",
+                               target_text(p.target), util::format_date(*p.date), commit)
+                 : fmt::format("{:>7}  reached {} (commit {})", target_text(p.target), util::format_date(*p.date),
+                               commit);
     } else if (p.date) {
       line = fmt::format("{:>7}  {:<24}  {} .. {}", target_text(p.target), util::format_date(*p.date),
                          p.low ? util::format_date(*p.low) : "-", p.high ? util::format_date(*p.high) : "after 9999");
@@ -236,6 +246,7 @@ void timeline_json(util::Output& out, const TimelineView& v) {
     json.member("velocity", nullptr);
   }
 
+  const auto samples = model::share_samples(t);
   json.key("projections");
   json.begin_array();
   for (const auto& p : v.projection.targets) {
@@ -246,6 +257,7 @@ void timeline_json(util::Output& out, const TimelineView& v) {
     j["high"] = optional_date(p.high);
     j["reached"] = p.reached;
     j["reached_commit"] = p.since ? ordered_json(t.points[*p.since].commit) : ordered_json(nullptr);
+    j["reached_at_first_point"] = reached_at_first_point(samples, p);
     j["note"] = p.note.empty() ? ordered_json(nullptr) : ordered_json(p.note);
     json.value(j);
   }
