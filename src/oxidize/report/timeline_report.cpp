@@ -48,7 +48,7 @@ std::string target_text(double target) {
 
 std::string signed_thousands(double v) {
   const long long n = std::llround(v);
-  return (n < 0 ? "-" : "+") + util::with_thousands(static_cast<unsigned long long>(n < 0 ? -n : n));
+  return fmt::format("{}{}", n < 0 ? '-' : '+', util::with_thousands(static_cast<unsigned long long>(n < 0 ? -n : n)));
 }
 
 // Words wrapped at `width` columns, each line after the first indented.
@@ -102,7 +102,7 @@ void timeline_table(util::Output& out, const TimelineView& v, TableStyle style) 
   out.print("History of {}: first-parent chain of {} ({}), {} {}, now {} ({})\n",
             util::escape_for_terminal(info.repository), util::escape_for_terminal(info.revision),
             short_commit(info.head), every_phrase(info.every),
-            info.since ? "since " + util::format_date(*info.since) : std::string("over all history"),
+            info.since ? fmt::format("since {}", util::format_date(*info.since)) : std::string("over all history"),
             util::format_date(info.now), info.now_given ? "as given" : "the head's commit date");
   if (info.shallow) out.write("Shallow clone: the history read starts late, earlier points are missing\n");
   out.print("Counted: {}; Share: Rust code lines over all code lines counted\n\n", scope_text(info.scope));
@@ -177,7 +177,8 @@ void timeline_table(util::Output& out, const TimelineView& v, TableStyle style) 
     }
     out.write(line + "\n");
   }
-  out.write("\n" + wrap("Assumptions: " + std::string(model::k_projection_assumptions), 100, "  "));
+  out.write("\n");
+  out.write(wrap(fmt::format("Assumptions: {}", model::k_projection_assumptions), 100, "  "));
 }
 
 void timeline_json(util::Output& out, const TimelineView& v) {
