@@ -254,6 +254,15 @@ class Timeline(Scratch):
         self.assertIn(f"    95%  {doc['projections'][1]['date']}", table)
         self.assertIn("Assumptions:", table)
 
+    def test_the_last_point_is_what_scan_counts_at_the_head(self):
+        last = self.json()["points"][-1]
+        scan = json.loads(run("scan", self.repo, "--commit", "HEAD", "--format", "json", "--no-progress", "--no-store",
+                              check_rc=0).stdout)
+        self.assertEqual({g["language"]: g["code"] for g in scan["groups"]},
+                         {k: v for k, v in last["code_lines"].items() if v})
+        self.assertEqual(scan["totals"]["files"], last["files"])
+        self.assertEqual(scan["totals"]["hazards"]["findings"], last["hazards"])
+
     def test_output_is_reproducible(self):
         first = self.history("--format", "json", "-j", "1", "--no-cache").stdout
         self.assertEqual(self.history("--format", "json", "-j", "2").stdout, first)
