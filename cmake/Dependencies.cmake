@@ -13,6 +13,9 @@ pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 # The snapshot store (store/): SQLite's C API, Debian's libsqlite3-dev.
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+# Commit-message patterns of the history facts (history/message_patterns):
+# PCRE2 with its JIT, Debian's libpcre2-dev.
+pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 if(OXIDIZE_TESTS)
   find_package(GTest REQUIRED)
 endif()

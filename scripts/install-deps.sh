@@ -10,7 +10,7 @@ build_pkgs=(
   build-essential cmake ninja-build pkg-config git
   clang libclang-rt-14-dev          # clang + libFuzzer/ASan/UBSan runtimes
   libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev libexpected-dev libgit2-dev libtomlplusplus-dev
-  libsqlite3-dev
+  libsqlite3-dev libpcre2-dev
   libgtest-dev libgmock-dev
 )
 # Tests: JSON schema validation (rfc3987 lets jsonschema check "uri" formats),

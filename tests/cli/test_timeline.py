@@ -334,12 +334,27 @@ class NoHistory(Scratch):
                               (["--now", "yesterday"], "--now: expected a date"),
                               (["--target", "1.5"], "--target: a share above 0 and at most 1"),
                               (["--commit", "nope"], "unknown revision 'nope'"),
-                              (["--now", "2023-01-01"], "no commit of 'HEAD' at or before 2023-01-01")]:
+                              (["--now", "2023-01-01"], "no commit of 'HEAD' at or before 2023-01-01"),
+                              (["--by", "file", "--every", "2"], "--every is an option of the timeline, not of --by file"),
+                              (["--by", "function", "--no-cache"], "--no-cache is an option of the timeline"),
+                              (["--sort", "age"], "--sort goes with --by file|function"),
+                              (["--top", "3"], "--top goes with --by file|function")]:
             p = run("history", self.dir, "--no-progress", *args)
             self.assertEqual(p.returncode, 2, args)
             lines = p.stderr.decode().splitlines()
             self.assertEqual(len(lines), 1, (args, lines))
             self.assertIn(message, lines[0])
+
+    def test_by_lists_the_history_facts_instead_of_the_timeline(self):
+        git(self.dir, "init", "-q")
+        (self.dir / "a.c").write_text("int a;\n")
+        git(self.dir, "add", "-A")
+        git(self.dir, "commit", "-q", "-m", "one", date="2024-01-01")
+        out = run("history", self.dir, "--by", "file", "--format", "csv", "--no-progress", check_rc=0).stdout.decode()
+        self.assertTrue(out.startswith("path,"), out)
+        self.assertIn("a.c,", out)
+        doc = json.loads(run("history", self.dir, "--format", "json", "--no-progress", check_rc=0).stdout)
+        self.assertIn("points", doc)
 
     def test_hostile_repository_paths_are_escaped_in_every_format(self):
         name = b'odd"\n\xff repo'

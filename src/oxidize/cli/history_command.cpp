@@ -1,7 +1,8 @@
 // oxidize history: the migration timeline of a repository (code lines per
 // language and hazards at points of its first-parent history), the trend of
 // its memory-safe share, the velocity of each language, and when the trend
-// reaches target shares.
+// reaches target shares; with --by file|function, the history facts of each
+// file or function instead (cli/history_facts).
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,10 +11,13 @@
 #include <charconv>
 #include <cstring>
 #include <memory>
+#include <span>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "oxidize/cli/commands.hpp"
+#include "oxidize/cli/history_facts.hpp"
 #include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/scan_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
@@ -28,9 +32,12 @@ namespace {
 
 struct HistoryArgs {
   std::string path = ".";
-  // The scanning options that apply to a commit's tree: -j, --include-*,
-  // --max-file-size, --ext, --commit, --no-cache, --config, --perf, --no-progress.
+  // The scanning options that apply to a commit's tree: -j, --max-file-size,
+  // --ext, --commit, --no-cache, --config, --perf, --no-progress.
   ScanFlags scan;
+  // --by and the listing's options, and --include-vendored/--include-generated
+  // (the timeline's scope too).
+  HistoryFactsFlags facts;
   std::string format = "table";
   std::string every = "month";
   std::string since;
@@ -57,6 +64,7 @@ Examples:
   oxidize history . --now 2024-12-31 --since 2022-01-01 --format csv
   oxidize history . --target 0.8 --format json | jq '.projections'
   oxidize history /srv/git/repo.git --commit release-2.0
+  oxidize history . --by file --sort churn_12m --top 20   the history facts of each file instead
 
 The tree of each point is read from git (no checkout). A blob is analysed
 once per run and kept in the analysis cache (.oxidize/cache.bin), so a second
@@ -103,14 +111,48 @@ tl::expected<history::TimelineOptions, std::string> to_timeline_options(HistoryA
       return tl::unexpected(fmt::format("--target: a share above 0 and at most 1, not {}", target));
   }
   o.threads = scan.threads;
-  o.scope = args.scan.scope();
+  o.scope = {args.facts.include_vendored, args.facts.include_generated};
   o.languages = scan.languages;
   o.max_file_bytes = scan.max_file_bytes;
   o.hazard_excludes = scan.hazard_excludes;
   return o;
 }
 
-int run_history_command(HistoryArgs& args) {
+// --by file|function: the history facts, with the options they share with the timeline.
+int run_facts(const HistoryArgs& args) {
+  HistoryRun run;
+  run.path = args.path;
+  if (!args.scan.commit.empty()) run.revision = args.scan.commit;
+  run.format = args.format;
+  if (!args.now.empty()) {
+    auto now = parse_date(args.now);
+    if (!now) {
+      print_error("--now: " + now.error());
+      return 2;
+    }
+    run.now = *now;
+  }
+  run.threads = args.scan.jobs != 0 ? args.scan.jobs : std::max(1u, std::thread::hardware_concurrency());
+  run.progress = !args.scan.no_progress;
+  run.perf = args.scan.perf;
+  run.config = args.scan.config;
+  return run_history_facts(run, args.facts);
+}
+
+// The options that belong to one view only: given with the other, they are an error.
+constexpr std::array k_timeline_only = {"--every", "--since", "--target", "--no-cache", "--max-file-size", "--ext"};
+constexpr std::array k_facts_only = {"--sort", "--top", "--walk", "--no-renames"};
+
+int run_history_command(HistoryArgs& args, const CLI::App& cmd) {
+  const bool facts = !args.facts.by.empty();
+  for (const char* name : facts ? std::span<const char* const>(k_timeline_only) : std::span<const char* const>(k_facts_only)) {
+    if (cmd.get_option(name)->count() > 0) {
+      print_error(facts ? fmt::format("{} is an option of the timeline, not of --by {}", name, args.facts.by)
+                        : fmt::format("{} goes with --by file|function", name));
+      return 2;
+    }
+  }
+  if (facts) return run_facts(args);
   const util::Stopwatch total_time;
   args.scan.paths = {args.path};
   auto scan = to_scan_options(args.scan);
@@ -182,7 +224,9 @@ std::function<int()> add_history_command(CLI::App& app) {
   cmd->add_option("--since", args->since,
                   "Start of the window, YYYY-MM-DD, or all (default: 24 months before now)")
       ->type_name("DATE|all");
-  cmd->add_option("--now", args->now, "The reference date, YYYY-MM-DD (default: the head commit's date)")
+  cmd->add_option("--now", args->now,
+                  "The reference date, YYYY-MM-DD (default: the head commit's date): the timeline ends with that day; "
+                  "--by measures windows and ages from it")
       ->type_name("DATE");
   cmd->add_option("--target", args->targets,
                   "A memory-safe share to project a date for, besides 0.5 and 0.95 (repeatable)")
@@ -193,13 +237,11 @@ std::function<int()> add_history_command(CLI::App& app) {
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember(format_names(k_history_formats)))
       ->capture_default_str();
-  // --by file|function (the per-file and per-function history facts) is
-  // added here by the history facts' work; this command keeps the timeline
-  // as its default view.
+  // --by file|function (the history facts of each file or function instead
+  // of the timeline), its --sort, --top, --walk, --no-renames, and the
+  // --include-vendored and --include-generated both views share.
+  add_history_facts_flags(*cmd, args->facts);
   cmd->add_option("-j,--jobs", args->scan.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
-  cmd->add_flag("--include-vendored", args->scan.include_vendored, "Count vendored code (vendor/, third_party/, ...)");
-  cmd->add_flag("--include-generated", args->scan.include_generated,
-                "Count generated code (protobuf, lex/yacc output, DO NOT EDIT files)");
   cmd->add_option("--max-file-size", args->scan.max_file_size, "Skip files larger than this (K, M, G)")
       ->capture_default_str();
   cmd->add_option("--ext", args->scan.ext, "Count files with extension EXT as LANG, e.g. --ext inc=c")
@@ -211,7 +253,7 @@ std::function<int()> add_history_command(CLI::App& app) {
   cmd->add_flag("--no-progress", args->scan.no_progress, "No progress line on stderr");
   return [cmd, args]() -> int {
     if (!cmd->parsed()) return -1;
-    return run_history_command(*args);
+    return run_history_command(*args, *cmd);
   };
 }
 

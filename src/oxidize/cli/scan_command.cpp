@@ -32,6 +32,7 @@ struct ScanArgs {
   unsigned ccn_threshold = 15;
   bool no_functions = false;
   bool no_hazards = false;
+  bool no_history = false;
 };
 
 // What the scan's renderers read.
@@ -59,10 +60,13 @@ Examples:
   oxidize scan . --no-hazards           inventory and functions only (faster)
   oxidize scan ~/src/repo --commit v1.0 the tree of a tag, read from git (no checkout)
   oxidize scan . --no-store             keep no snapshot (oxidize snapshots lists them)
+  oxidize scan . --no-history           do not read the git history (faster on a long one)
 
 Each scan keeps a snapshot in .oxidize/oxidize.db at the root of the tree (the
 repository's root in a git work tree) and an analysis cache beside it, so
-that a rescan reads only what changed; oxidize diff compares snapshots.
+that a rescan reads only what changed; oxidize diff compares snapshots. In a
+git work tree the snapshot also keeps the history facts of every file and
+function (oxidize history --by file shows them; docs/history.md).
 Counting rules: docs/counting.md. JSON and CSV fields: docs/output.md.
 The store: docs/store.md.)";
 
@@ -81,9 +85,17 @@ int run_scan_command(const ScanArgs& args) {
   options->functions = !args.no_functions;
   // Hazards need the function pass: --no-functions is the inventory alone.
   options->hazards = !args.no_hazards && !args.no_functions;
-  if (const auto project = load_config(args.scan, *options); !project) {
+  const auto project = load_config(args.scan, *options);
+  if (!project) {
     print_error(project.error());
     return 2;
+  }
+  if (!args.no_history) {
+    // In a git work tree (or with --commit) the snapshot keeps the history facts too.
+    history::HistoryOptions history;
+    if (project->history.fix_patterns) history.patterns.fix = *project->history.fix_patterns;
+    if (project->history.security_patterns) history.patterns.security = *project->history.security_patterns;
+    options->history = std::move(history);
   }
   // The store is opened first: a damaged or newer one stops the run before
   // the scan's time is spent.
@@ -143,6 +155,8 @@ std::function<int()> add_scan_command(CLI::App& app) {
                   "A function above this McCabe complexity counts as complex in the summary")
       ->capture_default_str();
   cmd->add_flag("--no-functions", args->no_functions, "Inventory only: no functions, no hazards (faster)");
+  cmd->add_flag("--no-history", args->no_history,
+                "Do not read the git history (by default a scan in a git work tree keeps its history facts)");
   cmd->add_flag("--no-hazards", args->no_hazards,
                 "Do not look for memory-safety hazards (counted per group by default; oxidize hazards lists them)");
   return [cmd, args]() -> int {

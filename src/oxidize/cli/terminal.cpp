@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -56,39 +55,33 @@ bool flush_output(util::Output& out) {
   return false;
 }
 
-struct ProgressLine::Impl {
-  pipeline::Progress& progress;
+struct StatusLine::Impl {
+  std::function<std::string()> status;
   std::mutex mutex;
   std::condition_variable stop_cv;
   bool stop = false;
   std::thread thread;
 
-  explicit Impl(pipeline::Progress& p) : progress(p) {
+  explicit Impl(std::function<std::string()> s) : status(std::move(s)) {
     thread = std::thread([this] { loop(); });
   }
 
   void loop() {
-    const util::Stopwatch clock;
     std::unique_lock lock(mutex);
     while (!stop_cv.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop; })) {
-      const double mb = static_cast<double>(progress.bytes.load()) / 1e6;
-      const double secs = clock.seconds();
-      const std::uint32_t points = progress.points.load();
-      const std::string prefix =
-          points > 0 ? fmt::format("point {}/{}, ", std::min(progress.points_done.load() + 1, points), points) : "";
+      const std::string text = status();
       const std::lock_guard out(g_stderr_mutex);
-      fmt::print(stderr, "\r\x1b[Koxidize: {}{} files, {:.0f} MB, {:.0f} MB/s", prefix,
-                 util::with_thousands(progress.files.load()), mb, secs > 0 ? mb / secs : 0.0);
+      fmt::print(stderr, "\r\x1b[Koxidize: {}", text);
       g_progress_shown = true;
     }
   }
 };
 
-ProgressLine::ProgressLine(pipeline::Progress& progress, bool enabled) {
-  if (enabled && ::isatty(STDERR_FILENO) == 1) impl_ = std::make_unique<Impl>(progress);
+StatusLine::StatusLine(std::function<std::string()> status, bool enabled) {
+  if (enabled && ::isatty(STDERR_FILENO) == 1) impl_ = std::make_unique<Impl>(std::move(status));
 }
 
-ProgressLine::~ProgressLine() {
+StatusLine::~StatusLine() {
   if (impl_ == nullptr) return;
   {
     const std::lock_guard lock(impl_->mutex);
@@ -100,5 +93,24 @@ ProgressLine::~ProgressLine() {
   const std::lock_guard lock(g_stderr_mutex);
   clear_progress_locked();
 }
+
+namespace {
+
+// What the scan's progress line says: the history pass's commits once it
+// runs, the files read before.
+std::string scan_status(const pipeline::Progress& progress, double seconds) {
+  const std::uint64_t commits = progress.history.commits_total.load();
+  if (commits > 0)
+    return fmt::format("history: {} of {} commits", util::with_thousands(progress.history.commits_done.load()),
+                       util::with_thousands(commits));
+  const double mb = static_cast<double>(progress.bytes.load()) / 1e6;
+  return fmt::format("{} files, {:.0f} MB, {:.0f} MB/s", util::with_thousands(progress.files.load()), mb,
+                     seconds > 0 ? mb / seconds : 0.0);
+}
+
+}  // namespace
+
+ProgressLine::ProgressLine(pipeline::Progress& progress, bool enabled)
+    : line_([&progress, this] { return scan_status(progress, clock_.seconds()); }, enabled) {}
 
 }  // namespace oxidize::cli

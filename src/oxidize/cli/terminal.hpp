@@ -2,12 +2,14 @@
 // Writing to the user's terminal: warnings, the progress line, and the end of
 // stdout's output (a closed pipe, `oxidize scan | head`, is not an error).
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "oxidize/pipeline/scan.hpp"
 #include "oxidize/util/output.hpp"
+#include "oxidize/util/stopwatch.hpp"
 
 namespace oxidize::cli {
 
@@ -24,18 +26,29 @@ bool use_color(std::FILE* stream);
 // pipe (EPIPE) counts as success.
 bool flush_output(util::Output& out);
 
-// A progress line on stderr, refreshed from its own thread while alive, when
-// stderr is a terminal. Erased on destruction.
-class ProgressLine {
+// A status line on stderr, refreshed every 200 ms from its own thread while
+// alive, when stderr is a terminal and `enabled`. Erased on destruction.
+// `status` is called on that thread: it reads atomic counters only.
+class StatusLine {
  public:
-  ProgressLine(pipeline::Progress& progress, bool enabled);
-  ~ProgressLine();
-  ProgressLine(const ProgressLine&) = delete;
-  ProgressLine& operator=(const ProgressLine&) = delete;
+  StatusLine(std::function<std::string()> status, bool enabled);
+  ~StatusLine();
+  StatusLine(const StatusLine&) = delete;
+  StatusLine& operator=(const StatusLine&) = delete;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// The scan's progress line: files, megabytes and throughput so far.
+class ProgressLine {
+ public:
+  ProgressLine(pipeline::Progress& progress, bool enabled);
+
+ private:
+  util::Stopwatch clock_;
+  StatusLine line_;
 };
 
 }  // namespace oxidize::cli

@@ -65,6 +65,32 @@ tl::expected<void, std::string> read_hazards(const toml::table& table, const std
   return {};
 }
 
+tl::expected<void, std::string> read_history(const toml::table& table, const std::string& path,
+                                             ProjectConfig& config) {
+  for (const auto& [key, node] : table) {
+    std::optional<std::vector<std::string>>* target = nullptr;
+    if (key == "fix_patterns") target = &config.history.fix_patterns;
+    if (key == "security_patterns") target = &config.history.security_patterns;
+    if (target == nullptr) {
+      config.warnings.push_back(where(path, node.source()) + ": unknown key history." + std::string(key.str()) +
+                                " (ignored)");
+      continue;
+    }
+    const std::string message = where(path, node.source()) + ": history." + std::string(key.str()) +
+                                " must be an array of strings (regular expressions)";
+    const toml::array* list = node.as_array();
+    if (list == nullptr) return tl::unexpected(message);
+    std::vector<std::string> patterns;
+    for (const auto& item : *list) {
+      const auto pattern = item.value<std::string>();
+      if (!pattern) return tl::unexpected(message);
+      patterns.push_back(*pattern);
+    }
+    *target = std::move(patterns);
+  }
+  return {};
+}
+
 }  // namespace
 
 tl::expected<ProjectConfig, std::string> parse_project_config(std::string_view text, const std::string& path) {
@@ -81,6 +107,10 @@ tl::expected<ProjectConfig, std::string> parse_project_config(std::string_view t
       const toml::table* table = node.as_table();
       if (table == nullptr) return tl::unexpected(where(path, node.source()) + ": hazards must be a table ([hazards])");
       if (auto ok = read_hazards(*table, path, config); !ok) return tl::unexpected(ok.error());
+    } else if (key == "history") {
+      const toml::table* table = node.as_table();
+      if (table == nullptr) return tl::unexpected(where(path, node.source()) + ": history must be a table ([history])");
+      if (auto ok = read_history(*table, path, config); !ok) return tl::unexpected(ok.error());
     } else {
       config.warnings.push_back(where(path, node.source()) + ": unknown key " + std::string(key.str()) +
                                 " (ignored)");

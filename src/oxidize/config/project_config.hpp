@@ -6,6 +6,11 @@
 //   [hazards]
 //   exclude = ["tests/**", "examples/*.c"]   # findings in these files are counted as excluded
 //   rules_doc_uri = "https://example.org/oxidize/rules.md"   # SARIF helpUri base
+//
+//   [history]
+//   fix_patterns = ['\bfix(e[sd]|ing)?\b', '^revert\b']      # replace the defaults (docs/history.md)
+//   security_patterns = ['\bCVE-\d{4}-\d{4,}\b']
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,9 +34,17 @@ struct HazardsConfig {
   std::string rules_doc_uri{k_default_rules_doc_uri};
 };
 
+// Commit-message patterns (PCRE2, case-insensitive); unset keeps the defaults
+// of history/message_patterns.cpp.
+struct HistoryConfig {
+  std::optional<std::vector<std::string>> fix_patterns;
+  std::optional<std::vector<std::string>> security_patterns;
+};
+
 struct ProjectConfig {
   std::string path;  // the file read; empty when there was none
   HazardsConfig hazards;
+  HistoryConfig history;
   std::vector<std::string> warnings;  // "FILE:LINE: ..." (unknown keys), for stderr
 };
 

@@ -7,12 +7,14 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "oxidize/cache/analysis_cache.hpp"
 #include "oxidize/config/glob.hpp"
 #include "oxidize/discover/language.hpp"
+#include "oxidize/history/history_facts.hpp"
 #include "oxidize/model/snapshot.hpp"
 #include "oxidize/source/file_source.hpp"
 #include "oxidize/util/stopwatch.hpp"
@@ -36,12 +38,18 @@ struct ScanOptions {
   discover::LanguageMap languages;
   // The analysis cache, or null for none. Owned by the caller, who loads and saves it.
   cache::AnalysisCache* cache = nullptr;
+  // Set: the history of the git repository the single root is in, up to the
+  // commit scanned, goes into the snapshot (oxidize scan, unless
+  // --no-history). The repository, revision, threads and languages are the
+  // scan's; the rest (walk, patterns, --now) comes from here.
+  std::optional<history::HistoryOptions> history;
 };
 
 // Live counters for a progress display on another thread.
 struct Progress {
   std::atomic<std::uint64_t> files{0};
   std::atomic<std::uint64_t> bytes{0};
+  history::HistoryProgress history;  // commits read, once the history pass runs
   // A run over several trees (the timeline of oxidize history): the trees
   // done and in all; 0 in all for a single scan.
   std::atomic<std::uint32_t> points_done{0};

@@ -29,6 +29,16 @@ std::string options_json(const ScanOptions& o) {
   for (const auto& glob : o.hazard_excludes) excludes.push_back(glob.pattern());
   j["hazard_excludes"] = excludes;
   if (!o.revision.empty()) j["revision"] = o.revision;
+  if (o.history) {
+    nlohmann::ordered_json h;
+    h["walk"] = history::walk_name(o.history->walk);
+    h["renames"] = o.history->renames;
+    h["functions"] = o.history->functions;
+    if (o.history->now) h["now"] = *o.history->now;
+    h["fix_patterns"] = o.history->patterns.fix;
+    h["security_patterns"] = o.history->patterns.security;
+    j["history"] = h;
+  }
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

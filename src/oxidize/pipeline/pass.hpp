@@ -27,12 +27,14 @@ PassResult open_sources(Context& context);    // one FileSource per root (disk, 
 PassResult analyze_files(Context& context);   // read + analyze (or take from the cache), in parallel
 PassResult sort_snapshot(Context& context);   // files and warnings sorted: output independent of threads
 PassResult describe_snapshot(Context& context);  // tree, commit, time, tool version, options
+PassResult read_history_facts(Context& context);  // the git history up to the commit scanned, when asked
 
 inline constexpr Pass k_scan_passes[] = {
     {"open sources", open_sources},
     {"discover+read+analyze", analyze_files},
     {"merge+sort", sort_snapshot},
     {"describe", describe_snapshot},
+    {"history", read_history_facts},
 };
 
 }  // namespace oxidize::pipeline

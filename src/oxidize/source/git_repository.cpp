@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <cstring>
 #include <memory>
 
 namespace oxidize::source {
@@ -34,6 +35,19 @@ tl::expected<Repository, std::string> open_repository(const std::string& path) {
   if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0)
     return tl::unexpected(path + ": not a git repository (" + git_error_text() + ")");
   return Repository(raw);
+}
+
+std::optional<std::uint64_t> blob_size(git_repository* repo, const unsigned char (&id)[20]) {
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, repo) != 0) return std::nullopt;
+  git_oid oid;
+  std::memcpy(oid.id, id, sizeof oid.id);
+  std::size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  const int rc = git_odb_read_header(&size, &type, odb, &oid);
+  git_odb_free(odb);
+  if (rc != 0) return std::nullopt;
+  return static_cast<std::uint64_t>(size);
 }
 
 std::optional<WorkTree> find_work_tree(const std::string& path) {

@@ -2,6 +2,7 @@
 // The few libgit2 facts the pipeline needs besides ignore rules: the work
 // tree a path is in and its HEAD (recorded in each snapshot, and where the
 // store lives), and resolving a revision to a commit (the git tree source).
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,5 +34,10 @@ struct RepositoryDeleter {
 using Repository = std::unique_ptr<git_repository, RepositoryDeleter>;
 
 tl::expected<Repository, std::string> open_repository(const std::string& path);
+
+// The size of a blob from its object header, without inflating the blob: a
+// blob of hundreds of megabytes is refused by size before it is read. nullopt
+// when the header cannot be read (a missing object).
+std::optional<std::uint64_t> blob_size(git_repository* repo, const unsigned char (&id)[20]);
 
 }  // namespace oxidize::source

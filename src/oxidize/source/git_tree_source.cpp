@@ -82,6 +82,8 @@ class BlobFile final : public SourceFile {
   tl::expected<std::string_view, util::ReadFailure> read() override {
     git_oid oid;
     std::memcpy(oid.id, entry_.oid.data(), entry_.oid.size());
+    if (const auto size = blob_size(repo_, oid.id); size && *size > max_bytes_)
+      return tl::unexpected(util::ReadFailure{util::ReadError::too_large, "larger than the size limit"});
     git_blob* raw = nullptr;
     if (git_blob_lookup(&raw, repo_, &oid) != 0)
       return tl::unexpected(util::ReadFailure{util::ReadError::io, "cannot read blob: " + git_error_text()});

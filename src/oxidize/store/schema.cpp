@@ -146,9 +146,90 @@ constexpr std::string_view k_migration_v2 = R"sql(
 CREATE INDEX snapshots_by_tree ON snapshots (tree, id);
 )sql";
 
+// Version 3: the repository's history (model::History) of a snapshot that
+// has one: one snapshot_history row (absent: the snapshot has no history),
+// its files, their functions, and its warnings. The row counts announced by
+// the parent rows let a reader tell missing rows (damage) from none.
+// The two doubles of AgeFacts are stored as the signed 64-bit integer with
+// the same bits (IEEE 754 binary64), as hashes are: exact, and the
+// convention's INTEGER only. For values >= 0 (ages, shares) the integers
+// sort as the values do, so SQL can still ORDER BY them.
+constexpr std::string_view k_migration_v3 = R"sql(
+CREATE TABLE snapshot_history (
+  snapshot_id INTEGER PRIMARY KEY REFERENCES snapshots (id),
+  head TEXT NOT NULL,
+  now INTEGER NOT NULL,
+  walk TEXT NOT NULL,
+  renames INTEGER NOT NULL,
+  shallow INTEGER NOT NULL,
+  commits INTEGER NOT NULL,
+  merges INTEGER NOT NULL,
+  first_commit INTEGER NOT NULL,
+  file_count INTEGER NOT NULL,
+  warning_count INTEGER NOT NULL
+);
+
+CREATE TABLE history_files (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot_history (snapshot_id),
+  ordinal INTEGER NOT NULL,
+  path BLOB NOT NULL,
+  commits INTEGER NOT NULL,
+  fix_commits INTEGER NOT NULL,
+  security_fix_commits INTEGER NOT NULL,
+  authors INTEGER NOT NULL,
+  lines_added INTEGER NOT NULL,
+  lines_deleted INTEGER NOT NULL,
+  churn_12m INTEGER NOT NULL,
+  churn_3m INTEGER NOT NULL,
+  commits_12m INTEGER NOT NULL,
+  first_change INTEGER NOT NULL,
+  last_change INTEGER NOT NULL,
+  aged_lines INTEGER NOT NULL,
+  median_age_days_bits INTEGER NOT NULL,
+  young_share_bits INTEGER NOT NULL,
+  renames INTEGER NOT NULL,
+  function_count INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, ordinal)
+) WITHOUT ROWID;
+
+CREATE TABLE history_functions (
+  snapshot_id INTEGER NOT NULL,
+  file_ordinal INTEGER NOT NULL,
+  ordinal INTEGER NOT NULL,
+  name BLOB NOT NULL,
+  start_line INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  commits INTEGER NOT NULL,
+  fix_commits INTEGER NOT NULL,
+  security_fix_commits INTEGER NOT NULL,
+  authors INTEGER NOT NULL,
+  lines_added INTEGER NOT NULL,
+  lines_deleted INTEGER NOT NULL,
+  churn_12m INTEGER NOT NULL,
+  churn_3m INTEGER NOT NULL,
+  commits_12m INTEGER NOT NULL,
+  first_change INTEGER NOT NULL,
+  last_change INTEGER NOT NULL,
+  aged_lines INTEGER NOT NULL,
+  median_age_days_bits INTEGER NOT NULL,
+  young_share_bits INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, file_ordinal, ordinal),
+  FOREIGN KEY (snapshot_id, file_ordinal) REFERENCES history_files (snapshot_id, ordinal)
+) WITHOUT ROWID;
+
+CREATE TABLE history_warnings (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot_history (snapshot_id),
+  ordinal INTEGER NOT NULL,
+  path BLOB NOT NULL,
+  message BLOB NOT NULL,
+  PRIMARY KEY (snapshot_id, ordinal)
+) WITHOUT ROWID;
+)sql";
+
 const std::array k_migrations = {
     Migration{1, k_schema_v1},
     Migration{2, k_migration_v2},
+    Migration{3, k_migration_v3},
 };
 
 }  // namespace

@@ -20,6 +20,28 @@ std::uint64_t as_unsigned(std::int64_t v) { return std::bit_cast<std::uint64_t>(
 std::uint32_t u32(std::int64_t v) { return static_cast<std::uint32_t>(v); }
 std::string owned(std::string_view s) { return std::string(s); }
 
+// ChangeFacts and AgeFacts from the columns at `first` on, in the order the
+// writer puts them (snapshot_writer.cpp). Returns the next column.
+int change_and_age(const Statement& s, int first, model::ChangeFacts& c, model::AgeFacts& a) {
+  int i = first;
+  c.commits = u32(s.column_int64(i++));
+  c.fix_commits = u32(s.column_int64(i++));
+  c.security_fix_commits = u32(s.column_int64(i++));
+  c.authors = u32(s.column_int64(i++));
+  c.lines_added = as_unsigned(s.column_int64(i++));
+  c.lines_deleted = as_unsigned(s.column_int64(i++));
+  c.churn_12m = as_unsigned(s.column_int64(i++));
+  c.churn_3m = as_unsigned(s.column_int64(i++));
+  c.commits_12m = u32(s.column_int64(i++));
+  c.first_change = s.column_int64(i++);
+  c.last_change = s.column_int64(i++);
+  a.lines = u32(s.column_int64(i++));
+  // The double's bits (docs/store.md): exactly what was written.
+  a.median_age_days = std::bit_cast<double>(s.column_int64(i++));
+  a.young_share = std::bit_cast<double>(s.column_int64(i++));
+  return i;
+}
+
 // Values this build cannot represent, met while reading: what a newer
 // oxidize wrote (a rule, a language, a skip reason added since). Each kind
 // becomes one warning on the snapshot instead of a failed read.
@@ -255,6 +277,93 @@ class Reader {
     return {};
   }
 
+  // The snapshot's history, when it has one (no snapshot_history row: none).
+  // Files and functions go to the places their ordinals name; each parent
+  // row announced how many children it has, so a missing row is damage.
+  tl::expected<void, std::string> history(std::int64_t id) {
+    OXIDIZE_TRY_VALUE(s, m_db.prepare("SELECT head, now, walk, renames, shallow, commits, merges, first_commit, "
+                                      "file_count, warning_count FROM snapshot_history WHERE snapshot_id = ?1"));
+    s.bind(1, id);
+    OXIDIZE_TRY_VALUE(row, s.step());
+    if (!row) return {};
+    model::History& h = m_out.history.emplace();
+    h.info.head = owned(s.column_text(0));
+    h.info.now = s.column_int64(1);
+    h.info.walk = owned(s.column_text(2));
+    h.info.renames = s.column_int64(3) != 0;
+    h.info.shallow = s.column_int64(4) != 0;
+    h.info.commits = as_unsigned(s.column_int64(5));
+    h.info.merges = as_unsigned(s.column_int64(6));
+    h.info.first_commit = s.column_int64(7);
+    const std::int64_t file_count = s.column_int64(8), warning_count = s.column_int64(9);
+    if (file_count < 0 || warning_count < 0) return tl::unexpected(damaged(m_db, "a negative count"));
+    h.files.resize(static_cast<std::size_t>(file_count));
+    h.warnings.resize(static_cast<std::size_t>(warning_count));
+
+    OXIDIZE_TRY_VALUE(f, m_db.prepare(
+        "SELECT ordinal, path, commits, fix_commits, security_fix_commits, authors, lines_added, lines_deleted, "
+        "churn_12m, churn_3m, commits_12m, first_change, last_change, aged_lines, median_age_days_bits, "
+        "young_share_bits, renames, function_count FROM history_files WHERE snapshot_id = ?1 ORDER BY ordinal"));
+    f.bind(1, id);
+    std::int64_t files_read = 0;
+    std::vector<std::int64_t> functions_announced(h.files.size()), functions_read(h.files.size());
+    while (true) {
+      OXIDIZE_TRY_VALUE(more, f.step());
+      if (!more) break;
+      const std::int64_t ordinal = f.column_int64(0);
+      if (ordinal < 0 || ordinal >= file_count)
+        return tl::unexpected(damaged(m_db, "a history file out of range"));
+      ++files_read;
+      model::FileHistory& file = h.files[static_cast<std::size_t>(ordinal)];
+      file.path = owned(f.column_blob(1));
+      const int next = change_and_age(f, 2, file.change, file.age);
+      file.renames = u32(f.column_int64(next));
+      const std::int64_t functions = f.column_int64(next + 1);
+      if (functions < 0) return tl::unexpected(damaged(m_db, "a negative count"));
+      file.functions.resize(static_cast<std::size_t>(functions));
+      functions_announced[static_cast<std::size_t>(ordinal)] = functions;
+    }
+
+    OXIDIZE_TRY_VALUE(fn, m_db.prepare(
+        "SELECT file_ordinal, ordinal, name, start_line, end_line, commits, fix_commits, security_fix_commits, "
+        "authors, lines_added, lines_deleted, churn_12m, churn_3m, commits_12m, first_change, last_change, "
+        "aged_lines, median_age_days_bits, young_share_bits FROM history_functions WHERE snapshot_id = ?1 "
+        "ORDER BY file_ordinal, ordinal"));
+    fn.bind(1, id);
+    while (true) {
+      OXIDIZE_TRY_VALUE(more, fn.step());
+      if (!more) break;
+      const std::int64_t file = fn.column_int64(0), ordinal = fn.column_int64(1);
+      if (file < 0 || file >= file_count || ordinal < 0 ||
+          ordinal >= functions_announced[static_cast<std::size_t>(file)])
+        return tl::unexpected(damaged(m_db, "a history function out of range"));
+      ++functions_read[static_cast<std::size_t>(file)];
+      model::FunctionHistory& x = h.files[static_cast<std::size_t>(file)].functions[static_cast<std::size_t>(ordinal)];
+      x.name = owned(fn.column_blob(2));
+      x.start_line = u32(fn.column_int64(3));
+      x.end_line = u32(fn.column_int64(4));
+      change_and_age(fn, 5, x.change, x.age);
+    }
+
+    OXIDIZE_TRY_VALUE(w, m_db.prepare("SELECT ordinal, path, message FROM history_warnings WHERE snapshot_id = ?1 "
+                                      "ORDER BY ordinal"));
+    w.bind(1, id);
+    std::int64_t warnings_read = 0;
+    while (true) {
+      OXIDIZE_TRY_VALUE(more, w.step());
+      if (!more) break;
+      const std::int64_t ordinal = w.column_int64(0);
+      if (ordinal < 0 || ordinal >= warning_count)
+        return tl::unexpected(damaged(m_db, "a history warning out of range"));
+      ++warnings_read;
+      h.warnings[static_cast<std::size_t>(ordinal)] = {owned(w.column_blob(1)), owned(w.column_blob(2))};
+    }
+    // Rows are unique by key, so equal counts mean every place was filled.
+    if (files_read != file_count || warnings_read != warning_count || functions_read != functions_announced)
+      return tl::unexpected(damaged(m_db, "rows missing for the history"));
+    return {};
+  }
+
   // Every announced row was read (rows are unique by key, so equal counts
   // mean every slot was filled); then the dropped findings go.
   tl::expected<void, std::string> finish() {
@@ -297,6 +406,7 @@ tl::expected<model::Snapshot, std::string> read_snapshot(sqlite::Database& db, s
   OXIDIZE_TRY(r.functions());
   OXIDIZE_TRY(r.findings());
   OXIDIZE_TRY(r.parse_issues());
+  OXIDIZE_TRY(r.history(id));
   OXIDIZE_TRY(r.finish());
   OXIDIZE_TRY(tx.commit());
   return out;

@@ -1,5 +1,6 @@
 #include "oxidize/store/snapshot_writer.hpp"
 
+#include <bit>
 #include <optional>
 #include <vector>
 
@@ -131,6 +132,106 @@ tl::expected<std::int64_t, std::string> insert_snapshot(sqlite::Database& db, co
   return id;
 }
 
+// The columns ChangeFacts and AgeFacts fill, from `first` on, in the order
+// of the schema (commits ... last_change, aged_lines, median_age_days_bits,
+// young_share_bits). Returns the next column.
+int set_change_and_age(BatchInsert& rows, int first, const model::ChangeFacts& c, const model::AgeFacts& a) {
+  int i = first;
+  rows.set(i++, c.commits);
+  rows.set(i++, c.fix_commits);
+  rows.set(i++, c.security_fix_commits);
+  rows.set(i++, c.authors);
+  rows.set(i++, static_cast<std::int64_t>(c.lines_added));
+  rows.set(i++, static_cast<std::int64_t>(c.lines_deleted));
+  rows.set(i++, static_cast<std::int64_t>(c.churn_12m));
+  rows.set(i++, static_cast<std::int64_t>(c.churn_3m));
+  rows.set(i++, c.commits_12m);
+  rows.set(i++, c.first_change);
+  rows.set(i++, c.last_change);
+  rows.set(i++, a.lines);
+  // The double's bits, exactly (docs/store.md).
+  rows.set(i++, std::bit_cast<std::int64_t>(a.median_age_days));
+  rows.set(i++, std::bit_cast<std::int64_t>(a.young_share));
+  return i;
+}
+
+constexpr int k_change_and_age_columns = 14;
+
+// The snapshot's history, when it has one: its row, then its files, their
+// functions (after their file, for the foreign key) and its warnings.
+tl::expected<void, std::string> insert_history(sqlite::Database& db, std::int64_t id, const model::History& history) {
+  const model::HistoryInfo& info = history.info;
+  OXIDIZE_TRY_VALUE(h, db.prepare("INSERT INTO snapshot_history (snapshot_id, head, now, walk, renames, shallow, "
+                                  "commits, merges, first_commit, file_count, warning_count) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+  h.bind(1, id);
+  h.bind_text(2, info.head);
+  h.bind(3, info.now);
+  h.bind_text(4, info.walk);
+  h.bind(5, info.renames ? 1 : 0);
+  h.bind(6, info.shallow ? 1 : 0);
+  h.bind(7, static_cast<std::int64_t>(info.commits));
+  h.bind(8, static_cast<std::int64_t>(info.merges));
+  h.bind(9, info.first_commit);
+  h.bind(10, count(history.files.size()));
+  h.bind(11, count(history.warnings.size()));
+  OXIDIZE_TRY(h.run());
+
+  OXIDIZE_TRY_VALUE(files, BatchInsert::prepare(db,
+                                                "history_files (snapshot_id, ordinal, path, commits, fix_commits, "
+                                                "security_fix_commits, authors, lines_added, lines_deleted, "
+                                                "churn_12m, churn_3m, commits_12m, first_change, last_change, "
+                                                "aged_lines, median_age_days_bits, young_share_bits, renames, "
+                                                "function_count)",
+                                                5 + k_change_and_age_columns));
+  for (std::size_t i = 0; i < history.files.size(); ++i) {
+    const model::FileHistory& f = history.files[i];
+    files.set(0, id);
+    files.set(1, count(i));
+    files.set_blob(2, f.path);
+    const int next = set_change_and_age(files, 3, f.change, f.age);
+    files.set(next, f.renames);
+    files.set(next + 1, count(f.functions.size()));
+    OXIDIZE_TRY(files.end_row());
+  }
+  OXIDIZE_TRY(files.flush());
+
+  OXIDIZE_TRY_VALUE(functions, BatchInsert::prepare(db,
+                                                    "history_functions (snapshot_id, file_ordinal, ordinal, name, "
+                                                    "start_line, end_line, commits, fix_commits, "
+                                                    "security_fix_commits, authors, lines_added, lines_deleted, "
+                                                    "churn_12m, churn_3m, commits_12m, first_change, last_change, "
+                                                    "aged_lines, median_age_days_bits, young_share_bits)",
+                                                    6 + k_change_and_age_columns));
+  for (std::size_t i = 0; i < history.files.size(); ++i) {
+    const auto& fns = history.files[i].functions;
+    for (std::size_t j = 0; j < fns.size(); ++j) {
+      const model::FunctionHistory& fn = fns[j];
+      functions.set(0, id);
+      functions.set(1, count(i));
+      functions.set(2, count(j));
+      functions.set_blob(3, fn.name);
+      functions.set(4, fn.start_line);
+      functions.set(5, fn.end_line);
+      set_change_and_age(functions, 6, fn.change, fn.age);
+      OXIDIZE_TRY(functions.end_row());
+    }
+  }
+  OXIDIZE_TRY(functions.flush());
+
+  OXIDIZE_TRY_VALUE(warnings,
+                    BatchInsert::prepare(db, "history_warnings (snapshot_id, ordinal, path, message)", 4));
+  for (std::size_t i = 0; i < history.warnings.size(); ++i) {
+    warnings.set(0, id);
+    warnings.set(1, count(i));
+    warnings.set_blob(2, history.warnings[i].path);
+    warnings.set_blob(3, history.warnings[i].message);
+    OXIDIZE_TRY(warnings.end_row());
+  }
+  OXIDIZE_TRY(warnings.flush());
+  return {};
+}
+
 }  // namespace
 
 tl::expected<std::int64_t, std::string> write_snapshot(sqlite::Database& db, const model::Snapshot& snapshot,
@@ -150,6 +251,7 @@ tl::expected<std::int64_t, std::string> write_snapshot(sqlite::Database& db, con
     manifest_id = new_id;
   }
   OXIDIZE_TRY_VALUE(id, insert_snapshot(db, snapshot, key_id, *manifest_id));
+  if (snapshot.history) OXIDIZE_TRY(insert_history(db, id, *snapshot.history));
   OXIDIZE_TRY(tx.commit());
   return id;
 }

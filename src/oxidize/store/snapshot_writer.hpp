@@ -14,7 +14,8 @@ namespace oxidize::store {
 // Digests are computed before the write lock is taken; then, unless the
 // store already holds the same file list, each file's facts are looked up
 // by (hash, analysis key, digest) and written only when new, then the file
-// list; then the snapshot's own rows. Returns the new snapshot's id.
+// list; then the snapshot's own rows, and its history when it has one.
+// Returns the new snapshot's id.
 tl::expected<std::int64_t, std::string> write_snapshot(sqlite::Database& db, const model::Snapshot& snapshot,
                                                        std::string_view analysis_key);
 

@@ -4,6 +4,8 @@
 // need "equal in every field", and a message that says where they are not.
 #include <fmt/format.h>
 
+#include <bit>
+#include <cstdint>
 #include <string>
 
 #include "oxidize/model/snapshot.hpp"
@@ -93,6 +95,69 @@ inline std::string first_difference(const model::FileRecord& a, const model::Fil
   return {};
 }
 
+inline std::string first_difference(const model::ChangeFacts& a, const model::ChangeFacts& b, const std::string& w) {
+  OXIDIZE_SAME(w + ".commits", a.commits, b.commits);
+  OXIDIZE_SAME(w + ".fix_commits", a.fix_commits, b.fix_commits);
+  OXIDIZE_SAME(w + ".security_fix_commits", a.security_fix_commits, b.security_fix_commits);
+  OXIDIZE_SAME(w + ".authors", a.authors, b.authors);
+  OXIDIZE_SAME(w + ".lines_added", a.lines_added, b.lines_added);
+  OXIDIZE_SAME(w + ".lines_deleted", a.lines_deleted, b.lines_deleted);
+  OXIDIZE_SAME(w + ".churn_12m", a.churn_12m, b.churn_12m);
+  OXIDIZE_SAME(w + ".churn_3m", a.churn_3m, b.churn_3m);
+  OXIDIZE_SAME(w + ".commits_12m", a.commits_12m, b.commits_12m);
+  OXIDIZE_SAME(w + ".first_change", a.first_change, b.first_change);
+  OXIDIZE_SAME(w + ".last_change", a.last_change, b.last_change);
+  return {};
+}
+
+// Doubles by their bits: "exactly as written" (NaN and -0.0 included).
+inline std::string first_difference(const model::AgeFacts& a, const model::AgeFacts& b, const std::string& w) {
+  OXIDIZE_SAME(w + ".lines", a.lines, b.lines);
+  OXIDIZE_SAME(w + ".median_age_days", std::bit_cast<std::uint64_t>(a.median_age_days),
+               std::bit_cast<std::uint64_t>(b.median_age_days));
+  OXIDIZE_SAME(w + ".young_share", std::bit_cast<std::uint64_t>(a.young_share),
+               std::bit_cast<std::uint64_t>(b.young_share));
+  return {};
+}
+
+inline std::string first_difference(const model::History& a, const model::History& b, const std::string& w) {
+  OXIDIZE_SAME(w + ".info.head", a.info.head, b.info.head);
+  OXIDIZE_SAME(w + ".info.now", a.info.now, b.info.now);
+  OXIDIZE_SAME(w + ".info.walk", a.info.walk, b.info.walk);
+  OXIDIZE_SAME(w + ".info.renames", a.info.renames, b.info.renames);
+  OXIDIZE_SAME(w + ".info.shallow", a.info.shallow, b.info.shallow);
+  OXIDIZE_SAME(w + ".info.commits", a.info.commits, b.info.commits);
+  OXIDIZE_SAME(w + ".info.merges", a.info.merges, b.info.merges);
+  OXIDIZE_SAME(w + ".info.first_commit", a.info.first_commit, b.info.first_commit);
+  OXIDIZE_SAME(w + ".files.size()", a.files.size(), b.files.size());
+  for (std::size_t i = 0; i < a.files.size(); ++i) {
+    const model::FileHistory& x = a.files[i];
+    const model::FileHistory& y = b.files[i];
+    const std::string f = fmt::format("{}.files[{}]", w, i);
+    OXIDIZE_SAME(f + ".path", x.path, y.path);
+    if (auto d = first_difference(x.change, y.change, f + ".change"); !d.empty()) return d;
+    if (auto d = first_difference(x.age, y.age, f + ".age"); !d.empty()) return d;
+    OXIDIZE_SAME(f + ".renames", x.renames, y.renames);
+    OXIDIZE_SAME(f + ".functions.size()", x.functions.size(), y.functions.size());
+    for (std::size_t j = 0; j < x.functions.size(); ++j) {
+      const model::FunctionHistory& p = x.functions[j];
+      const model::FunctionHistory& q = y.functions[j];
+      const std::string g = fmt::format("{}.functions[{}]", f, j);
+      OXIDIZE_SAME(g + ".name", p.name, q.name);
+      OXIDIZE_SAME(g + ".start_line", p.start_line, q.start_line);
+      OXIDIZE_SAME(g + ".end_line", p.end_line, q.end_line);
+      if (auto d = first_difference(p.change, q.change, g + ".change"); !d.empty()) return d;
+      if (auto d = first_difference(p.age, q.age, g + ".age"); !d.empty()) return d;
+    }
+  }
+  OXIDIZE_SAME(w + ".warnings.size()", a.warnings.size(), b.warnings.size());
+  for (std::size_t i = 0; i < a.warnings.size(); ++i) {
+    OXIDIZE_SAME(fmt::format("{}.warnings[{}].path", w, i), a.warnings[i].path, b.warnings[i].path);
+    OXIDIZE_SAME(fmt::format("{}.warnings[{}].message", w, i), a.warnings[i].message, b.warnings[i].message);
+  }
+  return {};
+}
+
 // Empty when equal in every field except info.id (the store assigns it).
 inline std::string first_difference(const model::Snapshot& a, const model::Snapshot& b) {
   OXIDIZE_SAME("info.created_at", a.info.created_at, b.info.created_at);
@@ -114,6 +179,9 @@ inline std::string first_difference(const model::Snapshot& a, const model::Snaps
   OXIDIZE_SAME("files.size()", a.files.size(), b.files.size());
   for (std::size_t i = 0; i < a.files.size(); ++i)
     if (auto d = first_difference(a.files[i], b.files[i], fmt::format("files[{}]", i)); !d.empty()) return d;
+  OXIDIZE_SAME("history.has_value()", a.history.has_value(), b.history.has_value());
+  if (a.history)
+    if (auto d = first_difference(*a.history, *b.history, "history"); !d.empty()) return d;
   return {};
 }
 

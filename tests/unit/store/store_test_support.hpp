@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <string>
 
 #include "oxidize/analyze/analyze_file.hpp"
@@ -116,6 +117,72 @@ inline model::Snapshot realistic_snapshot() {
                 {"src/braces.c", "line 1: unbalanced braces"}};
   std::sort(s.warnings.begin(), s.warnings.end());  // as the scan leaves them
   return s;
+}
+
+// A repository's history with the values a store can get wrong: the
+// extremes of every integer (a 64-bit count above INT64_MAX, times before
+// 1970), doubles that no decimal form holds exactly (a denormal, a third,
+// infinity, the "no age" -1), paths and names with invalid UTF-8, NUL
+// bytes and escapes, a file without functions, an empty name, warnings.
+inline model::History sample_history() {
+  using namespace std::string_literals;
+  model::History h;
+  h.info.head = "89abcdef0123456789abcdef0123456789abcdef";
+  h.info.now = 1'796'601'600;  // 2026-12-06
+  h.info.walk = "no-merges";
+  h.info.renames = false;
+  h.info.shallow = true;
+  h.info.commits = 0xFFFF'FFFF'FFFF'FFFFULL;
+  h.info.merges = 0x8000'0000'0000'0000ULL;
+  h.info.first_commit = -86'400 * 365;  // 1969
+  const auto change = [](std::uint64_t seed) {
+    model::ChangeFacts c;
+    c.commits = static_cast<std::uint32_t>(seed * 7 + 1);
+    c.fix_commits = static_cast<std::uint32_t>(seed % 5);
+    c.security_fix_commits = static_cast<std::uint32_t>(seed % 2);
+    c.authors = static_cast<std::uint32_t>(seed % 9 + 1);
+    c.lines_added = seed * 1000 + 17;
+    c.lines_deleted = seed * 300 + 3;
+    c.churn_12m = seed * 40;
+    c.churn_3m = seed * 4;
+    c.commits_12m = static_cast<std::uint32_t>(seed);
+    c.first_change = 1'500'000'000 + static_cast<model::GitTime>(seed);
+    c.last_change = 1'790'000'000 - static_cast<model::GitTime>(seed);
+    return c;
+  };
+  h.files.reserve(4);  // the references below stay valid
+  model::FileHistory& a = h.files.emplace_back();
+  a.path = "src/a.c";
+  a.change = change(1);
+  a.age = {120, 412.5, 0.25};
+  a.renames = 2;
+  a.functions.push_back({"main", 3, 40, change(2), {38, 1.0 / 3.0, 2.0 / 3.0}});
+  a.functions.push_back({"ns::S::operator()", 42, 42, change(3), {1, 4.9406564584124654e-324, 1.0}});
+  a.functions.push_back({"", 50, 49, {}, {}});  // nothing known: the defaults
+  model::FileHistory& b = h.files.emplace_back();
+  b.path = std::string("src/bad\xff\xfe name\n.c");
+  b.change = change(4);
+  b.change.commits = 0xFFFF'FFFFu;
+  b.change.lines_added = 0xFFFF'FFFF'FFFF'FFFFULL;
+  b.change.lines_deleted = 0x8000'0000'0000'0001ULL;
+  b.change.first_change = std::numeric_limits<model::GitTime>::min();
+  b.change.last_change = std::numeric_limits<model::GitTime>::max();
+  b.age = {0, -1, 0};
+  b.functions.push_back({"\xe2\x82\xac_odd\xff"s, 1, 1, change(5), {1, 1e300, 1e-300}});
+  b.functions.push_back({"with\0nul\0"s, 2, 9, change(6), {8, std::numeric_limits<double>::infinity(), 0.1}});
+  model::FileHistory& c = h.files.emplace_back();
+  c.path = "src/nul\0in\0path.c"s;
+  c.change = change(7);
+  c.age = {10, 3650.0000000001, 0.1 + 0.2};
+  model::FileHistory& d = h.files.emplace_back();
+  d.path = "src/\x1b[31mred.rs";
+  d.functions.push_back({"m::\x80\x81", 1, 2, change(8), {2, 2.0, 0.5}});
+  h.warnings = {{"", "shallow clone: history starts at 2024-01-01"},
+                {"vendor/sub\xff"s, "submodule not followed"},
+                {"x\0y"s, "cannot read object 0123abc:\n\x1b[2J"}};
+  std::sort(h.files.begin(), h.files.end(), [](const auto& x, const auto& y) { return x.path < y.path; });
+  std::sort(h.warnings.begin(), h.warnings.end());
+  return h;
 }
 
 }  // namespace oxidize::test

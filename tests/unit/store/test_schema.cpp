@@ -41,6 +41,9 @@ TEST(Schema, NewFileGetsTheCurrentSchemaMarkedAsOurs) {
   EXPECT_EQ(query(db, "PRAGMA user_version"), current_schema_version());
   EXPECT_EQ(query(db, "PRAGMA application_id"), k_application_id);
   EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_master WHERE name = 'snapshots_by_tree'"), 1);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('snapshot_history', "
+                      "'history_files', 'history_functions', 'history_warnings')"),
+            4);
   auto mode = db.prepare("PRAGMA journal_mode").value();
   ASSERT_TRUE(mode.step().value());
   EXPECT_EQ(mode.column_text(0), "wal");
@@ -92,6 +95,7 @@ TEST(Schema, VersionOneDatabaseIsMigratedAndKeepsItsSnapshots) {
   EXPECT_EQ(old->skipped[static_cast<std::size_t>(discover::Skip::binary)], 2u);
   ASSERT_EQ(old->warnings.size(), 1u);
   EXPECT_EQ(old->warnings[0].message, "vanished");
+  EXPECT_EQ(old->history, std::nullopt);
 
   // The migrated database takes new snapshots like a new one.
   const auto id = store->write(written);
@@ -100,6 +104,82 @@ TEST(Schema, VersionOneDatabaseIsMigratedAndKeepsItsSnapshots) {
   auto db = open_raw(path);
   EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_master WHERE name = 'snapshots_by_tree'"), 1);
   EXPECT_EQ(query(db, "PRAGMA user_version"), current_schema_version());
+}
+
+// A database made by version 2 (the steps up to 2, as they shipped),
+// holding a snapshot, opened by this build: migrated in place to the
+// history tables, the old snapshot intact and without a history.
+TEST(Schema, VersionTwoDatabaseIsMigratedAndItsSnapshotsHaveNoHistory) {
+  TempDir dir;
+  const std::string path = dir.file("v2.db");
+  {
+    auto db = open_raw(path);
+    ASSERT_EQ(migrate(db, migrations().first(2)).value(), 2);
+    EXPECT_EQ(query(db, "PRAGMA user_version"), 2);
+    EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_master WHERE name = 'snapshots_by_tree'"), 1);
+    EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%history%'"), 0);
+    // Rows as version 2 holds them, written by hand (two snapshots of one
+    // file list, the second of another tree).
+    ASSERT_TRUE(db.exec(
+        "INSERT INTO analysis_keys VALUES (1, 'oxidize 0.1.0 {}');"
+        "INSERT INTO contents VALUES (1, 42, 1, 77, 'rust', 30, 2, 1, 0, 0, 'none', 0, '', 1, 0, 1);"
+        "INSERT INTO functions VALUES (1, 0, CAST('m::f' AS BLOB), 1, 2, 10, 29, 2, 1, 1, 0, 0, 7, 1, 1);"
+        "INSERT INTO parse_issues VALUES (1, 0, 2, CAST('unbalanced braces' AS BLOB));"
+        "INSERT INTO manifests VALUES (1, '00000000000000000000000000000002', 1, 2, 1, 0);"
+        "INSERT INTO manifest_files VALUES (1, 0, CAST('lib.rs' AS BLOB), 1, 'none', CAST('' AS BLOB), 0);"
+        "INSERT INTO snapshots VALUES (1, '2026-06-01T00:00:00Z', '0.1.0', CAST('/t' AS BLOB), 'git', "
+        "'0123456789abcdef0123456789abcdef01234567', '{}', 1, 1);"
+        "INSERT INTO snapshots VALUES (2, '2026-06-02T00:00:00Z', '0.1.0', CAST('/u' AS BLOB), 'filesystem', '', "
+        "'{}', 1, 1);"
+        "INSERT INTO snapshot_roots VALUES (1, 0, CAST('.' AS BLOB));"
+        "INSERT INTO snapshot_skips VALUES (2, 'too_large', 1);"
+        "INSERT INTO snapshot_warnings VALUES (1, 0, CAST('x.c' AS BLOB), CAST('vanished' AS BLOB));"));
+  }
+  // Read-only, a version-2 store is not read (it would lack the tables).
+  const auto read_only = Store::open(path, OpenMode::read_only);
+  ASSERT_FALSE(read_only);
+  EXPECT_NE(read_only.error().find("schema version 2"), std::string::npos) << read_only.error();
+
+  auto store = Store::open(path, OpenMode::read_write);
+  ASSERT_TRUE(store) << store.error();
+  EXPECT_EQ(store->schema_version(), current_schema_version());
+  const auto first = store->read(1);
+  ASSERT_TRUE(first) << first.error();
+  EXPECT_EQ(first->history, std::nullopt);
+  EXPECT_EQ(first->info.commit, "0123456789abcdef0123456789abcdef01234567");
+  EXPECT_EQ(first->info.source, "git");
+  ASSERT_EQ(first->files.size(), 1u);
+  EXPECT_EQ(first->files[0].path, "lib.rs");
+  EXPECT_EQ(first->files[0].facts.language, discover::Language::rust);
+  ASSERT_EQ(first->files[0].facts.functions.size(), 1u);
+  EXPECT_EQ(first->files[0].facts.functions[0].name, "m::f");
+  EXPECT_TRUE(first->files[0].facts.functions[0].is_unsafe);
+  ASSERT_EQ(first->files[0].facts.parse_issues.size(), 1u);
+  EXPECT_EQ(first->files[0].facts.parse_issues[0].message, "unbalanced braces");
+  ASSERT_EQ(first->warnings.size(), 1u);
+  EXPECT_EQ(first->warnings[0].message, "vanished");
+  const auto second = store->read(2);
+  ASSERT_TRUE(second) << second.error();
+  EXPECT_EQ(second->history, std::nullopt);
+  EXPECT_EQ(second->info.tree, "/u");
+  EXPECT_EQ(second->skipped[static_cast<std::size_t>(discover::Skip::too_large)], 1u);
+  EXPECT_EQ(store->resolve("latest", "/t").value(), 1);
+
+  // The migrated database takes snapshots with a history, and without.
+  model::Snapshot with = test::realistic_snapshot();
+  with.history = test::sample_history();
+  const auto id = store->write(with);
+  ASSERT_TRUE(id) << id.error();
+  EXPECT_EQ(test::first_difference(with, store->read(*id).value()), "");
+  model::Snapshot without = test::realistic_snapshot();
+  const auto id2 = store->write(without);
+  ASSERT_TRUE(id2) << id2.error();
+  EXPECT_EQ(test::first_difference(without, store->read(*id2).value()), "");
+  auto db = open_raw(path);
+  EXPECT_EQ(query(db, "PRAGMA user_version"), current_schema_version());
+  EXPECT_EQ(query(db, "SELECT count(*) FROM snapshot_history"), 1);
+  auto fk = db.prepare("PRAGMA foreign_key_check").value();
+  EXPECT_FALSE(fk.step().value());
 }
 
 TEST(Schema, FailedMigrationChangesNothing) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cmath>
+#include <limits>
 #include <regex>
 
 #include "oxidize/model/snapshot_listing.hpp"
@@ -61,6 +63,148 @@ TEST(Store, RealisticSnapshotRoundTripsInEveryField) {
   const auto again = reader.read(*id);
   ASSERT_TRUE(again) << again.error();
   EXPECT_EQ(test::first_difference(written, *again), "");
+}
+
+// The history's own count of rows in a table, for one snapshot.
+std::int64_t history_rows(const std::string& path, const std::string& table, std::int64_t id) {
+  return rows(path, table + " WHERE snapshot_id = " + std::to_string(id));
+}
+
+TEST(Store, HistoryRoundTripsExactly) {
+  TempDir dir;
+  const std::string path = dir.file("s.db");
+  model::Snapshot written = test::realistic_snapshot();
+  written.history = test::sample_history();
+  Store store = open_store(path);
+  const auto id = store.write(written);
+  ASSERT_TRUE(id) << id.error();
+  const auto read = store.read(*id);
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_EQ(test::first_difference(written, *read), "");
+  ASSERT_TRUE(read->history.has_value());
+  EXPECT_TRUE(*read->history == *written.history);
+  EXPECT_EQ(history_rows(path, "snapshot_history", *id), 1);
+  EXPECT_EQ(history_rows(path, "history_files", *id), 4);
+  EXPECT_EQ(history_rows(path, "history_functions", *id), 6);
+  EXPECT_EQ(history_rows(path, "history_warnings", *id), 3);
+
+  { Store gone = std::move(store); }
+  const auto again = open_store(path, OpenMode::read_only).read(*id);
+  ASSERT_TRUE(again) << again.error();
+  EXPECT_EQ(test::first_difference(written, *again), "");
+  EXPECT_TRUE(again->history == written.history);
+}
+
+TEST(Store, SnapshotWithoutHistoryReadsBackWithout) {
+  TempDir dir;
+  const std::string path = dir.file("s.db");
+  const model::Snapshot written = test::realistic_snapshot();
+  ASSERT_FALSE(written.history.has_value());
+  Store store = open_store(path);
+  const auto id = store.write(written);
+  ASSERT_TRUE(id) << id.error();
+  const auto read = store.read(*id);
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_EQ(read->history, std::nullopt);
+  EXPECT_EQ(test::first_difference(written, *read), "");
+  for (const char* table : {"snapshot_history", "history_files", "history_functions", "history_warnings"})
+    EXPECT_EQ(rows(path, table), 0) << table;
+}
+
+TEST(Store, EmptyHistoryIsStillAHistory) {
+  // A repository with no source file at its last commit: a history, with no files.
+  TempDir dir;
+  const std::string path = dir.file("s.db");
+  Store store = open_store(path);
+  model::Snapshot written;
+  written.info.created_at = "2026-01-01T00:00:00Z";
+  written.history.emplace();
+  const auto id = store.write(written);
+  ASSERT_TRUE(id) << id.error();
+  const auto read = store.read(*id);
+  ASSERT_TRUE(read) << read.error();
+  ASSERT_TRUE(read->history.has_value());
+  EXPECT_TRUE(read->history == written.history);
+  EXPECT_EQ(read->history->info.walk, "first-parent");
+  EXPECT_TRUE(read->history->info.renames);
+  EXPECT_EQ(test::first_difference(written, *read), "");
+}
+
+TEST(Store, HistoryDoublesKeepTheirBits) {
+  // Stored as their IEEE 754 bits: what operator== cannot see is kept too.
+  TempDir dir;
+  Store store = open_store(dir.file("s.db"));
+  model::Snapshot written;
+  written.info.created_at = "2026-01-01T00:00:00Z";
+  model::History& h = written.history.emplace();
+  h.files.push_back({"a.c", {}, {3, std::numeric_limits<double>::quiet_NaN(), -0.0}, 0, {}});
+  h.files.push_back({"b.c", {}, {1, -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::max()}, 0,
+                     {{"f", 1, 2, {}, {1, std::numeric_limits<double>::denorm_min(), std::nextafter(1.0, 0.0)}}}});
+  const auto id = store.write(written);
+  ASSERT_TRUE(id) << id.error();
+  const auto read = store.read(*id);
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_EQ(test::first_difference(written, *read), "");  // compares doubles by bits
+  ASSERT_TRUE(read->history.has_value());
+  EXPECT_TRUE(std::isnan(read->history->files[0].age.median_age_days));
+  EXPECT_TRUE(std::signbit(read->history->files[0].age.young_share));
+}
+
+TEST(Store, HistoriesOfSnapshotsStayApart) {
+  TempDir dir;
+  const std::string path = dir.file("s.db");
+  Store store = open_store(path);
+  model::Snapshot with = test::synthetic_snapshot({.files = 20, .functions_per_file = 3}, 0);
+  with.history = test::sample_history();
+  model::Snapshot without = with;
+  without.history.reset();
+  model::Snapshot other = with;
+  other.history->info.head = "fedcba9876543210fedcba9876543210fedcba98";
+  other.history->files[1].functions.pop_back();
+  other.history->files[2].change.commits += 1;
+  other.history->files.pop_back();
+  other.history->warnings.clear();
+  const std::int64_t a = store.write(with).value();
+  const std::int64_t b = store.write(without).value();
+  const std::int64_t c = store.write(other).value();
+  const std::int64_t d = store.write(with).value();
+  // The tree did not change: one file list, whatever its history says.
+  EXPECT_EQ(rows(path, "manifests"), 1);
+  EXPECT_EQ(test::first_difference(with, store.read(a).value()), "");
+  EXPECT_EQ(test::first_difference(without, store.read(b).value()), "");
+  EXPECT_EQ(test::first_difference(other, store.read(c).value()), "");
+  EXPECT_EQ(test::first_difference(with, store.read(d).value()), "");
+  EXPECT_EQ(rows(path, "snapshot_history"), 3);
+  EXPECT_EQ(history_rows(path, "history_files", c), 3);
+  EXPECT_EQ(history_rows(path, "history_warnings", c), 0);
+
+  auto db = sqlite::Database::open(path, SQLITE_OPEN_READONLY).value();
+  auto fk = db.prepare("PRAGMA foreign_key_check").value();
+  EXPECT_FALSE(fk.step().value());
+  auto check = db.prepare("PRAGMA integrity_check").value();
+  ASSERT_TRUE(check.step().value());
+  EXPECT_EQ(check.column_text(0), "ok");
+}
+
+TEST(Store, MissingHistoryRowsAreReportedAsDamage) {
+  for (const char* damage : {"DELETE FROM history_functions WHERE ordinal = 1",
+                             "DELETE FROM history_warnings WHERE ordinal = 2",
+                             "UPDATE history_functions SET ordinal = 7 WHERE ordinal = 1",
+                             "UPDATE snapshot_history SET file_count = 5"}) {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    {
+      Store store = open_store(path);
+      model::Snapshot s = test::synthetic_snapshot({.files = 5, .functions_per_file = 3}, 0);
+      s.history = test::sample_history();
+      ASSERT_TRUE(store.write(s));
+      auto db = sqlite::Database::open(path, SQLITE_OPEN_READWRITE).value();
+      ASSERT_TRUE(db.exec(damage)) << damage;
+    }
+    const auto read = open_store(path, OpenMode::read_only).read(1);
+    ASSERT_FALSE(read) << damage;
+    EXPECT_NE(read.error().find("the store is damaged"), std::string::npos) << damage << ": " << read.error();
+  }
 }
 
 TEST(Store, EmptySnapshotRoundTrips) {
