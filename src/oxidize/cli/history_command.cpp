@@ -25,6 +25,7 @@
 #include "oxidize/model/projection.hpp"
 #include "oxidize/report/timeline_report.hpp"
 #include "oxidize/util/date.hpp"
+#include "oxidize/util/text.hpp"
 
 namespace oxidize::cli {
 
@@ -118,6 +119,14 @@ tl::expected<history::TimelineOptions, std::string> to_timeline_options(HistoryA
   return o;
 }
 
+// The progress line: the chain as it is read, then the points.
+std::string timeline_status(const history::TimelineProgress& p) {
+  const std::uint32_t points = p.points.load();
+  if (points == 0) return fmt::format("first-parent chain: {} commits", util::with_thousands(p.commits.load()));
+  return fmt::format("point {} of {}, {} blobs read ({:.0f} MB)", std::min(p.points_done.load() + 1, points), points,
+                     util::with_thousands(p.blobs.load()), static_cast<double>(p.bytes.load()) / 1e6);
+}
+
 // --by file|function: the history facts, with the options they share with the timeline.
 int run_facts(const HistoryArgs& args) {
   HistoryRun run;
@@ -177,12 +186,12 @@ int run_history_command(HistoryArgs& args, const CLI::App& cmd) {
   StateFolder state({args.path});
   OpenedCache cache = load_cache(args.scan, state);
   options->cache = cache.cache.get();
-  pipeline::Progress progress;
-  pipeline::ScanHooks hooks;
+  history::TimelineProgress progress;
+  history::TimelineHooks hooks;
   hooks.on_warning = print_warning;
   hooks.progress = &progress;
   auto built = [&] {
-    const ProgressLine line(progress, !args.scan.no_progress);
+    const StatusLine line([&progress] { return timeline_status(progress); }, !args.scan.no_progress);
     return history::build_timeline(*options, hooks);
   }();
   if (!built) {

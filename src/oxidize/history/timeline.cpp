@@ -121,7 +121,7 @@ std::string head_branch(git_repository* repo) {
 
 class Warnings final : public source::Problems {
  public:
-  explicit Warnings(const pipeline::ScanHooks& hooks) : hooks_(hooks) {}
+  explicit Warnings(const TimelineHooks& hooks) : hooks_(hooks) {}
   void skipped(discover::Skip, std::string_view path, std::string_view detail, bool warn) override {
     if (warn) add(path, std::string(detail));
   }
@@ -139,7 +139,7 @@ class Warnings final : public source::Problems {
     if (hooks_.on_warning) hooks_.on_warning(w);
     seen_.insert(std::move(w));
   }
-  const pipeline::ScanHooks& hooks_;
+  const TimelineHooks& hooks_;
   std::mutex mutex_;
   std::set<model::Warning> seen_;
 };
@@ -239,7 +239,7 @@ struct Worker {
 
 class Builder {
  public:
-  Builder(const TimelineOptions& options, const pipeline::ScanHooks& hooks, std::string git_dir)
+  Builder(const TimelineOptions& options, const TimelineHooks& hooks, std::string git_dir)
       : o_(options), hooks_(hooks), git_dir_(std::move(git_dir)), warnings_(hooks) {
     for (unsigned i = 0; i < std::max(1u, o_.threads); ++i) workers_.push_back(std::make_unique<Worker>(k_analysis));
   }
@@ -332,7 +332,7 @@ class Builder {
     record.facts = pipeline::facts_of(*bytes, file, worker.analyzer, k_analysis, o_.cache, origin);
     (origin == pipeline::FactsOrigin::cache ? blobs_from_cache_ : blobs_analysed_).fetch_add(1, std::memory_order_relaxed);
     if (hooks_.progress != nullptr) {
-      hooks_.progress->files.fetch_add(1, std::memory_order_relaxed);
+      hooks_.progress->blobs.fetch_add(1, std::memory_order_relaxed);
       hooks_.progress->bytes.fetch_add(bytes->size(), std::memory_order_relaxed);
     }
     if (record.facts.binary) return summary;
@@ -347,7 +347,7 @@ class Builder {
   }
 
   const TimelineOptions& o_;
-  const pipeline::ScanHooks& hooks_;
+  const TimelineHooks& hooks_;
   std::string git_dir_;
   Warnings warnings_;
   std::vector<std::unique_ptr<Worker>> workers_;
@@ -359,7 +359,7 @@ class Builder {
 
 }  // namespace
 
-tl::expected<TimelineResult, std::string> build_timeline(const TimelineOptions& o, const pipeline::ScanHooks& hooks) {
+tl::expected<TimelineResult, std::string> build_timeline(const TimelineOptions& o, const TimelineHooks& hooks) {
   TimelineResult result;
   model::TimelineInfo& info = result.timeline.info;
   const util::Stopwatch chain_time;
@@ -394,6 +394,7 @@ tl::expected<TimelineResult, std::string> build_timeline(const TimelineOptions& 
   std::vector<model::Warning> chain_warnings;
   for (;;) {
     chain.push_back({id_of(git_commit_id(commit.get())), static_cast<GitTime>(git_commit_time(commit.get()))});
+    if (hooks.progress != nullptr) hooks.progress->commits.store(chain.size(), std::memory_order_relaxed);
     if (git_commit_parentcount(commit.get()) == 0) break;
     git_commit* parent = nullptr;
     if (git_commit_parent(&parent, commit.get(), 0) != 0) {

@@ -10,7 +10,9 @@
 // a folder whose tree id and path were seen at an earlier point is not even
 // listed again (its counts are memoised too). So a point costs the folders
 // and blobs that changed since the points before it.
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,7 +24,6 @@
 #include "oxidize/config/glob.hpp"
 #include "oxidize/discover/language.hpp"
 #include "oxidize/model/timeline.hpp"
-#include "oxidize/pipeline/context.hpp"
 #include "oxidize/source/file_source.hpp"
 #include "oxidize/util/stopwatch.hpp"
 
@@ -80,11 +81,26 @@ struct TimelineResult {
   std::vector<util::StageTime> perf;
 };
 
+// Live counters for a progress line on another thread.
+struct TimelineProgress {
+  std::atomic<std::uint64_t> commits{0};      // of the first-parent chain, read so far
+  std::atomic<std::uint32_t> points{0};       // in all, once the chain is read
+  std::atomic<std::uint32_t> points_done{0};
+  std::atomic<std::uint64_t> blobs{0};        // read (met for the first time in the run)
+  std::atomic<std::uint64_t> bytes{0};
+};
+
+struct TimelineHooks {
+  // Called once per distinct warning, from any thread (serialised).
+  std::function<void(const model::Warning&)> on_warning;
+  TimelineProgress* progress = nullptr;
+};
+
 // An error (one line for the user) when there is no timeline at all: not in
 // a git repository, no commit yet, an unknown revision, no commit before
 // `now`. Unreadable blobs and trees, submodules and a shallow history are
 // warnings (hooks.on_warning, and in the timeline).
 tl::expected<TimelineResult, std::string> build_timeline(const TimelineOptions& options,
-                                                         const pipeline::ScanHooks& hooks);
+                                                         const TimelineHooks& hooks);
 
 }  // namespace oxidize::history

@@ -50,10 +50,6 @@ struct Progress {
   std::atomic<std::uint64_t> files{0};
   std::atomic<std::uint64_t> bytes{0};
   history::HistoryProgress history;  // commits read, once the history pass runs
-  // A run over several trees (the timeline of oxidize history): the trees
-  // done and in all; 0 in all for a single scan.
-  std::atomic<std::uint32_t> points_done{0};
-  std::atomic<std::uint32_t> points{0};
 };
 
 struct ScanHooks {
