@@ -158,6 +158,24 @@ class ScanKeepsHistory(Scratch):
         self.assertEqual(db.execute("SELECT count(*) FROM snapshots").fetchone()[0], 2)
         db.close()
 
+    def test_a_rescan_at_the_same_commit_reuses_the_stored_history(self):
+        git(self.dir, "init", "-q")
+        self.write("a.c", "int a(void) { return 1; }\n")
+        commit(self.dir, "one", "2021-01-01T00:00:00Z")
+        reused = b"history: taken from an earlier snapshot"
+        self.assertNotIn(reused, run("scan", self.dir, "--no-progress", "--perf", check_rc=0).stderr)
+        self.assertIn(reused, run("scan", self.dir, "--no-progress", "--perf", check_rc=0).stderr)
+        # Another commit, or other history options: read again.
+        self.write("a.c", "int a(void) { return 2; }\n")
+        commit(self.dir, "fix", "2021-02-01T00:00:00Z")
+        self.assertNotIn(reused, run("scan", self.dir, "--no-progress", "--perf", check_rc=0).stderr)
+        self.write("oxidize.toml", "[history]\nfix_patterns = ['one']\n")
+        self.assertNotIn(reused, run("scan", self.dir, "--no-progress", "--perf", check_rc=0).stderr)
+        db = sqlite3.connect(self.dir / ".oxidize" / "oxidize.db")
+        fixes = [r[0] for r in db.execute("SELECT fix_commits FROM history_files ORDER BY snapshot_id")]
+        db.close()
+        self.assertEqual(fixes, [0, 0, 1, 1])
+
     def test_scan_outside_git_has_no_history_and_no_warning(self):
         self.write("a.c", "int a;\n")
         p = run("scan", self.dir, "--no-progress", check_rc=0)

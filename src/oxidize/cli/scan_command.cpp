@@ -105,7 +105,7 @@ int run_scan_command(const ScanArgs& args) {
     print_error(store.error());
     return 2;
   }
-  auto scanned = run_scan_with_progress(*options, args.scan, state);
+  auto scanned = run_scan_with_progress(*options, args.scan, state, *store ? &**store : nullptr);
   if (!scanned) {
     print_error(scanned.error());
     return 2;

@@ -99,11 +99,24 @@ double save_cache(OpenedCache& opened, StateFolder& state) {
 }
 
 tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline::ScanOptions options,
-                                                                       const ScanFlags& flags, StateFolder& state) {
+                                                                       const ScanFlags& flags, StateFolder& state,
+                                                                       store::Store* store) {
   pipeline::Progress progress;
   pipeline::ScanHooks hooks;
   hooks.on_warning = print_warning;
   hooks.progress = &progress;
+  if (store) {
+    hooks.earlier_history = [store](const model::SnapshotInfo& info) -> std::optional<model::History> {
+      // Only the newest snapshot of the tree is looked at: reading one
+      // snapshot is cheap, searching them all is not worth it.
+      const auto id = store->latest_id(info.tree);
+      if (!id || !*id) return std::nullopt;
+      auto earlier = store->read(**id);
+      if (!earlier || !earlier->history || earlier->info.commit != info.commit || earlier->info.options != info.options)
+        return std::nullopt;
+      return std::move(earlier->history);
+    };
+  }
   // The cache lives in the state folder beside the store; a run that cannot
   // write it still scans, with one warning for the folder.
   OpenedCache cache = load_cache(flags, state);

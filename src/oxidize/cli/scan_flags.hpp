@@ -12,6 +12,7 @@
 #include "oxidize/cli/state_folder.hpp"
 #include "oxidize/model/scope.hpp"
 #include "oxidize/pipeline/scan.hpp"
+#include "oxidize/store/store.hpp"
 #include "oxidize/util/stopwatch.hpp"
 #include "oxidize/util/output.hpp"
 
@@ -62,8 +63,11 @@ double save_cache(OpenedCache& opened, StateFolder& state);
 // Runs the scan with warnings and the progress line on stderr, with the
 // analysis cache of the tree unless --no-cache. An error is one line for the
 // user (an unknown revision...).
+// With a store, the history pass takes the history of an earlier snapshot of
+// the same tree, commit and options when there is one.
 tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline::ScanOptions options,
-                                                                       const ScanFlags& flags, StateFolder& state);
+                                                                       const ScanFlags& flags, StateFolder& state,
+                                                                       store::Store* store = nullptr);
 
 // Flushes the command's output (already rendered into `out`), then prints
 // the --perf lines on stderr. Returns the exit code: 0, or 2 when stdout

@@ -53,28 +53,23 @@ class TreeDiff {
       : repo_(repo), languages_(languages), out_(out), problems_(problems) {}
 
   void compare(const git_tree* old_tree, const git_tree* new_tree, const std::string& prefix) {
-    std::unordered_map<std::string_view, const git_tree_entry*> old_entries;
-    const std::size_t old_count = old_tree ? git_tree_entrycount(old_tree) : 0;
-    old_entries.reserve(old_count);
-    for (std::size_t i = 0; i < old_count; ++i) {
-      const git_tree_entry* e = git_tree_entry_byindex(old_tree, i);
-      old_entries.emplace(git_tree_entry_name(e), e);
-    }
+    // Entries are found by name with libgit2's binary search over the sorted
+    // entries: no map to build for trees of hundreds of entries that are
+    // mostly unchanged.
     const std::size_t new_count = new_tree ? git_tree_entrycount(new_tree) : 0;
     for (std::size_t i = 0; i < new_count; ++i) {
       const git_tree_entry* n = git_tree_entry_byindex(new_tree, i);
-      const std::string_view name = git_tree_entry_name(n);
-      const git_tree_entry* o = nullptr;
-      if (const auto it = old_entries.find(name); it != old_entries.end()) {
-        o = it->second;
-        old_entries.erase(it);
-      }
+      const git_tree_entry* o = old_tree ? git_tree_entry_byname(old_tree, git_tree_entry_name(n)) : nullptr;
       if (o && git_oid_equal(git_tree_entry_id(o), git_tree_entry_id(n)) &&
           git_tree_entry_filemode(o) == git_tree_entry_filemode(n))
         continue;  // the same subtree or file: nothing below changed
       entry_pair(o, n, prefix);
     }
-    for (const auto& [name, o] : old_entries) entry_pair(o, nullptr, prefix);
+    const std::size_t old_count = old_tree ? git_tree_entrycount(old_tree) : 0;
+    for (std::size_t i = 0; i < old_count; ++i) {
+      const git_tree_entry* o = git_tree_entry_byindex(old_tree, i);
+      if (!new_tree || !git_tree_entry_byname(new_tree, git_tree_entry_name(o))) entry_pair(o, nullptr, prefix);
+    }
   }
 
  private:
@@ -245,6 +240,50 @@ Trim common_ends(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+bool diff_lines(std::string_view old_bytes, std::string_view new_bytes, FileChange& change) {
+  source::ensure_libgit2();  // libgit2's allocator, for callers that opened no repository (the fuzzer)
+  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  opts.context_lines = 0;  // hunks hold changed lines only: their sums are the numstat
+  opts.interhunk_lines = 0;
+  opts.flags = GIT_DIFF_INDENT_HEURISTIC;  // git's default placement of ambiguous hunks
+  const Trim trim = common_ends(old_bytes, new_bytes);
+  const std::string_view old_mid = old_bytes.substr(trim.prefix_bytes, trim.old_suffix_at - trim.prefix_bytes);
+  const std::string_view new_mid = new_bytes.substr(trim.prefix_bytes, trim.new_suffix_at - trim.prefix_bytes);
+  const std::size_t first = change.hunks.size();
+  if (git_diff_buffers(old_mid.data(), old_mid.size(), nullptr, new_mid.data(), new_mid.size(), nullptr, &opts,
+                       nullptr, on_binary, on_hunk, nullptr, &change) != 0) {
+    change.hunks.resize(first);
+    change.lines_added = change.lines_deleted = 0;
+    return false;
+  }
+  for (std::size_t i = first; i < change.hunks.size(); ++i) {
+    change.hunks[i].old_start += trim.prefix_lines;
+    change.hunks[i].new_start += trim.prefix_lines;
+  }
+  return true;
+}
+
+std::shared_ptr<const std::string> VersionCache::find(const std::string& path, const ObjectId& id) {
+  const std::lock_guard lock(mutex_);
+  const auto it = entries_.find(path);
+  if (it == entries_.end() || it->second.id != id) return nullptr;
+  return it->second.bytes;
+}
+
+void VersionCache::keep(const std::string& path, const ObjectId& id, std::string_view bytes) {
+  if (bytes.size() > budget_ / 16) return;  // one giant must not push out everything else
+  auto copy = std::make_shared<const std::string>(bytes);
+  const std::lock_guard lock(mutex_);
+  if (bytes_ + bytes.size() > budget_) {
+    entries_.clear();
+    bytes_ = 0;
+  }
+  auto& entry = entries_[path];
+  if (entry.bytes) bytes_ -= entry.bytes->size();
+  entry = {id, std::move(copy)};
+  bytes_ += bytes.size();
+}
+
 ChangeReader::ChangeReader(source::Repository repo, const ChangeOptions& options)
     : repo_(std::move(repo)), options_(&options), analyzer_(analyze::AnalyzeOptions{true, false}) {}
 
@@ -301,10 +340,6 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
   });
   diff_seconds += diff_time.seconds();
 
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-  opts.context_lines = 0;  // hunks hold changed lines only: their sums are the numstat
-  opts.interhunk_lines = 0;
-  opts.flags = GIT_DIFF_INDENT_HEURISTIC;  // git's default placement of ambiguous hunks
   for (auto& tc : changes) {
     FileChange change;
     change.kind = !tc.old_side ? ChangeKind::added
@@ -315,8 +350,17 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
     change.path = tc.new_side ? tc.new_side->path : tc.old_side->path;
     const util::Stopwatch hunk_time;
     BlobPtr old_blob, new_blob;
+    std::shared_ptr<const std::string> old_kept;
     std::string_view old_bytes, new_bytes;
     const auto load = [&](const Side& side, BlobPtr& blob, std::string_view& bytes) {
+      ObjectId id;
+      std::memcpy(id.data(), side.id.id, id.size());
+      if (&blob == &old_blob && options_->versions) {
+        if ((old_kept = options_->versions->find(side.path, id))) {
+          bytes = *old_kept;
+          return !looks_binary(bytes);
+        }
+      }
       // Refused by size first: a giant blob is never inflated.
       if (const auto size = source::blob_size(repo_.get(), side.id.id); size && *size > options_->max_blob_bytes)
         return false;
@@ -329,6 +373,7 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
       const auto size = static_cast<std::uint64_t>(git_blob_rawsize(raw));
       if (size > options_->max_blob_bytes) return false;  // too large: as binary
       bytes = std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)), size);
+      if (&blob == &new_blob && options_->versions) options_->versions->keep(side.path, id, bytes);
       return !looks_binary(bytes);
     };
     bool text = true;
@@ -347,20 +392,8 @@ CommitChanges ChangeReader::read(const CommitRecord& record) {
       if (const auto n = git_line_count(new_bytes); n > 0) add_hunk(change, {0, 0, 1, n});
     } else if (!tc.new_side) {
       if (const auto n = git_line_count(old_bytes); n > 0) add_hunk(change, {1, n, 0, 0});
-    } else {
-      const Trim trim = common_ends(old_bytes, new_bytes);
-      const std::string_view old_mid = old_bytes.substr(trim.prefix_bytes, trim.old_suffix_at - trim.prefix_bytes);
-      const std::string_view new_mid = new_bytes.substr(trim.prefix_bytes, trim.new_suffix_at - trim.prefix_bytes);
-      if (git_diff_buffers(old_mid.data(), old_mid.size(), nullptr, new_mid.data(), new_mid.size(), nullptr, &opts,
-                           nullptr, on_binary, on_hunk, nullptr, &change) != 0) {
-        warn(change.path, "cannot diff, counted without its lines");
-        change.hunks.clear();
-        change.lines_added = change.lines_deleted = 0;
-      }
-      for (auto& h : change.hunks) {
-        h.old_start += trim.prefix_lines;
-        h.new_start += trim.prefix_lines;
-      }
+    } else if (!diff_lines(old_bytes, new_bytes, change)) {
+      warn(change.path, "cannot diff, counted without its lines");
     }
     hunk_seconds += hunk_time.seconds();
     if (options_->functions && record.counted && change.kind != ChangeKind::deleted && !change.binary &&

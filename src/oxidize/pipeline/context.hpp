@@ -56,6 +56,10 @@ struct ScanHooks {
   // Called as each warning happens, from any worker thread (serialised).
   std::function<void(const model::Warning&)> on_warning;
   Progress* progress = nullptr;
+  // The history of an earlier snapshot of the same tree, commit and options
+  // (the store's), which the history pass takes instead of reading the
+  // history again: a rescan at the same HEAD costs nothing for it.
+  std::function<std::optional<model::History>(const model::SnapshotInfo&)> earlier_history;
 };
 
 // One source per root, with the prefix its paths get in the snapshot.

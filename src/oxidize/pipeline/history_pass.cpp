@@ -41,6 +41,13 @@ PassResult read_history_facts(Context& context) {
     if (!within) return {};
     prefix = *within;
   }
+  if (context.hooks.earlier_history) {
+    if (auto earlier = context.hooks.earlier_history(context.snapshot.info)) {
+      context.snapshot.history = std::move(*earlier);
+      context.perf_notes.push_back("history: taken from an earlier snapshot of the same commit and options");
+      return {};
+    }
+  }
   history::HistoryOptions options = *o.history;
   options.repository = o.roots.front();
   options.revision = context.snapshot.info.commit;
