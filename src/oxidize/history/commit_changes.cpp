@@ -149,13 +149,15 @@ void pair_renames(git_repository* repo, const git_tree* old_tree, const git_tree
   // Similar content: libgit2's detection, on just these paths.
   std::vector<char*> spec;
   for (auto& p : paths) spec.push_back(p.data());
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
   opts.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH;
   opts.pathspec = {spec.data(), spec.size()};
   git_diff* raw = nullptr;
   if (git_diff_tree_to_tree(&raw, repo, const_cast<git_tree*>(old_tree), const_cast<git_tree*>(new_tree), &opts) == 0) {
     const std::unique_ptr<git_diff, Deleter> diff(raw);
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    git_diff_find_options find;
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
     find.flags = GIT_DIFF_FIND_RENAMES;
     find.rename_limit = 1000;  // git's default
     if (git_diff_find_similar(diff.get(), &find) == 0) {
@@ -242,7 +244,8 @@ Trim common_ends(std::string_view a, std::string_view b) {
 
 bool diff_lines(std::string_view old_bytes, std::string_view new_bytes, FileChange& change) {
   source::ensure_libgit2();  // libgit2's allocator, for callers that opened no repository (the fuzzer)
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
   opts.context_lines = 0;  // hunks hold changed lines only: their sums are the numstat
   opts.interhunk_lines = 0;
   opts.flags = GIT_DIFF_INDENT_HEURISTIC;  // git's default placement of ambiguous hunks
