@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
                                                       oxidize::cli::add_hazards_command(app),
                                                       oxidize::cli::add_snapshots_command(app),
                                                       oxidize::cli::add_diff_command(app),
-                                                      oxidize::cli::add_history_facts_command(app)};
+                                                      oxidize::cli::add_history_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -14,7 +14,9 @@ std::function<int()> add_hazards_command(CLI::App& app);
 // Registers `oxidize snapshots` (the store's list) and `oxidize diff` (two snapshots compared).
 std::function<int()> add_snapshots_command(CLI::App& app);
 std::function<int()> add_diff_command(CLI::App& app);
-// Registers `oxidize history`.
-std::function<int()> add_history_facts_command(CLI::App& app);
+// Registers `oxidize history`: the migration timeline and its projection, or
+// with --by file|function the history facts of each file or function
+// (cli/history_facts).
+std::function<int()> add_history_command(CLI::App& app);
 
 }  // namespace oxidize::cli

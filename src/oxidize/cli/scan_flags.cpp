@@ -76,6 +76,28 @@ tl::expected<pipeline::ScanOptions, std::string> to_scan_options(const ScanFlags
   return options;
 }
 
+OpenedCache load_cache(const ScanFlags& flags, const StateFolder& state) {
+  OpenedCache opened;
+  if (flags.no_cache) return opened;
+  const util::Stopwatch load_time;
+  opened.path = state.dir() + "/cache.bin";
+  std::string warning;
+  opened.cache = cache::AnalysisCache::load(opened.path, util::realtime_ns(), warning);
+  if (!warning.empty()) print_warning({"", warning});
+  opened.load_seconds = load_time.seconds();
+  return opened;
+}
+
+double save_cache(OpenedCache& opened, StateFolder& state) {
+  if (!opened.cache) return 0;
+  const util::Stopwatch save_time;
+  if (state.ready()) {
+    if (auto saved = opened.cache->save(opened.path); !saved)
+      print_warning({"", saved.error() + " (the results are not affected; --no-cache skips it)"});
+  }
+  return save_time.seconds();
+}
+
 tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline::ScanOptions options,
                                                                        const ScanFlags& flags, StateFolder& state,
                                                                        store::Store* store) {
@@ -97,29 +119,15 @@ tl::expected<pipeline::ScanResult, std::string> run_scan_with_progress(pipeline:
   }
   // The cache lives in the state folder beside the store; a run that cannot
   // write it still scans, with one warning for the folder.
-  const util::Stopwatch load_time;
-  std::unique_ptr<cache::AnalysisCache> cache;
-  std::string cache_path;
-  if (!flags.no_cache) {
-    cache_path = state.dir() + "/cache.bin";
-    std::string warning;
-    cache = cache::AnalysisCache::load(cache_path, util::realtime_ns(), warning);
-    if (!warning.empty()) print_warning({"", warning});
-    options.cache = cache.get();
-  }
-  const double load_seconds = load_time.seconds();
+  OpenedCache cache = load_cache(flags, state);
+  options.cache = cache.cache.get();
   tl::expected<pipeline::ScanResult, std::string> result = [&] {
     const ProgressLine line(progress, !flags.no_progress);
     return pipeline::run_scan(options, hooks);
   }();
-  if (!result || !cache) return result;
-  result->perf.insert(result->perf.begin(), {"cache load", load_seconds});
-  const util::Stopwatch save_time;
-  if (state.ready()) {
-    if (auto saved = cache->save(cache_path); !saved)
-      print_warning({"", saved.error() + " (the results are not affected; --no-cache skips it)"});
-  }
-  result->perf.push_back({"cache save", save_time.seconds()});
+  if (!result || !cache.cache) return result;
+  result->perf.insert(result->perf.begin(), {"cache load", cache.load_seconds});
+  result->perf.push_back({"cache save", save_cache(cache, state)});
   return result;
 }
 

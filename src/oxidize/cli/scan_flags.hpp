@@ -1,6 +1,7 @@
 #pragma once
 // The options every command that scans a tree shares (scan, functions):
 // registered once, turned into ScanOptions once, run with the progress line.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,19 @@ tl::expected<pipeline::ScanOptions, std::string> to_scan_options(const ScanFlags
 // Reads --config, or else oxidize.toml in the first root if there is one (an
 // empty config otherwise), prints its warnings, and applies it to `options`.
 tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, pipeline::ScanOptions& options);
+
+// The analysis cache of the state folder (.oxidize/cache.bin), unless
+// --no-cache: a damaged one is a warning and an empty cache.
+struct OpenedCache {
+  std::unique_ptr<cache::AnalysisCache> cache;  // null with --no-cache
+  std::string path;
+  double load_seconds = 0;
+};
+OpenedCache load_cache(const ScanFlags& flags, const StateFolder& state);
+// Writes the cache back when the run changed it and the state folder can be
+// written (a failure is one warning: results never depend on it). Returns
+// the seconds it took.
+double save_cache(OpenedCache& opened, StateFolder& state);
 
 // Runs the scan with warnings and the progress line on stderr, with the
 // analysis cache of the tree unless --no-cache. An error is one line for the

@@ -261,10 +261,7 @@ tl::expected<model::History, std::string> read_history(const HistoryOptions& opt
   // commit that changes it: libgit2 keeps blobs in its object cache only when
   // told to (by default it caches trees and commits, never blobs).
   git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB, static_cast<std::size_t>(1) << 20);
-  // libgit2 re-hashes every object it reads (SHA-1 with collision detection)
-  // by default; git itself does not on reads, and for a history pass that
-  // reads each version of each file it was a third of the time.
-  git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+  // (Objects are read without re-hashing them: source::ensure_libgit2.)
   std::vector<ChangeReader> readers;
   for (unsigned i = 0; i < threads; ++i) {
     auto reader = ChangeReader::open(options.repository, change_options);

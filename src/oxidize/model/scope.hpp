@@ -13,14 +13,15 @@ struct Scope {
   bool include_vendored = false;
   bool include_generated = false;
 
-  bool counts(const FileRecord& file) const {
-    switch (file.exclusion) {
+  bool counts(discover::Exclusion exclusion) const {
+    switch (exclusion) {
       case discover::Exclusion::vendored: return include_vendored;
       case discover::Exclusion::generated: return include_generated;
       case discover::Exclusion::none: break;
     }
     return true;
   }
+  bool counts(const FileRecord& file) const { return counts(file.exclusion); }
 };
 
 }  // namespace oxidize::model

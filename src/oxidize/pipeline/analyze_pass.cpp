@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "oxidize/analyze/analyze_file.hpp"
+#include "oxidize/pipeline/facts_lookup.hpp"
 #include "oxidize/pipeline/pass.hpp"
 #include "oxidize/pipeline/scope.hpp"
 #include "oxidize/util/hash.hpp"
@@ -70,16 +71,6 @@ struct Worker {
   double analyze_seconds = 0;
 };
 
-// The cache key of a file: its content, the language its name gave, and
-// everything else the analysis reads besides the bytes (the options, and
-// whether the name makes it an ambiguous header).
-cache::FactsKey facts_key(std::uint64_t hash, const source::SourceFile& file, const ScanOptions& o) {
-  const bool ambiguous =
-      file.language == discover::Language::c_header && discover::LanguageMap::is_ambiguous_header(file.name);
-  return {hash, static_cast<std::uint8_t>(file.language),
-          static_cast<std::uint8_t>((o.functions ? 1 : 0) | (o.hazards ? 2 : 0) | (ambiguous ? 4 : 0))};
-}
-
 // Stamps are kept per absolute path, so a cache may serve several roots.
 std::string absolute_root(const std::string& root) {
   char buf[PATH_MAX];
@@ -100,9 +91,9 @@ PassResult analyze_files(Context& context) {
   const ScanOptions& o = context.options;
   cache::AnalysisCache* cache = o.cache;
   const unsigned threads = std::max(1u, o.threads);
+  const analyze::AnalyzeOptions analyze_options{.functions = o.functions, .hazards = o.hazards};
   std::vector<std::unique_ptr<Worker>> workers;
-  for (unsigned i = 0; i < threads; ++i)
-    workers.push_back(std::make_unique<Worker>(analyze::AnalyzeOptions{.functions = o.functions, .hazards = o.hazards}));
+  for (unsigned i = 0; i < threads; ++i) workers.push_back(std::make_unique<Worker>(analyze_options));
 
   const util::Stopwatch walk_time;
   for (RootSource& root : context.sources) {
@@ -119,7 +110,7 @@ PassResult analyze_files(Context& context) {
       if (stamped) {
         if (const auto known = cache->trusted_stamp(path_key)) {
           if (const auto now = file.stamp(); now && *now == known->stamp) {
-            facts = cache->find(facts_key(known->content_hash, file, o));
+            facts = cache->find(facts_key(known->content_hash, file, analyze_options));
             if (facts) cache->stats.unchanged.fetch_add(1, std::memory_order_relaxed);
           }
         }
@@ -134,22 +125,11 @@ PassResult analyze_files(Context& context) {
           return;
         }
         const util::Stopwatch analyze_time;
-        if (cache != nullptr) {
-          // 2. Content seen before (another path, an earlier commit) is not analysed.
-          const cache::FactsKey key = facts_key(util::content_hash(*bytes), file, o);
-          facts = cache->find(key);
-          if (facts) {
-            cache->stats.content_hits.fetch_add(1, std::memory_order_relaxed);
-          } else {
-            facts = worker.analyzer.analyze(file.name, *bytes, file.language);
-            cache->insert(key, *facts);
-            cache->stats.analysed.fetch_add(1, std::memory_order_relaxed);
-          }
-          if (const auto stamp = file.read_stamp(); stamp && stamped)
-            cache->remember_stamp(path_key, *stamp, key.content_hash);
-        } else {
-          facts = worker.analyzer.analyze(file.name, *bytes, file.language);
-        }
+        // 2. Content seen before (another path, an earlier commit) is not analysed.
+        FactsOrigin origin{};
+        facts = facts_of(*bytes, file, worker.analyzer, analyze_options, cache, origin);
+        if (const auto stamp = file.read_stamp(); cache != nullptr && stamp && stamped)
+          cache->remember_stamp(path_key, *stamp, facts->hash);
         worker.analyze_seconds += analyze_time.seconds();
       }
       if (context.hooks.progress != nullptr) {

@@ -7,6 +7,7 @@
 //   - GitTreeSource: the tree of a commit, read as blobs through libgit2,
 //     with no checkout (what the history issue analyses past trees with);
 //   - MemorySource: files held in memory, for tests and fuzzing.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -21,6 +22,10 @@
 #include "oxidize/util/file_reader.hpp"
 
 namespace oxidize::source {
+
+// A name for a file's bytes that a source knows without reading them: git's
+// object id of a blob (SHA-1). Equal ids mean equal bytes.
+using ContentId = std::array<unsigned char, 20>;
 
 // One file offered by a source, valid during the visit call only.
 class SourceFile {
@@ -39,6 +44,11 @@ class SourceFile {
   virtual tl::expected<std::string_view, util::ReadFailure> read() = 0;
   // The stamp of what read() returned (for the next scan's cache), if any.
   virtual std::optional<util::FileStamp> read_stamp() const = 0;
+  // The id of the bytes, when the source names them without reading (git
+  // blobs; nullopt on disk and in memory). A caller that meets the same id
+  // again, at another path or in another commit, may reuse what it learnt
+  // instead of reading: `oxidize history` analyses each blob of a history once.
+  virtual std::optional<ContentId> content_id() const { return std::nullopt; }
 };
 
 // Problems met by a source: counted per reason, a warning line for most.

@@ -22,11 +22,18 @@ struct ObjectDeleter {
 };
 
 struct Listing {
-  const discover::LanguageMap* languages;
+  const GitTreeOptions* options;
   std::vector<GitTreeSource::Entry>* entries;
   std::vector<std::string>* submodules;
   std::vector<std::string>* symlinks;
 };
+
+bool skip(const GitTreeOptions& options, std::string_view folder, const git_oid* id) {
+  if (!options.skip_folder) return false;
+  ContentId tree_id;
+  std::memcpy(tree_id.data(), id->id, tree_id.size());
+  return options.skip_folder(folder, tree_id);
+}
 
 int list_entry(const char* root, const git_tree_entry* entry, void* payload) {
   auto& listing = *static_cast<Listing*>(payload);
@@ -36,13 +43,14 @@ int list_entry(const char* root, const git_tree_entry* entry, void* payload) {
   if (mode == GIT_FILEMODE_TREE) {
     // VCS folders are never entered (the walk's rule): return 1 skips the subtree.
     const std::string_view dir(name);
-    return dir == ".git" || dir == ".hg" || dir == ".svn" || dir == ".bzr" ? 1 : 0;
+    if (dir == ".git" || dir == ".hg" || dir == ".svn" || dir == ".bzr") return 1;
+    return skip(*listing.options, path, git_tree_entry_id(entry)) ? 1 : 0;
   }
   if (mode == GIT_FILEMODE_COMMIT) {
     listing.submodules->push_back(std::move(path));
     return 0;
   }
-  const auto facts = classify_path(path, *listing.languages);
+  const auto facts = classify_path(path, listing.options->languages);
   if (!facts) return 0;
   if (mode == GIT_FILEMODE_LINK) {
     listing.symlinks->push_back(std::move(path));
@@ -85,6 +93,7 @@ class BlobFile final : public SourceFile {
     return std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)), size);
   }
   std::optional<util::FileStamp> read_stamp() const override { return std::nullopt; }
+  std::optional<ContentId> content_id() const override { return entry_.oid; }
 
  private:
   git_repository* repo_;
@@ -99,6 +108,15 @@ tl::expected<std::unique_ptr<GitTreeSource>, std::string> GitTreeSource::open(co
                                                                                 const std::string& revision,
                                                                                 discover::LanguageMap languages,
                                                                                 std::size_t max_file_bytes) {
+  GitTreeOptions options;
+  options.languages = std::move(languages);
+  options.max_file_bytes = max_file_bytes;
+  return open(repository, revision, std::move(options));
+}
+
+tl::expected<std::unique_ptr<GitTreeSource>, std::string> GitTreeSource::open(const std::string& repository,
+                                                                                const std::string& revision,
+                                                                                GitTreeOptions options) {
   auto repo = open_repository(repository);
   if (!repo) return tl::unexpected(repo.error());
   git_object* raw = nullptr;
@@ -116,11 +134,12 @@ tl::expected<std::unique_ptr<GitTreeSource>, std::string> GitTreeSource::open(co
 
   std::unique_ptr<GitTreeSource> source(new GitTreeSource());
   source->repository_ = repository;
-  source->max_file_bytes_ = max_file_bytes;
+  source->max_file_bytes_ = options.max_file_bytes;
   char hex[GIT_OID_HEXSZ + 1];
   git_oid_tostr(hex, sizeof hex, git_commit_id(commit.get()));
   source->commit_ = hex;
-  Listing listing{&languages, &source->entries_, &source->submodules_, &source->symlinks_};
+  if (skip(options, "", git_tree_id(tree.get()))) return source;
+  Listing listing{&options, &source->entries_, &source->submodules_, &source->symlinks_};
   if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, list_entry, &listing) != 0)
     return tl::unexpected(repository + ": cannot list the tree of '" + revision + "' (" + git_error_text() + ")");
   return source;

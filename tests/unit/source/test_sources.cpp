@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
@@ -124,6 +127,48 @@ TEST_F(GitTreeSourceTest, ReadsTheTreeOfACommitWithoutTheWorkTree) {
   const auto old_files = again.visit_all(**first, 1);
   EXPECT_EQ(old_files.at("src/main.c").bytes, "int main(void) { return 0; }\n");
   EXPECT_FALSE(old_files.contains("src/new.rs"));
+}
+
+TEST_F(GitTreeSourceTest, BlobsAreNamedByTheirIdAndKnownFoldersCanBeLeftOut) {
+  // The id of a blob is git's: the same as `git rev-parse HEAD:src/main.c`.
+  const std::string out = tree.path(".main-id");
+  ASSERT_EQ(std::system(("git -C '" + tree.path() + "' rev-parse HEAD:src/main.c > '" + out + "'").c_str()), 0);
+  std::ifstream in(out);
+  std::string expected;
+  in >> expected;
+  std::vector<std::pair<std::string, ContentId>> folders;
+  GitTreeOptions options;
+  options.skip_folder = [&](std::string_view folder, const ContentId& id) {
+    folders.emplace_back(std::string(folder), id);
+    return folder == "third_party";
+  };
+  auto head = GitTreeSource::open(tree.path(), "HEAD", std::move(options));
+  ASSERT_TRUE(head.has_value()) << head.error();
+  std::map<std::string, std::string> ids;
+  Recorder recorder;
+  (*head)->for_each(1, [&](unsigned, SourceFile& file) {
+    const auto id = file.content_id();
+    ASSERT_TRUE(id.has_value());
+    std::string hex;
+    for (const unsigned char c : *id) hex += fmt::format("{:02x}", c);
+    ids[std::string(file.rel_path)] = hex;
+  }, recorder);
+  EXPECT_EQ(ids.at("src/main.c"), expected);
+  EXPECT_FALSE(ids.contains("third_party/lib/x.c"));  // its folder was left out
+  EXPECT_EQ(ids.size(), 2u);
+  // Asked for the root, then each folder before its contents, never below a skipped one.
+  std::vector<std::string> names;
+  for (const auto& f : folders) names.push_back(f.first);
+  EXPECT_EQ(names, (std::vector<std::string>{"", "src", "third_party"}));
+  // Skipping the root leaves nothing.
+  GitTreeOptions none;
+  none.skip_folder = [](std::string_view folder, const ContentId&) { return folder.empty(); };
+  auto empty = GitTreeSource::open(tree.path(), "HEAD", std::move(none));
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_TRUE(Recorder().visit_all(**empty, 2).empty());
+  // Files on disk and in memory have no such id.
+  MemorySource memory(std::map<std::string, std::string>{{"a.c", "int a;\n"}});
+  memory.for_each(1, [](unsigned, SourceFile& file) { EXPECT_FALSE(file.content_id().has_value()); }, recorder);
 }
 
 TEST_F(GitTreeSourceTest, ClearErrorsForWhatCannotBeRead) {
