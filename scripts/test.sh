@@ -2,7 +2,7 @@
 # Installs what is missing, builds, and runs every test: the suite in the CI
 # build (g++, -Werror), the same suite under AddressSanitizer + UBSan (clang),
 # then the function agreement check against pmccabe on a small real tree, then
-# each lexer, the function parsers, the hazard detectors and the cache codec under libFuzzer
+# each lexer, the function parsers, the hazard detectors, the cache codec and the history's line diff under libFuzzer
 # for a bounded time.
 # This is what .ci/run calls.
 # Usage: scripts/test.sh [FUZZ_SECONDS_PER_TARGET] (default 60)
