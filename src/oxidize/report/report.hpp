@@ -29,6 +29,10 @@ void scan_csv(util::Output& out, const model::Summary& summary);
 // writes paths, trees and directories this way).
 void put_path(nlohmann::ordered_json& obj, std::string_view key, std::string_view path);
 
+class JsonWriter;
+// The member "warnings": each warning's path (as put_path writes it) and message.
+void put_warnings(JsonWriter& json, const std::vector<model::Warning>& warnings);
+
 // One function as a JSON object (the same fields in `scan` and `functions`).
 nlohmann::ordered_json function_json(const parse::FunctionFacts& fn);
 

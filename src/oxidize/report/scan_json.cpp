@@ -55,6 +55,18 @@ std::string_view group_by_name(model::GroupBy by) {
 
 }  // namespace
 
+void put_warnings(JsonWriter& json, const std::vector<model::Warning>& warnings) {
+  json.key("warnings");
+  json.begin_array();
+  for (const auto& w : warnings) {
+    ordered_json j;
+    put_path(j, "path", w.path);
+    j["message"] = util::to_valid_utf8(w.message);
+    json.value(j);
+  }
+  json.end();
+}
+
 void put_path(ordered_json& obj, std::string_view key, std::string_view path) {
   obj[std::string(key)] = util::to_valid_utf8(path);
   if (!util::is_valid_utf8(path)) obj[std::string(key) + "_base64"] = util::base64(path);
@@ -151,15 +163,7 @@ void scan_json(util::Output& out, const model::Snapshot& scan, const model::Summ
     skipped[std::string(discover::skip_key(static_cast<discover::Skip>(i)))] = scan.skipped[i];
   json.member("skipped", skipped);
 
-  json.key("warnings");
-  json.begin_array();
-  for (const auto& w : scan.warnings) {
-    ordered_json j;
-    put_path(j, "path", w.path);
-    j["message"] = util::to_valid_utf8(w.message);
-    json.value(j);
-  }
-  json.end();
+  put_warnings(json, scan.warnings);
   json.end();
   json.finish();
 }

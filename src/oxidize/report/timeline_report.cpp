@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "oxidize/report/json_writer.hpp"
+#include "oxidize/report/report.hpp"
 #include "oxidize/report/snapshots_report.hpp"
 #include "oxidize/util/date.hpp"
 #include "oxidize/util/text.hpp"
@@ -265,15 +266,7 @@ void timeline_json(util::Output& out, const TimelineView& v) {
   json.end();
   json.member("assumptions", model::k_projection_assumptions);
 
-  json.key("warnings");
-  json.begin_array();
-  for (const auto& w : t.warnings) {
-    ordered_json j;
-    put_path(j, "path", w.path);
-    j["message"] = util::to_valid_utf8(w.message);
-    json.value(j);
-  }
-  json.end();
+  put_warnings(json, t.warnings);
   json.end();
   json.finish();
 }
