@@ -162,10 +162,12 @@ Status read_name_lists(const toml::node& node, std::string_view source, std::str
   const toml::table* table = node.as_table();
   if (table == nullptr) return tl::unexpected(where(source, node) + ": " + std::string(section) + " must be a table");
   for (const auto& [key, value] : *table) {
-    const auto target = std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.first == key.str(); });
-    if (target == keys.end())
+    std::vector<std::string>* target = nullptr;
+    for (const auto& [name, list] : keys)
+      if (name == key.str()) target = list;
+    if (target == nullptr)
       return tl::unexpected(where(source, value) + ": unknown key " + std::string(section) + "." + std::string(key.str()));
-    if (auto ok = read_strings(value, source, key.str(), *target->second); !ok) return ok;
+    if (auto ok = read_strings(value, source, key.str(), *target); !ok) return ok;
   }
   return {};
 }
