@@ -12,6 +12,8 @@
 #include "oxidize/lex/rust_lexer.hpp"
 #include "oxidize/parse/c_functions.hpp"
 #include "oxidize/parse/rust_functions.hpp"
+#include "oxidize/parse/signature.hpp"
+#include "oxidize/parse/structure_extractor.hpp"
 #include "oxidize/util/hash.hpp"
 
 namespace oxidize::analyze {
@@ -28,17 +30,19 @@ struct ExtractorSinks {
   Parser* parser = nullptr;
   HeaderDialectSink* dialect = nullptr;
   hazards::SourceNotesSink* notes = nullptr;
+  parse::StructureExtractor* structure = nullptr;
   void operator()(const lex::Token& t) {
     if (parser != nullptr) (*parser)(t);
     if (dialect != nullptr) (*dialect)(t);
     if (notes != nullptr) (*notes)(t);
+    if (structure != nullptr) (*structure)(t);
   }
 };
 
 template <class Parser, class Lex>
 lex::LexResult run_pass(std::string_view bytes, const Extractors& wanted, FileFacts& facts,
                         std::vector<lex::Token>& tokens, Lex lex_fn) {
-  if (!wanted.functions && !wanted.header_dialect && !wanted.hazards) {
+  if (!wanted.functions && !wanted.header_dialect && !wanted.hazards && !wanted.structure) {
     lex::NullSink none;
     return lex_fn(bytes, none);
   }
@@ -47,8 +51,12 @@ lex::LexResult run_pass(std::string_view bytes, const Extractors& wanted, FileFa
   std::optional<Parser> parser;
   std::optional<HeaderDialectSink> dialect;
   std::optional<hazards::SourceNotesSink> notes;
+  std::optional<parse::StructureExtractor> structure;
   tokens.clear();
-  if (wanted.functions || wanted.hazards) sinks.parser = &parser.emplace(bytes);
+  if (wanted.functions || wanted.hazards || wanted.structure) sinks.parser = &parser.emplace(bytes);
+  if (wanted.structure)
+    sinks.structure = &structure.emplace(
+        bytes, rust ? parse::StructureExtractor::Dialect::rust : parse::StructureExtractor::Dialect::c_family);
   if (wanted.header_dialect) sinks.dialect = &dialect.emplace(bytes);
   if (wanted.hazards) {
     // The C parser records the code tokens of the preprocessor branches it
@@ -66,6 +74,11 @@ lex::LexResult run_pass(std::string_view bytes, const Extractors& wanted, FileFa
     facts.functions = std::move(functions.functions);
     facts.parse_issues = std::move(functions.issues);
   }
+  if (structure) {
+    facts.structure = structure->finish(facts.functions);
+    parse::describe_signatures(bytes, facts.functions,
+                               rust ? parse::SignatureDialect::rust : parse::SignatureDialect::c_family);
+  }
   if (notes) {
     const hazards::SourceNotes taken = notes->take();
     facts.hazards = hazards::analyze_hazards(
@@ -78,8 +91,10 @@ lex::LexResult run_pass(std::string_view bytes, const Extractors& wanted, FileFa
 
 Extractors Extractors::for_file(const AnalyzeOptions& options, Language language, std::string_view file_name) {
   Extractors e;
-  e.functions = options.functions || options.hazards;  // hazards read the functions' bodies
+  // Hazards read the functions' bodies; calls are attributed to them.
+  e.functions = options.functions || options.hazards || options.structure;
   e.hazards = options.hazards;
+  e.structure = options.structure;
   e.header_dialect = language == Language::c_header && discover::LanguageMap::is_ambiguous_header(file_name);
   return e;
 }
@@ -105,7 +120,7 @@ FileFacts Analyzer::analyze(std::string_view file_name, std::string_view bytes, 
                                                 [](std::string_view b, auto& sink) { return lex::lex_rust(b, sink); })
           : run_pass<parse::CFunctionParser>(bytes, wanted, facts, tokens_,
                                              [](std::string_view b, auto& sink) { return lex::lex_c(b, sink); });
-  if (!options_.functions) facts.functions.clear();  // hazards needed them, the caller did not
+  if (!options_.functions && !options_.structure) facts.functions.clear();  // hazards needed them, the caller did not
   facts.lines = result.lines;
   facts.unterminated = result.unterminated;
   facts.unterminated_line = result.unterminated_line;

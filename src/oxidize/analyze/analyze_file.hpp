@@ -5,8 +5,8 @@
 //
 // One lexer pass feeds the extractors a file needs, declared per file by
 // Extractors::for_file: the function parser, the C/C++ dialect of an
-// ambiguous `.h`, and the hazard notes (the detectors then read the tokens
-// the parser recorded). New extractors (includes, call sites) join that list.
+// ambiguous `.h`, the hazard notes (the detectors then read the tokens
+// the parser recorded), and the structure extractor (includes, call sites).
 #include <string_view>
 #include <vector>
 
@@ -25,6 +25,7 @@ inline constexpr std::size_t k_binary_probe = 8192;
 struct AnalyzeOptions {
   bool functions = true;  // find function definitions (off: inventory only)
   bool hazards = false;   // find memory-safety hazards (runs the function parser too)
+  bool structure = false;  // includes, call sites, signatures (runs the function parser too)
 };
 
 // What rides on the lexer pass for one file.
@@ -32,6 +33,7 @@ struct Extractors {
   bool functions = false;       // function definitions and metrics (parse/)
   bool header_dialect = false;  // decides C or C++ for an ambiguous .h
   bool hazards = false;         // token recording and source notes, then hazards/
+  bool structure = false;       // includes, calls, records (parse/structure_extractor), then signatures
   static Extractors for_file(const AnalyzeOptions& options, discover::Language language,
                              std::string_view file_name);
 };

@@ -6,6 +6,93 @@
 
 namespace oxidize::cache {
 
+namespace {
+
+void put_named(std::string& out, const std::string& name, std::uint32_t line) {
+  put_bytes(out, name);
+  put_varint(out, line);
+}
+
+void encode_structure(const parse::FileStructure& s, std::string& out) {
+  put_varint(out, s.includes.size());
+  for (const auto& i : s.includes) {
+    put_named(out, i.target, i.line);
+    put_varint(out, static_cast<std::uint64_t>(i.form));
+  }
+  put_varint(out, s.names.size());
+  for (const auto& n : s.names) put_bytes(out, n);
+  put_varint(out, s.calls.size());
+  for (const auto& c : s.calls) {
+    put_varint(out, c.callee);
+    put_varint(out, c.line);
+    put_varint(out, c.function);
+    put_varint(out, static_cast<std::uint64_t>(c.kind));
+  }
+  put_varint(out, s.macros.size());
+  for (const auto& m : s.macros) {
+    put_named(out, m.name, m.line);
+    put_varint(out, m.function_like ? 1 : 0);
+  }
+  put_varint(out, s.records.size());
+  for (const auto& rec : s.records) {
+    put_named(out, rec.name, rec.line);
+    put_varint(out, (rec.is_union ? 1U : 0U) | (rec.has_bitfields ? 2U : 0U));
+  }
+  for (const auto* list : {&s.globals, &s.imports}) {
+    put_varint(out, list->size());
+    for (const auto& d : *list) put_named(out, d.name, d.line);
+  }
+}
+
+// Indices are checked: a damaged entry must not point outside its file.
+bool decode_structure(ByteReader& r, parse::FileStructure& s, std::size_t functions) {
+  s.includes.resize(r.count(3));
+  for (auto& i : s.includes) {
+    i.target = r.str();
+    i.line = r.u32();
+    const std::uint64_t form = r.u64();
+    if (form > static_cast<std::uint64_t>(parse::IncludeForm::macro)) return false;
+    i.form = static_cast<parse::IncludeForm>(form);
+  }
+  s.names.resize(r.count(1));
+  for (auto& n : s.names) n = r.str();
+  s.calls.resize(r.count(4));
+  for (auto& c : s.calls) {
+    c.callee = r.u32();
+    c.line = r.u32();
+    c.function = r.u32();
+    const std::uint64_t kind = r.u64();
+    if (c.callee >= s.names.size() || c.function >= functions ||
+        kind > static_cast<std::uint64_t>(parse::CallKind::pointer))
+      return false;
+    c.kind = static_cast<parse::CallKind>(kind);
+  }
+  s.macros.resize(r.count(3));
+  for (auto& m : s.macros) {
+    m.name = r.str();
+    m.line = r.u32();
+    m.function_like = r.u64() != 0;
+  }
+  s.records.resize(r.count(3));
+  for (auto& rec : s.records) {
+    rec.name = r.str();
+    rec.line = r.u32();
+    const std::uint64_t bits = r.u64();
+    rec.is_union = (bits & 1U) != 0;
+    rec.has_bitfields = (bits & 2U) != 0;
+  }
+  for (auto* list : {&s.globals, &s.imports}) {
+    list->resize(r.count(2));
+    for (auto& d : *list) {
+      d.name = r.str();
+      d.line = r.u32();
+    }
+  }
+  return r.ok();
+}
+
+}  // namespace
+
 
 void encode_facts(const model::FileFacts& f, std::string& out) {
   put_varint(out, static_cast<std::uint64_t>(f.language));
@@ -22,9 +109,11 @@ void encode_facts(const model::FileFacts& f, std::string& out) {
   for (const auto& fn : f.functions) {
     put_bytes(out, fn.name);
     for (const std::uint32_t v : {fn.start_line, fn.end_line, fn.body_begin, fn.body_end, fn.nloc, fn.ccn,
-                                  fn.ccn_modified, fn.params, fn.max_nesting, fn.tokens, fn.unsafe_blocks})
+                                  fn.ccn_modified, fn.params, fn.max_nesting, fn.tokens, fn.unsafe_blocks,
+                                  fn.signature_begin, std::uint32_t{fn.traits}})
       put_varint(out, v);
     put_varint(out, fn.is_unsafe ? 1 : 0);
+    put_bytes(out, fn.signature);
   }
   put_varint(out, f.parse_issues.size());
   for (const auto& issue : f.parse_issues) {
@@ -44,6 +133,7 @@ void encode_facts(const model::FileFacts& f, std::string& out) {
     put_varint(out, h.suppressed ? 1 : 0);
     put_bytes(out, h.suppression_reason);
   }
+  encode_structure(f.structure, out);
 }
 
 std::optional<model::FileFacts> decode_facts(std::string_view bytes) {
@@ -63,13 +153,17 @@ std::optional<model::FileFacts> decode_facts(std::string_view bytes) {
   f.unterminated = static_cast<lex::Unterminated>(unterminated);
   f.unterminated_line = r.u32();
   f.generated_why = r.str();
-  f.functions.resize(r.count(13));
+  f.functions.resize(r.count(16));
   for (auto& fn : f.functions) {
     fn.name = r.str();
+    std::uint32_t traits = 0;
     for (std::uint32_t* v : {&fn.start_line, &fn.end_line, &fn.body_begin, &fn.body_end, &fn.nloc, &fn.ccn,
-                             &fn.ccn_modified, &fn.params, &fn.max_nesting, &fn.tokens, &fn.unsafe_blocks})
+                             &fn.ccn_modified, &fn.params, &fn.max_nesting, &fn.tokens, &fn.unsafe_blocks,
+                             &fn.signature_begin, &traits})
       *v = r.u32();
+    fn.traits = static_cast<std::uint16_t>(traits);
     fn.is_unsafe = r.u64() != 0;
+    fn.signature = r.str();
   }
   f.parse_issues.resize(r.count(2));
   for (auto& issue : f.parse_issues) {
@@ -94,6 +188,7 @@ std::optional<model::FileFacts> decode_facts(std::string_view bytes) {
     h.suppressed = r.u64() != 0;
     h.suppression_reason = r.str();
   }
+  if (!decode_structure(r, f.structure, f.functions.size())) return std::nullopt;
   if (!r.ok() || !r.at_end()) return std::nullopt;
   return f;
 }

@@ -18,5 +18,7 @@ std::function<int()> add_diff_command(CLI::App& app);
 // with --by file|function the history facts of each file or function
 // (cli/history_facts).
 std::function<int()> add_history_command(CLI::App& app);
+// Registers `oxidize components` (cli/structure_scan runs the structure pass).
+std::function<int()> add_components_command(CLI::App& app);
 
 }  // namespace oxidize::cli

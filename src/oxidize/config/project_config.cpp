@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -91,6 +93,37 @@ tl::expected<void, std::string> read_history(const toml::table& table, const std
   return {};
 }
 
+// [components]: name = ["glob", ...] (or one glob as a string), matched in
+// the order written; toml++ keeps keys sorted, so order by source line.
+tl::expected<void, std::string> read_components(const toml::table& table, const std::string& path,
+                                                ProjectConfig& config) {
+  std::vector<std::pair<std::uint32_t, ComponentConfig>> read;
+  for (const auto& [key, node] : table) {
+    const std::string message = where(path, node.source()) + ": components." + std::string(key.str()) +
+                                " must be a glob or an array of globs";
+    ComponentConfig component{std::string(key.str()), {}};
+    auto add = [&](const toml::node& item) -> tl::expected<void, std::string> {
+      const auto pattern = item.value<std::string>();
+      if (!pattern) return tl::unexpected(message);
+      auto glob = Glob::compile(*pattern);
+      if (!glob) return tl::unexpected(where(path, item.source()) + ": components." + component.name + ": " + glob.error());
+      component.globs.push_back(std::move(*glob));
+      return {};
+    };
+    if (const toml::array* list = node.as_array()) {
+      for (const auto& item : *list)
+        if (auto ok = add(item); !ok) return ok;
+    } else if (auto ok = add(node); !ok) {
+      return ok;
+    }
+    if (component.globs.empty()) return tl::unexpected(message);
+    read.emplace_back(node.source().begin.line, std::move(component));
+  }
+  std::stable_sort(read.begin(), read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [line, component] : read) config.components.push_back(std::move(component));
+  return {};
+}
+
 }  // namespace
 
 tl::expected<ProjectConfig, std::string> parse_project_config(std::string_view text, const std::string& path) {
@@ -111,6 +144,11 @@ tl::expected<ProjectConfig, std::string> parse_project_config(std::string_view t
       const toml::table* table = node.as_table();
       if (table == nullptr) return tl::unexpected(where(path, node.source()) + ": history must be a table ([history])");
       if (auto ok = read_history(*table, path, config); !ok) return tl::unexpected(ok.error());
+    } else if (key == "components") {
+      const toml::table* table = node.as_table();
+      if (table == nullptr)
+        return tl::unexpected(where(path, node.source()) + ": components must be a table ([components])");
+      if (auto ok = read_components(*table, path, config); !ok) return tl::unexpected(ok.error());
     } else {
       config.warnings.push_back(where(path, node.source()) + ": unknown key " + std::string(key.str()) +
                                 " (ignored)");

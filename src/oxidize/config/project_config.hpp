@@ -10,6 +10,10 @@
 //   [history]
 //   fix_patterns = ['\bfix(e[sd]|ing)?\b', '^revert\b']      # replace the defaults (docs/history.md)
 //   security_patterns = ['\bCVE-\d{4}-\d{4,}\b']
+//
+//   [components]                    # first match wins, in this order
+//   tls = ["lib/vtls/**", "lib/vauth/**"]
+//   tool = "src/**"
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,10 +45,17 @@ struct HistoryConfig {
   std::optional<std::vector<std::string>> security_patterns;
 };
 
+// A component declared by globs (structure/components.hpp).
+struct ComponentConfig {
+  std::string name;
+  std::vector<Glob> globs;
+};
+
 struct ProjectConfig {
   std::string path;  // the file read; empty when there was none
   HazardsConfig hazards;
   HistoryConfig history;
+  std::vector<ComponentConfig> components;  // in the order written
   std::vector<std::string> warnings;  // "FILE:LINE: ..." (unknown keys), for stderr
 };
 

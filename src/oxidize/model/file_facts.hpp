@@ -10,6 +10,7 @@
 #include "oxidize/hazards/finding.hpp"
 #include "oxidize/lex/token.hpp"
 #include "oxidize/parse/function_facts.hpp"
+#include "oxidize/parse/structure_facts.hpp"
 
 namespace oxidize::model {
 
@@ -30,6 +31,9 @@ struct FileFacts {
   // Hazard findings in (line, column, rule) order, suppressed ones included
   // (marked); empty unless the analysis was asked for them.
   std::vector<hazards::Finding> hazards;
+  // Includes, call sites, macros, records and extern data (structure/ builds
+  // the graphs from them); empty unless the analysis was asked for them.
+  parse::FileStructure structure;
 };
 
 }  // namespace oxidize::model

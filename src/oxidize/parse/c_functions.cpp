@@ -95,6 +95,7 @@ void CFunctionParser::start_candidate(std::uint32_t line) {
 
 void CFunctionParser::in_declaration(const Token& token, std::string_view text) {
   Declaration& d = decl_;
+  if (d.begin == k_no_offset) d.begin = token.begin;
   if (d.has_candidate) {
     ++d.tokens_since_candidate;
     if (token.line != d.last_line) {
@@ -418,6 +419,7 @@ void CFunctionParser::open_brace_in_declaration(const Token& token) {
     seed.params = d.params;
     seed.tokens = d.tokens_since_candidate;
     seed.nloc = d.lines_since_candidate;
+    seed.signature_begin = d.begin == k_no_offset ? token.begin : d.begin;
     body_.open(std::move(seed), token);
     return;
   }

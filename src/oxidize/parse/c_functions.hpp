@@ -155,6 +155,7 @@ class CFunctionParser {
   void issue(std::uint32_t line, std::string message);
   std::string qualified(const std::string& name) const;
 
+  static constexpr std::uint32_t k_no_offset = 0xffffffffU;
   std::string_view source_;
   std::vector<lex::Token>* recorded_ = nullptr;
   FunctionResult result_;
@@ -168,6 +169,7 @@ class CFunctionParser {
 
   // The declaration being read at declaration scope.
   struct Declaration {
+    std::uint32_t begin = k_no_offset;  // byte offset of the declaration's first token
     std::uint32_t paren_depth = 0;
     std::uint32_t angle_depth = 0;   // template arguments after a name
     bool has_equals = false;         // `=` at the top level: an initialiser follows

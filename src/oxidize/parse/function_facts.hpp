@@ -8,6 +8,23 @@
 
 namespace oxidize::parse {
 
+// What a function's signature says about it as an interface: the bits of
+// FunctionFacts::traits (found by parse/signature.cpp, errno by the structure
+// extractor).
+enum SignatureTrait : std::uint16_t {
+  k_internal_linkage = 1 << 0,  // C/C++ `static` outside a class; Rust: not `pub`
+  k_inline = 1 << 1,
+  k_variadic = 1 << 2,          // `...`
+  k_pointer_param = 1 << 3,     // a raw pointer, array or C++ reference parameter
+  k_callback_param = 1 << 4,    // a function pointer parameter
+  k_struct_by_value = 1 << 5,   // `struct s x`: a struct passed by value
+  k_union_param = 1 << 6,       // a union passed or pointed to
+  k_returns_pointer = 1 << 7,   // who owns what comes back?
+  k_rust_export = 1 << 8,       // Rust: #[no_mangle] or #[export_name]
+  k_rust_extern_abi = 1 << 9,   // Rust: extern "C" fn
+  k_uses_errno = 1 << 10,       // reads or writes errno in its body
+};
+
 struct FunctionFacts {
   std::string name;              // qualified: ns::Class::method, Type::method (Rust impl)
   std::uint32_t start_line = 0;  // line of the function's name
@@ -22,6 +39,18 @@ struct FunctionFacts {
   std::uint32_t tokens = 0;       // tokens from name to closing brace
   bool is_unsafe = false;         // Rust: `unsafe fn`
   std::uint32_t unsafe_blocks = 0;  // Rust: `unsafe { ... }` blocks inside
+  // Where the declaration begins (its first token: `static`, a return type,
+  // an attribute): the signature is the bytes up to body_begin.
+  std::uint32_t signature_begin = 0;
+  // What the signature says about the function as an interface
+  // (parse/signature.hpp): bits of SignatureTrait.
+  std::uint16_t traits = 0;
+  // The signature as one line (comments dropped, spaces collapsed), kept for
+  // functions that can be called from another file only: what `oxidize ffi`
+  // turns into Rust declarations. Empty for static functions.
+  std::string signature;
+
+  bool has(std::uint16_t trait) const { return (traits & trait) != 0; }
 };
 
 // A structural problem found while parsing (unbalanced braces, too deep),

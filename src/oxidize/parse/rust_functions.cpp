@@ -83,6 +83,7 @@ void RustFunctionParser::in_body(const Token& token, std::string_view text) {
 
 void RustFunctionParser::in_item(const Token& token, std::string_view text) {
   Item& it = item_;
+  if (it.begin == 0xffffffffU) it.begin = token.begin;
   if (it.fn_keyword && !it.name.empty()) {
     ++it.tokens;
     if (token.line != it.last_line) {
@@ -219,6 +220,7 @@ void RustFunctionParser::open_brace(const Token& token) {
     seed.is_unsafe = it.is_unsafe;
     seed.tokens = it.tokens;
     seed.nloc = it.lines;
+    seed.signature_begin = it.begin == 0xffffffffU ? token.begin : it.begin;
     body_.open(std::move(seed), token);
     return;
   }

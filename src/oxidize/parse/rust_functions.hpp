@@ -46,6 +46,7 @@ class RustFunctionParser {
 
   // The item being read.
   struct Item {
+    std::uint32_t begin = 0xffffffffU;  // byte offset of the item's first token (attributes included)
     Header header = Header::none;
     std::string header_name;
     bool header_name_frozen = false;  // after `where`

@@ -32,6 +32,9 @@ struct ScanOptions {
   std::size_t max_file_bytes = std::size_t{1} << 30;
   bool functions = true;  // off: inventory only (oxidize scan --no-functions)
   bool hazards = false;   // memory-safety hazards (oxidize hazards; oxidize scan unless --no-hazards)
+  // Includes, call sites, signatures, records (oxidize scan unless
+  // --no-structure; components, graph, ffi, deps).
+  bool structure = false;
   // `[hazards] exclude` of oxidize.toml: files whose findings are counted as
   // excluded, matched against the path relative to the file's root.
   std::vector<config::Glob> hazard_excludes;

@@ -19,6 +19,7 @@ std::string options_json(const ScanOptions& o) {
   nlohmann::ordered_json j;
   j["functions"] = o.functions;
   j["hazards"] = o.hazards;
+  j["structure"] = o.structure;
   j["gitignore"] = o.use_gitignore;
   j["follow_symlinks"] = o.follow_symlinks;
   j["max_file_bytes"] = o.max_file_bytes;

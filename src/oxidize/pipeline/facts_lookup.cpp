@@ -9,7 +9,8 @@ cache::FactsKey facts_key(std::uint64_t content_hash, const source::SourceFile& 
   const bool ambiguous =
       file.language == discover::Language::c_header && discover::LanguageMap::is_ambiguous_header(file.name);
   return {content_hash, static_cast<std::uint8_t>(file.language),
-          static_cast<std::uint8_t>((options.functions ? 1 : 0) | (options.hazards ? 2 : 0) | (ambiguous ? 4 : 0))};
+          static_cast<std::uint8_t>((options.functions ? 1 : 0) | (options.hazards ? 2 : 0) | (ambiguous ? 4 : 0) |
+                                    (options.structure ? 8 : 0))};
 }
 
 model::FileFacts facts_of(std::string_view bytes, const source::SourceFile& file, analyze::Analyzer& analyzer,

@@ -1,0 +1,80 @@
+#pragma once
+// What the structure extractor (parse/structure_extractor.hpp) finds in one
+// file in the lexer pass: the raw material of the include graph, the call
+// graph and the interface of a component. Names are kept as written; they
+// are resolved to files and functions of the tree later, over the whole
+// snapshot (structure/).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace oxidize::parse {
+
+enum class IncludeForm : std::uint8_t {
+  quoted,  // #include "x.h"
+  angled,  // #include <x.h>
+  macro,   // #include SOME_MACRO: not followed, reported as such
+};
+
+struct IncludeDirective {
+  std::string target;  // the path as written, without quotes or brackets; the macro's name for `macro`
+  std::uint32_t line = 0;
+  IncludeForm form = IncludeForm::quoted;
+};
+
+enum class CallKind : std::uint8_t {
+  direct,   // f(x), ns::f(x)
+  member,   // a.f(x), a->f(x): a function pointer in C, a method in C++ and Rust
+  pointer,  // (*f)(x), table[i](x), get()(x): through a pointer the name does not say
+};
+
+// `function` when the call is outside every function (a C++ initialiser at
+// file scope).
+inline constexpr std::uint32_t k_no_function = 0xffffffffU;
+
+struct CallSite {
+  std::uint32_t callee = 0;  // index into FileStructure::names
+  std::uint32_t line = 0;
+  std::uint32_t function = k_no_function;  // index into FileFacts::functions
+  CallKind kind = CallKind::direct;
+};
+
+struct MacroDefinition {
+  std::string name;
+  std::uint32_t line = 0;
+  bool function_like = false;  // #define F(x) ...
+};
+
+// struct/union/class NAME { ... } definitions: the types an interface may
+// pass across the boundary, and what makes them hard to mirror in Rust.
+struct RecordDefinition {
+  std::string name;
+  std::uint32_t line = 0;
+  bool is_union = false;
+  bool has_bitfields = false;
+};
+
+// A name declared at file scope: `extern T name;` (data shared between
+// files), or in Rust a function of an `extern "C" { ... }` block (imported
+// from C).
+struct Declaration {
+  std::string name;
+  std::uint32_t line = 0;
+};
+
+struct FileStructure {
+  std::vector<IncludeDirective> includes;  // in file order
+  std::vector<std::string> names;          // callee names, each once (CallSite::callee)
+  std::vector<CallSite> calls;             // in file order
+  std::vector<MacroDefinition> macros;
+  std::vector<RecordDefinition> records;
+  std::vector<Declaration> globals;  // extern data
+  std::vector<Declaration> imports;  // Rust: functions imported from C
+
+  bool empty() const {
+    return includes.empty() && calls.empty() && macros.empty() && records.empty() && globals.empty() &&
+           imports.empty();
+  }
+};
+
+}  // namespace oxidize::parse
