@@ -35,7 +35,7 @@ void encode_structure(const parse::FileStructure& s, std::string& out) {
     put_named(out, rec.name, rec.line);
     put_varint(out, (rec.is_union ? 1U : 0U) | (rec.has_bitfields ? 2U : 0U));
   }
-  for (const auto* list : {&s.globals, &s.imports}) {
+  for (const auto* list : {&s.globals, &s.imports, &s.prototypes}) {
     put_varint(out, list->size());
     for (const auto& d : *list) put_named(out, d.name, d.line);
   }
@@ -77,7 +77,7 @@ bool decode_structure(ByteReader& r, parse::FileStructure& s, std::size_t functi
     rec.is_union = (bits & 1U) != 0;
     rec.has_bitfields = (bits & 2U) != 0;
   }
-  for (auto* list : {&s.globals, &s.imports}) {
+  for (auto* list : {&s.globals, &s.imports, &s.prototypes}) {
     list->resize(r.count(2));
     for (auto& d : *list) {
       d.name = r.str();

@@ -191,6 +191,16 @@ void StructureExtractor::punct(const Token& token, std::string_view text) {
   }
   switch (c) {
     case '(': {
+      // `int f(void);` at file scope: a prototype, once its `;` comes.
+      if (proto_ == Proto::none && !rust_ && at_declaration_scope() && prev_kind_ == TokenKind::identifier &&
+          !is_keyword_before_paren(prev_) &&
+          ((prev2_kind_ == TokenKind::identifier && declares(prev2_)) ||
+           (prev2_kind_ == TokenKind::punct && spelled(prev2_, "*")))) {
+        proto_ = Proto::params;
+        proto_depth_ = groups_.size();
+        proto_name_ = prev_;
+        proto_line_ = token.line;
+      }
       open_paren(token);
       if (extern_decl_ && !extern_name_frozen_) extern_cancelled_ = true;  // a prototype, not data
       linkage_pending_ = false;  // extern "C" int f(void) { ...: a function's body follows
@@ -223,6 +233,7 @@ void StructureExtractor::punct(const Token& token, std::string_view text) {
         closed_ = groups_.back();
         closed_is_paren_ = c == ')';
         groups_.pop_back();
+        if (proto_ == Proto::params && groups_.size() == proto_depth_) proto_ = Proto::after;
       }
       break;
     case '*':
@@ -240,6 +251,7 @@ void StructureExtractor::punct(const Token& token, std::string_view text) {
       record_pending_ = false;
       linkage_pending_ = false;
       extern_decl_ = false;
+      proto_ = Proto::none;  // a definition's body
       if (braces_.size() < k_max_tracked_depth && untracked_depth_ == 0) braces_.push_back(kind);
       else ++untracked_depth_;
       if (kind != Brace::transparent && kind != Brace::foreign) ++opaque_depth_;
@@ -260,6 +272,9 @@ void StructureExtractor::punct(const Token& token, std::string_view text) {
     case ';':
       if (extern_decl_ && !extern_cancelled_ && !extern_name_.empty() && at_declaration_scope())
         out_.globals.push_back({std::string(extern_name_), token.line});
+      if (proto_ == Proto::after && at_declaration_scope())
+        out_.prototypes.push_back({std::string(proto_name_), proto_line_});
+      proto_ = Proto::none;
       extern_decl_ = false;
       record_pending_ = false;
       linkage_pending_ = false;
@@ -267,6 +282,10 @@ void StructureExtractor::punct(const Token& token, std::string_view text) {
     case '=':
     case ',':
       if (extern_decl_) extern_name_frozen_ = true;
+      if (proto_ == Proto::after) {
+        if (c == ',' && at_declaration_scope()) out_.prototypes.push_back({std::string(proto_name_), proto_line_});
+        proto_ = Proto::none;  // `= ...`: a pointer initialised, not a prototype
+      }
       break;
     case ':':
       if (record_pending_) record_base_clause_ = true;  // class a : public b {
@@ -399,6 +418,7 @@ FileStructure StructureExtractor::finish(std::vector<FunctionFacts>& functions) 
   out_.macros.shrink_to_fit();
   out_.records.shrink_to_fit();
   out_.globals.shrink_to_fit();
+  out_.prototypes.shrink_to_fit();
   return std::move(out_);
 }
 

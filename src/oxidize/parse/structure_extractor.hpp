@@ -134,6 +134,12 @@ class StructureExtractor {
   bool extern_cancelled_ = false;
   std::string_view extern_name_;
   bool extern_name_frozen_ = false;
+  // A prototype at declaration scope: its parameter list, then its `;`.
+  enum class Proto : std::uint8_t { none, params, after };
+  Proto proto_ = Proto::none;
+  std::size_t proto_depth_ = 0;  // the group count outside its parameter list
+  std::string_view proto_name_;
+  std::uint32_t proto_line_ = 0;
   // Rust: `fn` inside an extern block declares an imported function.
   bool foreign_fn_pending_ = false;
 };

@@ -101,10 +101,13 @@ struct FileStructure {
   std::vector<RecordDefinition> records;
   std::vector<Declaration> globals;  // extern data
   std::vector<Declaration> imports;  // Rust: functions imported from C
+  // C/C++ function prototypes at file scope (`int f(void);`): in a header,
+  // what makes a definition elsewhere visible to the files that include it.
+  std::vector<Declaration> prototypes;
 
   bool empty() const {
     return includes.empty() && calls.empty() && macros.empty() && records.empty() && globals.empty() &&
-           imports.empty();
+           imports.empty() && prototypes.empty();
   }
 };
 

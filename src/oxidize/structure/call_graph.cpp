@@ -1,5 +1,7 @@
 #include "oxidize/structure/call_graph.hpp"
 
+#include "oxidize/hazards/c_library.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -121,8 +123,15 @@ class Resolver {
       macro_count += f.facts.structure.macros.size();
     }
     macros_.reserve(macro_count);
-    for (const auto& f : s_.files)
-      for (const auto& m : f.facts.structure.macros) macros_.add(m.name, 0);
+    std::size_t prototype_count = 0;
+    for (const auto& f : s_.files) prototype_count += f.facts.structure.prototypes.size();
+    declared_.reserve(prototype_count);
+    for (std::uint32_t i = static_cast<std::uint32_t>(s_.files.size()); i-- > 0;) {
+      const auto& f = s_.files[i];
+      for (const auto& m : f.facts.structure.macros) macros_.add(m.name, i);
+      if (is_header(f.facts.language))
+        for (const auto& p : f.facts.structure.prototypes) declared_.add(p.name, i);
+    }
     by_name_.reserve(functions);
     by_member_.reserve(members);
     for (std::uint32_t id = functions; id-- > 0;) {  // descending: see NameIndex
@@ -247,6 +256,15 @@ class Resolver {
       return;
     }
     if (global.size() == 1) {
+      // A function of the C library defined in the tree is often a stand-in
+      // for systems that lack it (curl's tool defines strdup): the caller
+      // means the library's unless it sees the tree's definition or a
+      // header of the tree declaring it.
+      if (hazards::library_call(name) != nullptr && !definition_visible(file, global[0]) &&
+          !declaration_visible(file, name)) {
+        how = CallHow::external;
+        return;
+      }
       target = global[0];
       how = CallHow::unique;
       return;
@@ -254,8 +272,7 @@ class Resolver {
     std::uint32_t pick = k_no_target;
     std::size_t picks = 0;
     for (const std::uint32_t id : global) {
-      const std::uint32_t def_file = g_.file_of[id];
-      if (visible(file, def_file) || (companion_[def_file] != k_no_file && visible(file, companion_[def_file]))) {
+      if (definition_visible(file, id)) {
         pick = id;
         ++picks;
       }
@@ -275,6 +292,18 @@ class Resolver {
     } else {
       how = CallHow::ambiguous;
     }
+  }
+
+  // Defined in a file the caller includes, or in the .c beside a header it includes.
+  bool definition_visible(std::uint32_t file, std::uint32_t id) {
+    const std::uint32_t def_file = g_.file_of[id];
+    return visible(file, def_file) || (companion_[def_file] != k_no_file && visible(file, companion_[def_file]));
+  }
+  // Declared by a prototype in a header the caller includes.
+  bool declaration_visible(std::uint32_t file, std::string_view name) {
+    bool found = false;
+    declared_.each(name, [&](std::uint32_t header) { found = found || visible(file, header); });
+    return found;
   }
 
   bool is_macro(std::string_view name) const {
@@ -318,7 +347,8 @@ class Resolver {
   CallGraph& g_;
   NameIndex by_name_;
   NameIndex by_member_;  // by the last part of A::b
-  NameIndex macros_;  // function-like macros of the tree
+  NameIndex macros_;    // function-like macros of the tree (ids: their files)
+  NameIndex declared_;  // prototypes in headers (ids: the headers)
   std::vector<std::uint32_t> companion_;
   std::vector<std::uint32_t> candidates_;
   std::vector<std::uint32_t> global_;

@@ -149,6 +149,21 @@ TEST(StructureExtractor, RecordsBitfieldsAndExternData) {
   EXPECT_EQ(globals, (std::vector<std::string>{"verbose", "global_config", "names"}));
 }
 
+TEST(StructureExtractor, PrototypesAtFileScope) {
+  const auto f = analyse(
+      "int open_conn(const char *host, int port);\n"
+      "static inline void *get(void) __attribute__((pure));\n"
+      "char *dup(const char *s), *dup2(const char *s);\n"
+      "int (*hook)(int);\n"                 // a pointer, not a prototype
+      "int defined_here(void) { return 0; }\n"
+      "int table_size(void) = 3;\n"           // nonsense, but not a prototype
+      "struct s { int member(int); };\n",    // inside a record: not at file scope
+      Language::c_header, "api.h");
+  std::vector<std::string> names;
+  for (const auto& p : f.structure.prototypes) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"open_conn", "get", "dup", "dup2"}));
+}
+
 TEST(StructureExtractor, ExternCBlocksAreDeclarationScope) {
   const auto f = analyse(
       "#ifdef __cplusplus\nextern \"C\" {\n#endif\n"

@@ -148,6 +148,25 @@ TEST(BuildFiles, IncludeFoldersFromMakeCmakeAndMeson) {
             (std::vector<std::string>{"include", "lib/vtls", "api", "src/inc", "sub/headers"}));
 }
 
+TEST(CallGraph, ALibraryStandInIsOnlyCalledByThoseWhoSeeIt) {
+  const auto s = tree({
+      {"src/tool_strdup.c", "char *strdup(const char *s) { return 0; }\n"},
+      {"src/tool_strdup.h", "char *strdup(const char *s);\n"},
+      {"src/tool.c", "#include \"tool_strdup.h\"\nint main(void) { strdup(\"x\"); return 0; }\n"},
+      {"lib/url.c", "#include <string.h>\nint f(void) { strdup(\"y\"); return 0; }\n"},
+      {"mm/slab_common.c", "void kfree(const void *p) { }\n"},
+      {"include/linux/slab.h", "void kfree(const void *p);\n"},
+      {"drivers/net/e.c", "#include <linux/slab.h>\nvoid g(void *p) { kfree(p); }\n"},
+  });
+  const auto includes = resolve_includes(s, {});
+  const auto calls = resolve_calls(s, includes);
+  auto first_call = [&](std::string_view path) { return calls.how[calls.call_base[file_index(s, path)]]; };
+  EXPECT_EQ(first_call("src/tool.c"), CallHow::unique);    // it includes the stand-in's header
+  EXPECT_EQ(first_call("lib/url.c"), CallHow::external);   // it means the C library's strdup
+  EXPECT_EQ(first_call("drivers/net/e.c"), CallHow::unique);  // declared in a header it includes
+  ASSERT_EQ(s.files[file_index(s, "include/linux/slab.h")].facts.structure.prototypes.size(), 1u);
+}
+
 TEST(CallGraph, ResolvesByScopeIncludesAndFolder) {
   const auto s = tree({
       {"lib/list.h", "static inline void list_add(int x) { }\n#define LOCK(l) take(l)\n"},
