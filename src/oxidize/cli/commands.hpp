@@ -20,5 +20,7 @@ std::function<int()> add_diff_command(CLI::App& app);
 std::function<int()> add_history_command(CLI::App& app);
 // Registers `oxidize components` (cli/structure_scan runs the structure pass).
 std::function<int()> add_components_command(CLI::App& app);
+// Registers `oxidize graph`: the include, call or component graph (DOT, JSON).
+std::function<int()> add_graph_command(CLI::App& app);
 
 }  // namespace oxidize::cli
