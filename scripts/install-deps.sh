@@ -20,8 +20,9 @@ build_pkgs=(
 # and Graphviz, which reads back and renders `oxidize graph`'s DOT
 # (tests/cli/test_graph.py).
 test_pkgs=( python3 python3-jsonschema python3-rfc3987 util-linux time pmccabe dpkg-dev xz-utils graphviz )
-# Benchmarks and accuracy comparisons: the other peer tools.
-bench_pkgs=( cloc flawfinder cppcheck )  # gcc and clang come with the build packages
+# Benchmarks and accuracy comparisons: the other peer tools (cscope and GNU
+# global for bench/callgraph_check.py, which also installs them itself).
+bench_pkgs=( cloc flawfinder cppcheck cscope global )  # gcc and clang come with the build packages
 
 want=("${build_pkgs[@]}" "${test_pkgs[@]}")
 case "${1:-}" in
