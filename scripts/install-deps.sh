@@ -16,10 +16,13 @@ build_pkgs=(
 # Tests: JSON schema validation (rfc3987 lets jsonschema check "uri" formats),
 # the util-linux setpriv used to drop root, GNU time for peak memory
 # (tests/cli/test_memory.py; the benchmarks use it too), and what the agreement
-# check on a real tree needs (pmccabe, fetching a Debian source package).
-test_pkgs=( python3 python3-jsonschema python3-rfc3987 util-linux time pmccabe dpkg-dev xz-utils )
-# Benchmarks and accuracy comparisons: the other peer tools.
-bench_pkgs=( cloc flawfinder cppcheck )  # gcc and clang come with the build packages
+# check on a real tree needs (pmccabe, fetching a Debian source package),
+# and Graphviz, which reads back and renders `oxidize graph`'s DOT
+# (tests/cli/test_graph.py).
+test_pkgs=( python3 python3-jsonschema python3-rfc3987 util-linux time pmccabe dpkg-dev xz-utils graphviz )
+# Benchmarks and accuracy comparisons: the other peer tools (cscope and GNU
+# global for bench/callgraph_check.py, which also installs them itself).
+bench_pkgs=( cloc flawfinder cppcheck cscope global )  # gcc and clang come with the build packages
 
 want=("${build_pkgs[@]}" "${test_pkgs[@]}")
 case "${1:-}" in

@@ -22,5 +22,7 @@ std::function<int()> add_history_command(CLI::App& app);
 std::function<int()> add_components_command(CLI::App& app);
 // Registers `oxidize deps`: external libraries and their replacements.
 std::function<int()> add_deps_command(CLI::App& app);
+// Registers `oxidize graph`: the include, call or component graph (DOT, JSON).
+std::function<int()> add_graph_command(CLI::App& app);
 
 }  // namespace oxidize::cli

@@ -118,6 +118,26 @@ std::string escape_for_terminal(std::string_view s) { return escape(s, false); }
 
 std::string source_line_for_terminal(std::string_view s) { return escape(s, true); }
 
+std::string dot_escaped(std::string_view s, std::size_t max_bytes) {
+  bool cut = false;
+  if (s.size() > max_bytes) {
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xc0) == 0x80) --end;
+    s = s.substr(0, end);
+    cut = true;
+  }
+  std::string shown = escape(s, false);
+  if (cut) shown += "\u2026";
+  std::string out;
+  out.reserve(shown.size());
+  for (const char c : shown) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '&') out += "&amp;";
+    else out += c;
+  }
+  return out;
+}
+
 std::string csv_field(std::string_view s) {
   std::string v = to_valid_utf8(s);
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;

@@ -26,6 +26,17 @@ std::string escape_for_terminal(std::string_view s);
 // shows as one space. For people only; JSON, CSV and SARIF keep the exact text.
 std::string source_line_for_terminal(std::string_view s);
 
+// The inside of a Graphviz DOT quoted string (without the quotes) that shows
+// `s` as escape_for_terminal spells it: what is left is printable valid
+// UTF-8, then `\` and `"` are escaped for DOT's lexer, and `&` is written
+// `&amp;` because Graphviz reads HTML entities in every label (`&lt;` would
+// show as `<`, and an unknown `&x;` goes into SVG output as it stands,
+// making the file invalid XML). Graphviz 2.42 rejects a quoted string of
+// 16,383 bytes or more, and a byte may take five once escaped (`\\xFF`), so
+// text longer than `max_bytes` is cut there (at the start of a UTF-8
+// sequence) and ends with "…".
+std::string dot_escaped(std::string_view s, std::size_t max_bytes = 1024);
+
 // An RFC 4180 CSV field (quoted when needed), valid UTF-8.
 std::string csv_field(std::string_view s);
 

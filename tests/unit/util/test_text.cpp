@@ -38,6 +38,19 @@ TEST(Text, SourceLinesKeepBackslashesAndEscapeControls) {
   EXPECT_EQ(source_line_for_terminal("x\t= 1;\x1b[2J\r\xFF"), "x = 1;\\x1B[2J\\r\\xFF");
 }
 
+TEST(Text, DotStringsHoldOnlyPrintableEscapedText) {
+  EXPECT_EQ(dot_escaped("lib/a.c"), "lib/a.c");
+  // A quote or backslash cannot end the string; a newline, a control byte or
+  // an invalid byte shows as its escape (whose backslash DOT must keep).
+  EXPECT_EQ(dot_escaped("a\"b\\c"), "a\\\"b\\\\\\\\c");
+  EXPECT_EQ(dot_escaped("x\ny\x01\xFF"), "x\\\\ny\\\\x01\\\\xFF");
+  EXPECT_EQ(dot_escaped("a&lt;b"), "a&amp;lt;b");
+  EXPECT_EQ(dot_escaped("caf\xC3\xA9 \xE2\x80\xAE"), "caf\xC3\xA9 \\\\u{202E}");
+  // Cut before Graphviz's limit, never inside a UTF-8 sequence.
+  EXPECT_EQ(dot_escaped("abc\xC3\xA9", 4), "abc\u2026");
+  EXPECT_EQ(dot_escaped(std::string(100000, '\xFF')).size(), 1024 * 5 + 3);
+}
+
 TEST(Text, CsvFieldsQuoteOnlyWhenNeeded) {
   EXPECT_EQ(csv_field("src/a.c"), "src/a.c");
   EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
