@@ -237,6 +237,19 @@ TEST(Interface, RustExportsAndImports) {
   EXPECT_EQ(core.difficulty.points, 3u);  // one export, two imports
 }
 
+TEST(Interface, SummaryRowsCarryTheFigures) {
+  const Built b = curl_like();
+  auto rows = summarize_components(b.snapshot, b.components, b.includes, b.calls);
+  add_interfaces(rows, b.interfaces);
+  for (const auto& row : rows) {
+    if (b.components.list[row.component].name != "lib") continue;
+    EXPECT_EQ(row.interface_functions, 8u);
+    EXPECT_EQ(row.ffi.points, 30u);
+    EXPECT_EQ(row.crossing_records, 4u);
+    EXPECT_EQ(row.interface.union_records, 1u);
+  }
+}
+
 TEST(RecordsNamed, TagsAndKnownNamesButNotParameterNames) {
   const std::unordered_set<std::string_view> known = {"Pool", "data", "buffer"};
   const auto r = records_named("int use(struct Curl_easy *data, union v u, Pool *p, const buffer b, int buffer)", "use",
