@@ -20,7 +20,7 @@ void encode_structure(const parse::FileStructure& s, std::string& out) {
     put_varint(out, static_cast<std::uint64_t>(i.form));
   }
   put_varint(out, s.names.size());
-  for (const auto& n : s.names) put_bytes(out, n);
+  for (std::size_t i = 0; i < s.names.size(); ++i) put_bytes(out, s.names[i]);
   put_varint(out, s.calls.size());
   for (const auto& c : s.calls) {
     put_varint(out, c.callee);
@@ -29,10 +29,7 @@ void encode_structure(const parse::FileStructure& s, std::string& out) {
     put_varint(out, static_cast<std::uint64_t>(c.kind));
   }
   put_varint(out, s.macros.size());
-  for (const auto& m : s.macros) {
-    put_named(out, m.name, m.line);
-    put_varint(out, m.function_like ? 1 : 0);
-  }
+  for (const auto& m : s.macros) put_named(out, m.name, m.line);
   put_varint(out, s.records.size());
   for (const auto& rec : s.records) {
     put_named(out, rec.name, rec.line);
@@ -54,8 +51,8 @@ bool decode_structure(ByteReader& r, parse::FileStructure& s, std::size_t functi
     if (form > static_cast<std::uint64_t>(parse::IncludeForm::macro)) return false;
     i.form = static_cast<parse::IncludeForm>(form);
   }
-  s.names.resize(r.count(1));
-  for (auto& n : s.names) n = r.str();
+  const std::size_t names = r.count(1);
+  for (std::size_t i = 0; i < names && r.ok(); ++i) s.names.push_back(r.view());
   s.calls.resize(r.count(4));
   for (auto& c : s.calls) {
     c.callee = r.u32();
@@ -67,11 +64,10 @@ bool decode_structure(ByteReader& r, parse::FileStructure& s, std::size_t functi
       return false;
     c.kind = static_cast<parse::CallKind>(kind);
   }
-  s.macros.resize(r.count(3));
+  s.macros.resize(r.count(2));
   for (auto& m : s.macros) {
     m.name = r.str();
     m.line = r.u32();
-    m.function_like = r.u64() != 0;
   }
   s.records.resize(r.count(3));
   for (auto& rec : s.records) {

@@ -54,8 +54,7 @@ void StructureExtractor::in_directive(const Token& token) {
       return;
     case DirectiveState::define_name:
       if (token.kind == TokenKind::identifier) {
-        out_.macros.push_back({std::string(text), token.line, false});
-        define_name_end_ = token.end;
+        define_name_ = token;
         directive_ = DirectiveState::define_params;
       } else {
         directive_ = DirectiveState::rest;
@@ -63,8 +62,8 @@ void StructureExtractor::in_directive(const Token& token) {
       return;
     case DirectiveState::define_params:
       // `#define F(x)`: the `(` touches the name; `#define F (x)` is an object-like macro.
-      if (token.kind == TokenKind::punct && spelled(text, "(") && token.begin == define_name_end_)
-        out_.macros.back().function_like = true;
+      if (token.kind == TokenKind::punct && spelled(text, "(") && token.begin == define_name_.end)
+        out_.macros.push_back({std::string(define_name_.text(source_)), define_name_.line});
       directive_ = DirectiveState::rest;
       return;
     case DirectiveState::rest:
@@ -305,11 +304,11 @@ void StructureExtractor::add_call(std::string_view name, std::uint32_t line, std
   if (const auto found = name_index_.find(name); found != name_index_.end()) {
     index = found->second;
   } else {
-    index = static_cast<std::uint32_t>(out_.names.size());
-    out_.names.emplace_back(name);
-    // Keys must stay valid: source bytes do; a name joined from a spaced
-    // spelling gets a stable copy.
+    index = static_cast<std::uint32_t>(pass_names_.size());
+    // Names must stay valid until finish(): source bytes do; a name joined
+    // from a spaced spelling gets a stable copy.
     if (name.data() == spaced_name_.data()) name = joined_names_.emplace_back(name);
+    pass_names_.push_back(name);
     name_index_.emplace(name, index);
   }
   calls_.push_back({index, line, offset, kind});
@@ -373,8 +372,8 @@ FileStructure StructureExtractor::finish(std::vector<FunctionFacts>& functions) 
     return static_cast<std::uint32_t>(it - functions.begin());
   };
   // Keep the calls inside bodies, and only the names they use.
-  std::vector<std::uint32_t> renumber(out_.names.size(), k_no_function);
-  std::vector<std::string> names;
+  std::vector<std::uint32_t> renumber(pass_names_.size(), k_no_function);
+  NameList names;
   out_.calls.reserve(calls_.size());
   for (const PendingCall& call : calls_) {
     const std::uint32_t fn = body_at(call.offset);
@@ -382,17 +381,24 @@ FileStructure StructureExtractor::finish(std::vector<FunctionFacts>& functions) 
     std::uint32_t& index = renumber[call.callee];
     if (index == k_no_function) {
       index = static_cast<std::uint32_t>(names.size());
-      names.push_back(std::move(out_.names[call.callee]));
+      names.push_back(pass_names_[call.callee]);
     }
     out_.calls.push_back({index, call.line, fn, call.kind});
   }
+  names.shrink_to_fit();
   out_.names = std::move(names);
   for (const std::uint32_t offset : errno_offsets_) {
     const std::uint32_t fn = body_at(offset);
     if (fn != k_no_function) functions[fn].traits |= k_uses_errno;
   }
   name_index_.clear();
+  pass_names_.clear();
   calls_.clear();
+  // The facts of every file stay in memory for the whole run: no growth slack.
+  out_.includes.shrink_to_fit();
+  out_.macros.shrink_to_fit();
+  out_.records.shrink_to_fit();
+  out_.globals.shrink_to_fit();
   return std::move(out_);
 }
 

@@ -93,6 +93,7 @@ class StructureExtractor {
   bool rust_;
   FileStructure out_;
   std::unordered_map<std::string_view, std::uint32_t> name_index_;
+  std::vector<std::string_view> pass_names_;  // callee names by index, until finish()
   std::vector<PendingCall> calls_;
   std::vector<std::uint32_t> errno_offsets_;
   std::string spaced_name_;  // a qualified name spelled with spaces, joined
@@ -100,7 +101,7 @@ class StructureExtractor {
 
   // Preprocessor line.
   DirectiveState directive_ = DirectiveState::none;
-  std::uint32_t define_name_end_ = 0;
+  lex::Token define_name_{};  // the name after #define, kept when a `(` touches it
 
   // The last two code tokens.
   lex::TokenKind prev_kind_ = lex::TokenKind::unknown;

@@ -5,7 +5,9 @@
 // are resolved to files and functions of the tree later, over the whole
 // snapshot (structure/).
 #include <cstdint>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oxidize::parse {
@@ -39,10 +41,12 @@ struct CallSite {
   CallKind kind = CallKind::direct;
 };
 
+// A function-like macro (#define F(x) ...): a call to F is a macro use, not
+// a call of a function. Object-like macros are not kept: the kernel defines
+// 4.6 million (register maps) and nothing downstream needs them.
 struct MacroDefinition {
   std::string name;
   std::uint32_t line = 0;
-  bool function_like = false;  // #define F(x) ...
 };
 
 // struct/union/class NAME { ... } definitions: the types an interface may
@@ -62,9 +66,36 @@ struct Declaration {
   std::uint32_t line = 0;
 };
 
+// Names packed in one buffer: the kernel's call sites name 1.5 million
+// callees (one entry per file and name), and a std::string each cost more
+// than twice the bytes.
+class NameList {
+ public:
+  std::size_t size() const { return ends_.size(); }
+  bool empty() const { return ends_.empty(); }
+  std::string_view operator[](std::size_t i) const {
+    const std::uint32_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(bytes_).substr(begin, ends_[i] - begin);
+  }
+  std::string_view at(std::size_t i) const { return i < size() ? (*this)[i] : throw std::out_of_range("NameList"); }
+  void push_back(std::string_view name) {
+    bytes_.append(name);
+    ends_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+  }
+  void shrink_to_fit() {
+    bytes_.shrink_to_fit();
+    ends_.shrink_to_fit();
+  }
+  bool operator==(const NameList&) const = default;
+
+ private:
+  std::string bytes_;
+  std::vector<std::uint32_t> ends_;
+};
+
 struct FileStructure {
   std::vector<IncludeDirective> includes;  // in file order
-  std::vector<std::string> names;          // callee names, each once (CallSite::callee)
+  NameList names;                          // callee names, each once (CallSite::callee)
   std::vector<CallSite> calls;             // in file order
   std::vector<MacroDefinition> macros;
   std::vector<RecordDefinition> records;

@@ -27,6 +27,50 @@ std::string_view folder_of(std::string_view path) {
   return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
 
+// Function ids by name: one array sorted by name (24 bytes a function),
+// found through an open-addressing table of group starts (4 bytes a slot)
+// rather than a hash map of vectors (about 100 bytes a function): the
+// kernel has 600,000 definitions and 3.9 million call sites.
+class NameIndex {
+ public:
+  void add(std::string_view name, std::uint32_t id) { entries_.push_back({name, id}); }
+  void seal() {
+    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+      return a.name != b.name ? a.name < b.name : a.id < b.id;
+    });
+    std::size_t slots = 16;
+    while (slots < entries_.size() * 2) slots *= 2;
+    mask_ = slots - 1;
+    slots_.assign(slots, k_empty);
+    for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+      if (i > 0 && entries_[i].name == entries_[i - 1].name) continue;  // a group's first entry only
+      std::size_t slot = hash(entries_[i].name) & mask_;
+      while (slots_[slot] != k_empty) slot = (slot + 1) & mask_;
+      slots_[slot] = i;
+    }
+  }
+  template <class Visit>
+  void each(std::string_view name, Visit&& visit) const {
+    if (slots_.empty()) return;
+    for (std::size_t slot = hash(name) & mask_; slots_[slot] != k_empty; slot = (slot + 1) & mask_) {
+      if (entries_[slots_[slot]].name != name) continue;
+      for (std::uint32_t i = slots_[slot]; i < entries_.size() && entries_[i].name == name; ++i) visit(entries_[i].id);
+      return;
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t k_empty = 0xffffffffU;
+  static std::size_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+  struct Entry {
+    std::string_view name;
+    std::uint32_t id;
+  };
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> slots_;
+  std::size_t mask_ = 0;
+};
+
 class Resolver {
  public:
   Resolver(const model::Snapshot& snapshot, const IncludeGraph& includes, CallGraph& graph)
@@ -42,6 +86,9 @@ class Resolver {
     }
     g_.function_base.push_back(functions);
     g_.call_base.push_back(calls);
+    file_of_.reserve(functions);
+    for (std::uint32_t i = 0; i < s_.files.size(); ++i)
+      file_of_.insert(file_of_.end(), s_.files[i].facts.functions.size(), i);
     g_.target.assign(calls, k_no_target);
     g_.how.assign(calls, CallHow::external);
 
@@ -52,12 +99,13 @@ class Resolver {
       for (std::uint32_t k = 0; k < f.facts.functions.size(); ++k) {
         const std::string_view name = f.facts.functions[k].name;
         const std::uint32_t id = g_.function_base[i] + k;
-        by_name_[name].push_back(id);
-        if (name.find("::") != std::string_view::npos) by_member_[last_component(name)].push_back(id);
+        by_name_.add(name, id);
+        if (name.find("::") != std::string_view::npos) by_member_.add(last_component(name), id);
       }
-      for (const auto& m : f.facts.structure.macros)
-        if (m.function_like) macros_.insert(m.name);
+      for (const auto& m : f.facts.structure.macros) macros_.insert(m.name);
     }
+    by_name_.seal();
+    by_member_.seal();
     // The header beside each source file (foo.c -> foo.h): defining a
     // function there and including that header is how C makes it visible.
     companion_.assign(s_.files.size(), k_no_file);
@@ -77,12 +125,30 @@ class Resolver {
   }
 
   void run() {
+    struct Resolved {
+      std::uint32_t target = k_no_target;
+      CallHow how = CallHow::count_;  // count_: not resolved yet
+    };
+    std::vector<Resolved> memo;
     for (std::uint32_t file = 0; file < s_.files.size(); ++file) {
       closure_ready_ = false;
       const auto& facts = s_.files[file].facts;
+      // A name resolves the same way everywhere in a file unless the caller's
+      // class or impl comes into it: resolve each (kind, name) once.
+      memo.assign(facts.structure.names.size() * 3, {});
       for (std::uint32_t c = 0; c < facts.structure.calls.size(); ++c) {
+        const parse::CallSite& call = facts.structure.calls[c];
         const std::uint32_t index = g_.call_base[file] + c;
-        resolve(file, facts.structure.calls[c], g_.target[index], g_.how[index]);
+        const bool qualified_caller =
+            facts.functions[call.function].name.find("::") != std::string::npos;
+        Resolved& known = memo[call.callee * 3 + static_cast<std::uint32_t>(call.kind)];
+        if (qualified_caller || known.how == CallHow::count_) {
+          resolve(file, call, g_.target[index], g_.how[index]);
+          if (!qualified_caller) known = {g_.target[index], g_.how[index]};
+        } else {
+          g_.target[index] = known.target;
+          g_.how[index] = known.how;
+        }
         ++g_.counts[static_cast<std::size_t>(g_.how[index])];
       }
     }
@@ -112,13 +178,13 @@ class Resolver {
       if (candidates_.empty()) add_candidates(by_name_, name);
       if (candidates_.empty() && name.find("::") != std::string_view::npos) {
         // Pool::get called, ns::Pool::get defined.
-        for (const std::uint32_t id : lookup(by_member_, last_component(name))) {
+        by_member_.each(last_component(name), [&](std::uint32_t id) {
           const FunctionRef f = g_.function(id);
           const std::string_view full = s_.files[f.file].facts.functions[f.function].name;
           if (full.size() > name.size() && full.compare(full.size() - name.size(), name.size(), name) == 0 &&
               full[full.size() - name.size() - 1] == ':')
             candidates_.push_back(id);
-        }
+        });
       }
     }
     if (candidates_.empty()) {
@@ -128,7 +194,7 @@ class Resolver {
     const bool rust = facts.language == Language::rust;
     // 1. The same file.
     for (const std::uint32_t id : candidates_)
-      if (g_.function(id).file == file) {
+      if (file_of_[id] == file) {
         target = id;
         how = CallHow::same_file;
         return;
@@ -138,10 +204,10 @@ class Resolver {
     std::vector<std::uint32_t>& global = global_;
     global.clear();
     for (const std::uint32_t id : candidates_) {
-      const FunctionRef f = g_.function(id);
-      const auto& def = s_.files[f.file];
-      if (def.facts.functions[f.function].has(parse::k_internal_linkage) && !rust) {
-        if (is_header(def.facts.language) && visible(file, f.file) && visible_static == k_no_target)
+      const std::uint32_t def_file = file_of_[id];
+      const auto& def = s_.files[def_file];
+      if (def.facts.functions[id - g_.function_base[def_file]].has(parse::k_internal_linkage) && !rust) {
+        if (is_header(def.facts.language) && visible(file, def_file) && visible_static == k_no_target)
           visible_static = id;
       } else {
         global.push_back(id);
@@ -164,7 +230,7 @@ class Resolver {
     std::uint32_t pick = k_no_target;
     std::size_t picks = 0;
     for (const std::uint32_t id : global) {
-      const std::uint32_t def_file = g_.function(id).file;
+      const std::uint32_t def_file = file_of_[id];
       if (visible(file, def_file) || (companion_[def_file] != k_no_file && visible(file, companion_[def_file]))) {
         pick = id;
         ++picks;
@@ -174,7 +240,7 @@ class Resolver {
       picks = 0;
       const std::string_view folder = folder_of(s_.files[file].path);
       for (const std::uint32_t id : global)
-        if (folder_of(s_.files[g_.function(id).file].path) == folder) {
+        if (folder_of(s_.files[file_of_[id]].path) == folder) {
           pick = id;
           ++picks;
         }
@@ -187,15 +253,8 @@ class Resolver {
     }
   }
 
-  template <class Index>
-  static std::span<const std::uint32_t> lookup(const Index& index, std::string_view name) {
-    const auto it = index.find(name);
-    if (it == index.end()) return {};
-    return it->second;
-  }
-  template <class Index>
-  void add_candidates(const Index& index, std::string_view name) {
-    for (const std::uint32_t id : lookup(index, name)) candidates_.push_back(id);
+  void add_candidates(const NameIndex& index, std::string_view name) {
+    index.each(name, [&](std::uint32_t id) { candidates_.push_back(id); });
   }
 
   // Is `other` among the files `file` includes, directly or not? The
@@ -222,10 +281,11 @@ class Resolver {
   const model::Snapshot& s_;
   const IncludeGraph& includes_;
   CallGraph& g_;
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_name_;
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_member_;  // by the last part of A::b
+  NameIndex by_name_;
+  NameIndex by_member_;  // by the last part of A::b
   std::unordered_set<std::string_view> macros_;
   std::vector<std::uint32_t> companion_;
+  std::vector<std::uint32_t> file_of_;  // function id -> file
   std::vector<std::uint32_t> candidates_;
   std::vector<std::uint32_t> global_;
   std::string scratch_;
