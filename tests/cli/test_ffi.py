@@ -50,8 +50,11 @@ def compile_rust(test, source, name):
         path.write_text(source)
         p = subprocess.run([RUSTC, "--crate-type=lib", "--edition=2021", "--emit=metadata", "-o",
                             str(Path(tmp) / f"lib{name}.rmeta"), str(path)], capture_output=True, timeout=300)
-        test.assertEqual(p.returncode, 0, f"rustc refused the output:\n{p.stderr.decode(errors='replace')}\n{source}")
-        return p.stderr.decode(errors="replace")
+        stderr = p.stderr.decode(errors="replace")
+        test.assertEqual(p.returncode, 0, f"rustc refused the output:\n{stderr}\n{source}")
+        # A type rustc calls not FFI-safe is a declaration that would pass garbage.
+        test.assertNotIn("not FFI-safe", stderr)
+        return stderr
 
 
 class FfiFixture(unittest.TestCase):
