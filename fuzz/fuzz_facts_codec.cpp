@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using oxidize::discover::Language;
   if ((data[0] & 1) != 0) {
     const Language language = (data[0] & 2) != 0 ? Language::rust : Language::cpp;
-    const auto facts = oxidize::analyze::analyze_file("f", rest, language, {.functions = true, .hazards = true});
+    const auto facts = oxidize::analyze::analyze_file("f", rest, language,
+                                                      {.functions = true, .hazards = true, .structure = true});
     std::string once;
     oxidize::cache::encode_facts(facts, once);
     const auto back = oxidize::cache::decode_facts(once);

@@ -1,5 +1,6 @@
-// libFuzzer target for the function parsers (C/C++ and Rust): any input must
-// give sane functions and never crash, hang or recurse.
+// libFuzzer target for the function parsers and the structure extractor
+// (C/C++ and Rust): any input must give sane functions, call sites that point
+// at them, and never crash, hang or recurse.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -24,6 +25,19 @@ void check(const oxidize::model::FileFacts& facts) {
     if (f.name.empty()) fail("empty name");
     previous_end = f.end_line;
   }
+  const auto& s = facts.structure;
+  std::uint32_t previous_line = 0;
+  for (const auto& c : s.calls) {
+    if (c.function >= facts.functions.size()) fail("call outside the functions");
+    if (c.callee >= s.names.size()) fail("call names no callee");
+    if (s.names[c.callee].empty()) fail("empty callee name");
+    const auto& f = facts.functions[c.function];
+    if (c.line < f.start_line || c.line > f.end_line) fail("call outside its function's lines");
+    if (c.line < previous_line) fail("calls out of file order");
+    previous_line = c.line;
+  }
+  for (const auto& i : s.includes)
+    if (i.line == 0) fail("include without a line");
 }
 
 }  // namespace
@@ -31,8 +45,9 @@ void check(const oxidize::model::FileFacts& facts) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view src(reinterpret_cast<const char*>(data), size);
   using oxidize::discover::Language;
-  check(oxidize::analyze::analyze_file("fuzz.c", src, Language::c));
-  check(oxidize::analyze::analyze_file("fuzz.cc", src, Language::cpp));
-  check(oxidize::analyze::analyze_file("fuzz.rs", src, Language::rust));
+  const oxidize::analyze::AnalyzeOptions options{.functions = true, .hazards = false, .structure = true};
+  check(oxidize::analyze::analyze_file("fuzz.c", src, Language::c, options));
+  check(oxidize::analyze::analyze_file("fuzz.cc", src, Language::cpp, options));
+  check(oxidize::analyze::analyze_file("fuzz.rs", src, Language::rust, options));
   return 0;
 }

@@ -20,6 +20,8 @@ std::function<int()> add_diff_command(CLI::App& app);
 std::function<int()> add_history_command(CLI::App& app);
 // Registers `oxidize components` (cli/structure_scan runs the structure pass).
 std::function<int()> add_components_command(CLI::App& app);
+// Registers `oxidize deps`: external libraries and their replacements.
+std::function<int()> add_deps_command(CLI::App& app);
 // Registers `oxidize ffi COMPONENT`: Rust declarations for a component's C interface.
 std::function<int()> add_ffi_command(CLI::App& app);
 

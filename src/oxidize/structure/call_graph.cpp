@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace oxidize::structure {
 
@@ -27,47 +26,67 @@ std::string_view folder_of(std::string_view path) {
   return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
 
-// Function ids by name: one array sorted by name (24 bytes a function),
-// found through an open-addressing table of group starts (4 bytes a slot)
-// rather than a hash map of vectors (about 100 bytes a function): the
-// kernel has 600,000 definitions and 3.9 million call sites.
+// Function ids by name, built for 600,000 definitions and 4 million
+// lookups (the kernel): the entries in one array, those of a name chained
+// through `next_`, and an open-addressing table of chain heads with each
+// name's hash beside it, so that a probe compares names only when the hashes
+// agree. No sort (comparing long kernel names that share prefixes cost
+// more than the lookups), and 36 bytes a definition instead of the hundred a
+// hash map of vectors takes.
 class NameIndex {
  public:
-  void add(std::string_view name, std::uint32_t id) { entries_.push_back({name, id}); }
-  void seal() {
-    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-      return a.name != b.name ? a.name < b.name : a.id < b.id;
-    });
+  // Ids must be added in descending order: chains are built by prepending,
+  // and are then walked in ascending id order.
+  void reserve(std::size_t n) {
+    entries_.reserve(n);
     std::size_t slots = 16;
-    while (slots < entries_.size() * 2) slots *= 2;
+    while (slots < n * 2) slots *= 2;
     mask_ = slots - 1;
-    slots_.assign(slots, k_empty);
-    for (std::uint32_t i = 0; i < entries_.size(); ++i) {
-      if (i > 0 && entries_[i].name == entries_[i - 1].name) continue;  // a group's first entry only
-      std::size_t slot = hash(entries_[i].name) & mask_;
-      while (slots_[slot] != k_empty) slot = (slot + 1) & mask_;
-      slots_[slot] = i;
+    slots_.assign(slots, Slot{});
+  }
+  void add(std::string_view name, std::uint32_t id) {
+    const std::uint64_t h = hash(name);
+    const auto index = static_cast<std::uint32_t>(entries_.size());
+    for (std::size_t slot = h & mask_;; slot = (slot + 1) & mask_) {
+      Slot& s = slots_[slot];
+      if (s.head == k_empty) {
+        s = {static_cast<std::uint32_t>(h >> 32), index};
+        entries_.push_back({name, id, k_empty});
+        return;
+      }
+      if (s.hash == static_cast<std::uint32_t>(h >> 32) && entries_[s.head].name == name) {
+        entries_.push_back({name, id, s.head});
+        s.head = index;
+        return;
+      }
     }
   }
   template <class Visit>
   void each(std::string_view name, Visit&& visit) const {
     if (slots_.empty()) return;
-    for (std::size_t slot = hash(name) & mask_; slots_[slot] != k_empty; slot = (slot + 1) & mask_) {
-      if (entries_[slots_[slot]].name != name) continue;
-      for (std::uint32_t i = slots_[slot]; i < entries_.size() && entries_[i].name == name; ++i) visit(entries_[i].id);
+    const std::uint64_t h = hash(name);
+    for (std::size_t slot = h & mask_; slots_[slot].head != k_empty; slot = (slot + 1) & mask_) {
+      const Slot& s = slots_[slot];
+      if (s.hash != static_cast<std::uint32_t>(h >> 32) || entries_[s.head].name != name) continue;
+      for (std::uint32_t i = s.head; i != k_empty; i = entries_[i].next) visit(entries_[i].id);
       return;
     }
   }
 
  private:
   static constexpr std::uint32_t k_empty = 0xffffffffU;
-  static std::size_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+  static std::uint64_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
   struct Entry {
     std::string_view name;
     std::uint32_t id;
+    std::uint32_t next;
+  };
+  struct Slot {
+    std::uint32_t hash = 0;  // the high half of the name's hash
+    std::uint32_t head = k_empty;
   };
   std::vector<Entry> entries_;
-  std::vector<std::uint32_t> slots_;
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
 
@@ -86,26 +105,31 @@ class Resolver {
     }
     g_.function_base.push_back(functions);
     g_.call_base.push_back(calls);
-    file_of_.reserve(functions);
+    g_.file_of.reserve(functions);
     for (std::uint32_t i = 0; i < s_.files.size(); ++i)
-      file_of_.insert(file_of_.end(), s_.files[i].facts.functions.size(), i);
+      g_.file_of.insert(g_.file_of.end(), s_.files[i].facts.functions.size(), i);
     g_.target.assign(calls, k_no_target);
     g_.how.assign(calls, CallHow::external);
 
     std::unordered_map<std::string_view, std::uint32_t> by_path;
+    std::size_t members = 0;
+    std::size_t macro_count = 0;
     for (std::uint32_t i = 0; i < s_.files.size(); ++i) {
       const auto& f = s_.files[i];
       by_path.emplace(f.path, i);
-      for (std::uint32_t k = 0; k < f.facts.functions.size(); ++k) {
-        const std::string_view name = f.facts.functions[k].name;
-        const std::uint32_t id = g_.function_base[i] + k;
-        by_name_.add(name, id);
-        if (name.find("::") != std::string_view::npos) by_member_.add(last_component(name), id);
-      }
-      for (const auto& m : f.facts.structure.macros) macros_.insert(m.name);
+      for (const auto& fn : f.facts.functions) members += fn.name.find("::") != std::string::npos ? 1 : 0;
+      macro_count += f.facts.structure.macros.size();
     }
-    by_name_.seal();
-    by_member_.seal();
+    macros_.reserve(macro_count);
+    for (const auto& f : s_.files)
+      for (const auto& m : f.facts.structure.macros) macros_.add(m.name, 0);
+    by_name_.reserve(functions);
+    by_member_.reserve(members);
+    for (std::uint32_t id = functions; id-- > 0;) {  // descending: see NameIndex
+      const std::string_view name = function_name(id);
+      by_name_.add(name, id);
+      if (name.find("::") != std::string_view::npos) by_member_.add(last_component(name), id);
+    }
     // The header beside each source file (foo.c -> foo.h): defining a
     // function there and including that header is how C makes it visible.
     companion_.assign(s_.files.size(), k_no_file);
@@ -188,13 +212,13 @@ class Resolver {
       }
     }
     if (candidates_.empty()) {
-      how = macros_.contains(name) ? CallHow::macro : CallHow::external;
+      how = is_macro(name) ? CallHow::macro : CallHow::external;
       return;
     }
     const bool rust = facts.language == Language::rust;
     // 1. The same file.
     for (const std::uint32_t id : candidates_)
-      if (file_of_[id] == file) {
+      if (g_.file_of[id] == file) {
         target = id;
         how = CallHow::same_file;
         return;
@@ -204,7 +228,7 @@ class Resolver {
     std::vector<std::uint32_t>& global = global_;
     global.clear();
     for (const std::uint32_t id : candidates_) {
-      const std::uint32_t def_file = file_of_[id];
+      const std::uint32_t def_file = g_.file_of[id];
       const auto& def = s_.files[def_file];
       if (def.facts.functions[id - g_.function_base[def_file]].has(parse::k_internal_linkage) && !rust) {
         if (is_header(def.facts.language) && visible(file, def_file) && visible_static == k_no_target)
@@ -219,7 +243,7 @@ class Resolver {
       return;
     }
     if (global.empty()) {
-      how = macros_.contains(name) ? CallHow::macro : CallHow::external;
+      how = is_macro(name) ? CallHow::macro : CallHow::external;
       return;
     }
     if (global.size() == 1) {
@@ -230,7 +254,7 @@ class Resolver {
     std::uint32_t pick = k_no_target;
     std::size_t picks = 0;
     for (const std::uint32_t id : global) {
-      const std::uint32_t def_file = file_of_[id];
+      const std::uint32_t def_file = g_.file_of[id];
       if (visible(file, def_file) || (companion_[def_file] != k_no_file && visible(file, companion_[def_file]))) {
         pick = id;
         ++picks;
@@ -240,7 +264,7 @@ class Resolver {
       picks = 0;
       const std::string_view folder = folder_of(s_.files[file].path);
       for (const std::uint32_t id : global)
-        if (folder_of(s_.files[file_of_[id]].path) == folder) {
+        if (folder_of(s_.files[g_.file_of[id]].path) == folder) {
           pick = id;
           ++picks;
         }
@@ -251,6 +275,17 @@ class Resolver {
     } else {
       how = CallHow::ambiguous;
     }
+  }
+
+  bool is_macro(std::string_view name) const {
+    bool found = false;
+    macros_.each(name, [&](std::uint32_t) { found = true; });
+    return found;
+  }
+
+  std::string_view function_name(std::uint32_t id) const {
+    const std::uint32_t file = g_.file_of[id];
+    return s_.files[file].facts.functions[id - g_.function_base[file]].name;
   }
 
   void add_candidates(const NameIndex& index, std::string_view name) {
@@ -283,9 +318,8 @@ class Resolver {
   CallGraph& g_;
   NameIndex by_name_;
   NameIndex by_member_;  // by the last part of A::b
-  std::unordered_set<std::string_view> macros_;
+  NameIndex macros_;  // function-like macros of the tree
   std::vector<std::uint32_t> companion_;
-  std::vector<std::uint32_t> file_of_;  // function id -> file
   std::vector<std::uint32_t> candidates_;
   std::vector<std::uint32_t> global_;
   std::string scratch_;
@@ -314,8 +348,7 @@ std::string_view call_how_name(CallHow how) {
 }
 
 FunctionRef CallGraph::function(std::uint32_t id) const {
-  const auto it = std::upper_bound(function_base.begin(), function_base.end(), id);
-  const auto file = static_cast<std::uint32_t>(it - function_base.begin() - 1);
+  const std::uint32_t file = file_of[id];
   return {file, id - function_base[file]};
 }
 

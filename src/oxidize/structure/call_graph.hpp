@@ -47,6 +47,7 @@ struct CallGraph {
   // function_base[i] .. function_base[i+1]-1; calls likewise with call_base.
   std::vector<std::uint32_t> function_base;
   std::vector<std::uint32_t> call_base;
+  std::vector<std::uint32_t> file_of;  // per function id: its file
   std::vector<std::uint32_t> target;  // per call: the callee's function id, or k_no_target
   std::vector<CallHow> how;           // per call
   std::array<std::uint64_t, static_cast<std::size_t>(CallHow::count_)> counts{};
