@@ -17,9 +17,10 @@ build_pkgs=(
 # the util-linux setpriv used to drop root, GNU time for peak memory
 # (tests/cli/test_memory.py; the benchmarks use it too), and what the agreement
 # check on a real tree needs (pmccabe, fetching a Debian source package),
-# and Graphviz, which reads back and renders `oxidize graph`'s DOT
-# (tests/cli/test_graph.py).
-test_pkgs=( python3 python3-jsonschema python3-rfc3987 util-linux time pmccabe dpkg-dev xz-utils graphviz )
+# Graphviz, which reads back and renders `oxidize graph`'s DOT
+# (tests/cli/test_graph.py), and rustc, which compiles what `oxidize ffi`
+# prints (tests/cli/test_ffi.py).
+test_pkgs=( python3 python3-jsonschema python3-rfc3987 util-linux time pmccabe dpkg-dev xz-utils graphviz rustc )
 # Benchmarks and accuracy comparisons: the other peer tools (cscope and GNU
 # global for bench/callgraph_check.py, which also installs them itself).
 bench_pkgs=( cloc flawfinder cppcheck cscope global )  # gcc and clang come with the build packages

@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
                                                       oxidize::cli::add_history_command(app),
                                                       oxidize::cli::add_components_command(app),
                                                       oxidize::cli::add_deps_command(app),
-                                                      oxidize::cli::add_graph_command(app)};
+                                                      oxidize::cli::add_graph_command(app),
+                                                      oxidize::cli::add_ffi_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -47,6 +47,7 @@ std::uint64_t sort_key(const structure::ComponentSummary& s, std::string_view so
   if (sort == "hazards") return s.totals.hazards.findings;
   if (sort == "calls-in") return s.calls_in;
   if (sort == "functions") return s.totals.functions;
+  if (sort == "ffi") return s.ffi.points;
   return s.totals.lines.code;
 }
 
@@ -60,6 +61,7 @@ int run_components_command(const ComponentsArgs& args) {
   StructureRun& r = **run;
   const util::Stopwatch render_time;
   auto rows = structure::summarize_components(r.scan.snapshot, r.components, r.includes, r.calls);
+  structure::add_interfaces(rows, structure::describe_interfaces(r.scan.snapshot, r.components, r.includes, r.calls));
   if (args.sort == "name") {
     // Declared components first, in their order; then by name (as listed).
   } else {
@@ -88,7 +90,7 @@ std::function<int()> add_components_command(CLI::App& app) {
       ->check(CLI::IsMember(format_names(k_components_formats)))
       ->capture_default_str();
   cmd->add_option("--sort", args->sort, "Largest first by this (name: as declared, then by name)")
-      ->check(CLI::IsMember({"code", "functions", "hazards", "calls-in", "name"}))
+      ->check(CLI::IsMember({"code", "functions", "hazards", "calls-in", "ffi", "name"}))
       ->capture_default_str();
   return [cmd, args]() -> int {
     if (!cmd->parsed()) return -1;

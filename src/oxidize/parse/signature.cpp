@@ -66,7 +66,8 @@ std::size_t params_open(const std::vector<Code>& t, std::string_view name) {
 }
 
 // The parameters: [begin, end) token ranges between top-level commas.
-void each_param(const std::vector<Code>& t, std::size_t open, auto&& on_param) {
+// Returns the index of the list's closing `)` (t.size() when it is missing).
+std::size_t each_param(const std::vector<Code>& t, std::size_t open, auto&& on_param) {
   std::size_t depth = 0;
   std::size_t begin = open + 1;
   for (std::size_t i = open; i < t.size(); ++i) {
@@ -76,13 +77,61 @@ void each_param(const std::vector<Code>& t, std::size_t open, auto&& on_param) {
       if (depth > 0) --depth;
       if (depth == 0) {
         if (i > begin) on_param(begin, i);
-        return;
+        return i;
       }
     } else if (depth == 1 && is_punct(t[i], ",")) {
       if (i > begin) on_param(begin, i);
       begin = i + 1;
     }
   }
+  return t.size();
+}
+
+// A K&R definition declares its parameters between the `)` and the body:
+// `int deflate(strm, flush) z_streamp strm; int flush;` (zlib, old BSD
+// code). Each `;`-terminated declaration is a [begin, end) range.
+void each_old_style_declaration(const std::vector<Code>& t, std::size_t close, auto&& on_param) {
+  std::size_t depth = 0;
+  std::size_t begin = close + 1;
+  for (std::size_t i = close + 1; i < t.size(); ++i) {
+    if (is_punct(t[i], "(") || is_punct(t[i], "[")) {
+      ++depth;
+    } else if (is_punct(t[i], ")") || is_punct(t[i], "]")) {
+      if (depth > 0) --depth;
+    } else if (depth == 0 && is_punct(t[i], ";")) {
+      if (i > begin) on_param(begin, i);
+      begin = i + 1;
+    }
+  }
+}
+
+// A function pointer behind a typedef shows only in the typedef's name:
+// curl_write_callback, alloc_func (zlib), work_func_t, irq_handler_t, foo_cb.
+bool names_callback_type(std::string_view w) {
+  if (w.size() > 2 && w.ends_with("_t")) w.remove_suffix(2);
+  auto ends_with = [&](std::string_view suffix) {
+    if (w.size() <= suffix.size()) return false;
+    for (std::size_t k = 0; k < suffix.size(); ++k) {
+      const char c = w[w.size() - suffix.size() + k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != suffix[k]) return false;
+    }
+    return true;
+  };
+  return ends_with("callback") || ends_with("_cb") || ends_with("func") || ends_with("_fn") ||
+         ends_with("handler") || ends_with("hook");
+}
+
+// The parameter's own name (`cb` in `foo_cb cb`) is its last identifier.
+bool is_last_identifier(const std::vector<Code>& t, std::size_t i, std::size_t e) {
+  for (std::size_t k = i + 1; k < e; ++k)
+    if (t[k].kind == TokenKind::identifier) return false;
+  return true;
+}
+
+// `struct handler *h`: a record's tag, not a typedef.
+bool after_tag(const std::vector<Code>& t, std::size_t i, std::size_t b) {
+  return i > b && t[i - 1].kind == TokenKind::identifier &&
+         (spelled(t[i - 1].text, "struct") || spelled(t[i - 1].text, "union") || spelled(t[i - 1].text, "enum"));
 }
 
 std::uint16_t c_traits(const std::vector<Code>& t, std::string_view qualified_name) {
@@ -103,7 +152,7 @@ std::uint16_t c_traits(const std::vector<Code>& t, std::string_view qualified_na
     }
   }
   if (open >= t.size()) return traits;
-  each_param(t, open, [&](std::size_t b, std::size_t e) {
+  auto classify = [&](std::size_t b, std::size_t e) {
     bool pointer = false, callback = false, record = false;
     for (std::size_t i = b; i < e; ++i) {
       const std::string_view w = t[i].text;
@@ -119,13 +168,17 @@ std::uint16_t c_traits(const std::vector<Code>& t, std::string_view qualified_na
           traits |= k_union_param;
         } else if (spelled(w, "std") && i + 2 < e && (t[i + 2].text == "function")) {
           callback = true;
+        } else if (names_callback_type(w) && !is_last_identifier(t, i, e) && !after_tag(t, i, b)) {
+          callback = true;  // mini_write_callback cb
         }
       }
     }
     if (callback) traits |= k_callback_param;
     else if (pointer) traits |= k_pointer_param;
     else if (record) traits |= k_struct_by_value;
-  });
+  };
+  const std::size_t close = each_param(t, open, classify);
+  if (close < t.size()) each_old_style_declaration(t, close, classify);
   return traits;
 }
 

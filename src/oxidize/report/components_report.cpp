@@ -31,19 +31,48 @@ std::string languages_text(const ComponentSummary& s) {
   return out;
 }
 
+// "132 high"; "-" without an interface.
+std::string ffi_text(const structure::FfiDifficulty& d) {
+  if (d.level == structure::FfiClass::none) return "-";
+  return fmt::format("{} {}", util::with_thousands(d.points), structure::ffi_class_name(d.level));
+}
+
+ordered_json interface_json(const ComponentSummary& s) {
+  const structure::FfiSurface& f = s.interface;
+  ordered_json j;
+  j["functions"] = s.interface_functions;
+  j["c_functions"] = f.functions;
+  j["header_statics"] = f.header_statics;
+  j["exported_headers"] = s.exported_headers;
+  j["pointer_params"] = f.traits.pointer_params;
+  j["callbacks"] = f.traits.callbacks;
+  j["variadic"] = f.traits.variadic;
+  j["struct_by_value"] = f.traits.struct_by_value;
+  j["union_params"] = f.traits.union_params;
+  j["returns_pointer"] = f.traits.returns_pointer;
+  j["uses_errno"] = f.traits.uses_errno;
+  j["crossing_records"] = s.crossing_records;
+  j["union_records"] = f.union_records;
+  j["bitfield_records"] = f.bitfield_records;
+  j["shared_globals"] = f.shared_globals;
+  j["rust_boundary"] = f.rust_boundary;
+  return j;
+}
+
 }  // namespace
 
 void components_table(util::Output& out, const ComponentsView& v, bool color) {
-  const std::string header = fmt::format("{:<32} {:>6} {:>9} {:>7} {:>6} {:>7} {:>8} {:>8} {:>7}  {}", "Component",
-                                         "Files", "Code", "Funcs", "MaxCCN", "Hazards", "Calls in", "Calls out",
-                                         "Unsafe", "Languages");
+  const std::string header = fmt::format("{:<32} {:>6} {:>9} {:>7} {:>6} {:>7} {:>8} {:>8} {:>6} {:>11} {:>7}  {}",
+                                         "Component", "Files", "Code", "Funcs", "MaxCCN", "Hazards", "Calls in",
+                                         "Calls out", "Iface", "FFI", "Unsafe", "Languages");
   out.write(color ? "\x1b[1m" + header + "\x1b[0m\n" : header + "\n");
   out.write(std::string(header.size(), '-') + "\n");
   for (const auto& s : v.rows) {
     const auto& c = v.components.list[s.component];
-    out.print("{:<32} {:>6} {:>9} {:>7} {:>6} {:>7} {:>8} {:>8} {:>7}  {}\n", util::escape_for_terminal(c.name),
-              s.totals.files, util::with_thousands(s.totals.lines.code), s.totals.functions, s.totals.ccn_max,
-              s.totals.hazards.findings, s.calls_in, s.calls_out,
+    out.print("{:<32} {:>6} {:>9} {:>7} {:>6} {:>7} {:>8} {:>8} {:>6} {:>11} {:>7}  {}\n",
+              util::escape_for_terminal(c.name), s.totals.files, util::with_thousands(s.totals.lines.code),
+              s.totals.functions, s.totals.ccn_max, s.totals.hazards.findings, s.calls_in, s.calls_out,
+              s.interface_functions, ffi_text(s.ffi),
               s.rust_functions == 0 ? std::string("-") : percent(s.rust_unsafe_functions, s.rust_functions),
               languages_text(s));
   }
@@ -104,6 +133,8 @@ void components_json(util::Output& out, const ComponentsView& v) {
     j["calls_in"] = s.calls_in;
     j["calls_out"] = s.calls_out;
     j["includes_in"] = s.includes_in;
+    j["interface"] = interface_json(s);
+    j["ffi"] = {{"points", s.ffi.points}, {"per_item", s.ffi.per_item}, {"class", structure::ffi_class_name(s.ffi.level)}};
     json.value(j);
   }
   json.end();
@@ -113,13 +144,14 @@ void components_json(util::Output& out, const ComponentsView& v) {
 
 void components_csv(util::Output& out, const ComponentsView& v) {
   out.write("component,rule,files,code,functions,ccn_sum,ccn_max,hazards,rust_functions,rust_unsafe_functions,"
-            "calls_in,calls_out,includes_in\n");
+            "calls_in,calls_out,includes_in,interface_functions,exported_headers,ffi_points,ffi_per_item,ffi_class\n");
   for (const auto& s : v.rows) {
     const auto& c = v.components.list[s.component];
-    out.print("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", util::csv_field(c.name), structure::component_rule_name(c.rule),
-              s.totals.files, s.totals.lines.code, s.totals.functions, s.totals.ccn_sum, s.totals.ccn_max,
-              s.totals.hazards.findings, s.rust_functions, s.rust_unsafe_functions, s.calls_in, s.calls_out,
-              s.includes_in);
+    out.print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.2f},{}\n", util::csv_field(c.name),
+              structure::component_rule_name(c.rule), s.totals.files, s.totals.lines.code, s.totals.functions,
+              s.totals.ccn_sum, s.totals.ccn_max, s.totals.hazards.findings, s.rust_functions, s.rust_unsafe_functions,
+              s.calls_in, s.calls_out, s.includes_in, s.interface_functions, s.exported_headers, s.ffi.points,
+              s.ffi.per_item, structure::ffi_class_name(s.ffi.level));
   }
 }
 

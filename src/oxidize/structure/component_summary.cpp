@@ -45,4 +45,15 @@ std::vector<ComponentSummary> summarize_components(const model::Snapshot& snapsh
   return out;
 }
 
+void add_interfaces(std::vector<ComponentSummary>& rows, const std::vector<ComponentInterface>& interfaces) {
+  for (ComponentSummary& row : rows) {
+    const ComponentInterface& ci = interfaces.at(row.component);
+    row.interface_functions = ci.functions.size();
+    row.exported_headers = ci.headers.size();
+    row.crossing_records = ci.records.size();
+    row.interface = ci.surface;
+    row.ffi = ci.difficulty;
+  }
+}
+
 }  // namespace oxidize::structure

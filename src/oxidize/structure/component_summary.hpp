@@ -10,6 +10,7 @@
 #include "oxidize/structure/call_graph.hpp"
 #include "oxidize/structure/components.hpp"
 #include "oxidize/structure/include_graph.hpp"
+#include "oxidize/structure/interface.hpp"
 
 namespace oxidize::structure {
 
@@ -22,6 +23,13 @@ struct ComponentSummary {
   std::uint64_t calls_in = 0;     // resolved calls from other components into this one
   std::uint64_t calls_out = 0;    // ... from this one into others
   std::uint64_t includes_in = 0;  // #includes of its files from other components
+  // From its interface (add_interfaces): the functions other components
+  // call, and the FFI difficulty of keeping them callable from C.
+  std::uint64_t interface_functions = 0;  // C, C++ and Rust
+  std::uint64_t exported_headers = 0;
+  std::uint64_t crossing_records = 0;
+  FfiSurface interface;
+  FfiDifficulty ffi;
 
   // Unsafe Rust share: of the Rust functions, those that are or hold unsafe
   // code; 0 without Rust.
@@ -33,5 +41,9 @@ struct ComponentSummary {
 std::vector<ComponentSummary> summarize_components(const model::Snapshot& snapshot, const Components& components,
                                                    const IncludeGraph& includes, const CallGraph& calls,
                                                    std::uint32_t ccn_threshold = 15);
+
+// Copies each component's interface figures into its row (`interfaces` in
+// Components::list order, as describe_interfaces returns them).
+void add_interfaces(std::vector<ComponentSummary>& rows, const std::vector<ComponentInterface>& interfaces);
 
 }  // namespace oxidize::structure

@@ -194,6 +194,38 @@ TEST(Signature, CInterfaceTraits) {
   EXPECT_EQ(function_named(f, "tiny").traits, k_internal_linkage | k_inline);
 }
 
+TEST(Signature, CallbacksBehindTypedefsByTheirName) {
+  const auto f = analyse(
+      "int set_write(CURL *h, curl_write_callback cb) { return 0; }\n"
+      "int back(z_streamp s, in_func in, void *d) { return 0; }\n"
+      "int queue(work_func_t fn) { return 0; }\n"
+      "int plain(struct handler *h, int callback) { return 0; }\n");
+  EXPECT_EQ(function_named(f, "set_write").traits, k_pointer_param | k_callback_param);
+  EXPECT_EQ(function_named(f, "back").traits, k_pointer_param | k_callback_param);
+  EXPECT_EQ(function_named(f, "queue").traits, k_callback_param);
+  // A struct's tag, or a parameter's own name, says nothing about its type.
+  EXPECT_EQ(function_named(f, "plain").traits, k_pointer_param);
+}
+
+TEST(Signature, OldStyleParameterDeclarations) {
+  // zlib's definitions: the types come after the `)`.
+  const auto f = analyse(
+      "int ZEXPORT deflate(strm, flush)\n"
+      "    z_streamp strm;\n"
+      "    int flush;\n"
+      "{ return 0; }\n"
+      "void ZEXPORT set_dictionary(strm, dict, len)\n"
+      "    struct state *strm;\n"
+      "    const char *dict;\n"
+      "    unsigned len;\n"
+      "{ }\n"
+      "int ZEXPORT area(r) struct rect r; { return r.w; }\n");
+  EXPECT_EQ(function_named(f, "deflate").traits, 0);  // z_streamp hides its pointer in a typedef
+  EXPECT_EQ(function_named(f, "set_dictionary").traits, k_pointer_param);
+  EXPECT_EQ(function_named(f, "area").traits, k_struct_by_value);
+  EXPECT_EQ(function_named(f, "deflate").signature, "int ZEXPORT deflate(strm, flush) z_streamp strm; int flush;");
+}
+
 TEST(Signature, CommentsAndLinesFoldIntoOneLine) {
   const auto f = analyse(
       "/* doc */\n"
