@@ -26,7 +26,7 @@ void encode_structure(const parse::FileStructure& s, std::string& out) {
     put_varint(out, c.callee);
     put_varint(out, c.line);
     put_varint(out, c.function);
-    put_varint(out, static_cast<std::uint64_t>(c.kind));
+    put_varint(out, static_cast<std::uint64_t>(c.kind()));
   }
   put_varint(out, s.macros.size());
   for (const auto& m : s.macros) put_named(out, m.name, m.line);
@@ -55,14 +55,14 @@ bool decode_structure(ByteReader& r, parse::FileStructure& s, std::size_t functi
   for (std::size_t i = 0; i < names && r.ok(); ++i) s.names.push_back(r.view());
   s.calls.resize(r.count(4));
   for (auto& c : s.calls) {
-    c.callee = r.u32();
-    c.line = r.u32();
-    c.function = r.u32();
+    const std::uint32_t callee = r.u32();
+    const std::uint32_t line = r.u32();
+    const std::uint32_t function = r.u32();
     const std::uint64_t kind = r.u64();
-    if (c.callee >= s.names.size() || c.function >= functions ||
+    if (callee >= s.names.size() || function >= functions || line > 0x3fffffffU ||
         kind > static_cast<std::uint64_t>(parse::CallKind::pointer))
       return false;
-    c.kind = static_cast<parse::CallKind>(kind);
+    c = parse::CallSite::make(callee, line, function, static_cast<parse::CallKind>(kind));
   }
   s.macros.resize(r.count(2));
   for (auto& m : s.macros) {

@@ -402,7 +402,7 @@ FileStructure StructureExtractor::finish(std::vector<FunctionFacts>& functions) 
       index = static_cast<std::uint32_t>(names.size());
       names.push_back(pass_names_[call.callee]);
     }
-    out_.calls.push_back({index, call.line, fn, call.kind});
+    out_.calls.push_back(CallSite::make(index, call.line, fn, call.kind));
   }
   names.shrink_to_fit();
   out_.names = std::move(names);

@@ -34,11 +34,23 @@ enum class CallKind : std::uint8_t {
 // file scope).
 inline constexpr std::uint32_t k_no_function = 0xffffffffU;
 
+// 12 bytes: the kernel has 3.9 million call sites.
 struct CallSite {
-  std::uint32_t callee = 0;  // index into FileStructure::names
-  std::uint32_t line = 0;
+  std::uint32_t callee = 0;                // index into FileStructure::names
   std::uint32_t function = k_no_function;  // index into FileFacts::functions
-  CallKind kind = CallKind::direct;
+  std::uint32_t line : 30 = 0;
+  std::uint32_t kind_bits : 2 = 0;         // a CallKind
+
+  CallKind kind() const { return static_cast<CallKind>(kind_bits); }
+  void set_kind(CallKind k) { kind_bits = static_cast<std::uint32_t>(k) & 3U; }
+  static CallSite make(std::uint32_t callee, std::uint32_t line, std::uint32_t function, CallKind kind) {
+    CallSite c;
+    c.callee = callee;
+    c.function = function;
+    c.line = line & 0x3fffffffU;  // files over a billion lines are refused before lexing
+    c.set_kind(kind);
+    return c;
+  }
 };
 
 // A function-like macro (#define F(x) ...): a call to F is a macro use, not

@@ -243,7 +243,7 @@ class JsonGraphWriter final : public structure::GraphVisitor {
     j["line"] = call.line;
     put_path(j, "caller", file.facts.functions[call.function].name);
     put_path(j, "callee", file.facts.structure.names[call.callee]);
-    j["kind"] = call_kind_name(call.kind);
+    j["kind"] = call_kind_name(call.kind());
     j["how"] = structure::call_how_name(s.how);
     j["from"] = s.from;
     j["to"] = s.to == structure::k_no_node ? ordered_json(nullptr) : ordered_json(s.to);

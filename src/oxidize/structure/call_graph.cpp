@@ -42,7 +42,7 @@ class NameIndex {
   void reserve(std::size_t n) {
     entries_.reserve(n);
     std::size_t slots = 16;
-    while (slots < n * 2) slots *= 2;
+    while (slots < n + n / 2) slots *= 2;  // load at most two thirds
     mask_ = slots - 1;
     slots_.assign(slots, Slot{});
   }
@@ -174,7 +174,7 @@ class Resolver {
         const std::uint32_t index = g_.call_base[file] + c;
         const bool qualified_caller =
             facts.functions[call.function].name.find("::") != std::string::npos;
-        Resolved& known = memo[call.callee * 3 + static_cast<std::uint32_t>(call.kind)];
+        Resolved& known = memo[call.callee * 3 + static_cast<std::uint32_t>(call.kind())];
         if (qualified_caller || known.how == CallHow::count_) {
           resolve(file, call, g_.target[index], g_.how[index]);
           if (!qualified_caller) known = {g_.target[index], g_.how[index]};
@@ -192,12 +192,12 @@ class Resolver {
     const auto& facts = s_.files[file].facts;
     const std::string_view name = facts.structure.names[call.callee];
     const bool c_language = facts.language == Language::c || facts.language == Language::c_header;
-    if (call.kind == parse::CallKind::pointer || (call.kind == parse::CallKind::member && c_language)) {
+    if (call.kind() == parse::CallKind::pointer || (call.kind() == parse::CallKind::member && c_language)) {
       how = CallHow::indirect;
       return;
     }
     candidates_.clear();
-    if (call.kind == parse::CallKind::member) {
+    if (call.kind() == parse::CallKind::member) {
       add_candidates(by_member_, name);
     } else {
       // Inside Class::method, `helper()` is Class::helper first.

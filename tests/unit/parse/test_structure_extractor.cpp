@@ -34,7 +34,7 @@ struct Call {
 std::vector<Call> calls_of(const model::FileFacts& f) {
   std::vector<Call> out;
   for (const auto& c : f.structure.calls)
-    out.push_back({f.functions.at(c.function).name, std::string(f.structure.names.at(c.callee)), c.kind, c.line});
+    out.push_back({f.functions.at(c.function).name, std::string(f.structure.names.at(c.callee)), c.kind(), c.line});
   return out;
 }
 
