@@ -10,7 +10,8 @@ namespace oxidize::parse {
 
 // What a function's signature says about it as an interface: the bits of
 // FunctionFacts::traits (found by parse/signature.cpp, errno by the structure
-// extractor).
+// extractor). Of a C/C++ `static` function outside a class only the linkage
+// is read (and errno).
 enum SignatureTrait : std::uint16_t {
   k_internal_linkage = 1 << 0,  // C/C++ `static` outside a class; Rust: not `pub`
   k_inline = 1 << 1,
