@@ -126,31 +126,19 @@ void StructureExtractor::identifier(const Token& token, std::string_view text) {
       break;
     case 's':
       if (spelled(text, "struct")) {
-        record_pending_ = true;
-        record_union_ = false;
-        record_base_clause_ = false;
-        record_name_ = {};
-        record_line_ = token.line;
+        start_record(token.line, false);
         return;
       }
       break;
     case 'u':
       if (spelled(text, "union")) {
-        record_pending_ = true;
-        record_union_ = true;
-        record_base_clause_ = false;
-        record_name_ = {};
-        record_line_ = token.line;
+        start_record(token.line, true);
         return;
       }
       break;
     case 'c':
       if (!rust_ && spelled(text, "class") && !(prev_kind_ == TokenKind::identifier && spelled(prev_, "enum"))) {
-        record_pending_ = true;
-        record_union_ = false;
-        record_base_clause_ = false;
-        record_name_ = {};
-        record_line_ = token.line;
+        start_record(token.line, false);
         return;
       }
       break;
@@ -173,6 +161,14 @@ void StructureExtractor::identifier(const Token& token, std::string_view text) {
     record_line_ = token.line;
   }
   if (extern_decl_ && !extern_name_frozen_) extern_name_ = text;
+}
+
+void StructureExtractor::start_record(std::uint32_t line, bool is_union) {
+  record_pending_ = true;
+  record_union_ = is_union;
+  record_base_clause_ = false;
+  record_name_ = {};
+  record_line_ = line;
 }
 
 void StructureExtractor::punct(const Token& token, std::string_view text) {

@@ -83,6 +83,8 @@ class StructureExtractor {
   void open_paren(const lex::Token& token);
   void identifier(const lex::Token& token, std::string_view text);
   void punct(const lex::Token& token, std::string_view text);
+  // struct/union/class seen: a record definition may follow.
+  void start_record(std::uint32_t line, bool is_union);
   void add_call(std::string_view name, std::uint32_t line, std::uint32_t offset, CallKind kind);
   bool is_keyword_before_paren(std::string_view name) const;
   bool declares(std::string_view word) const;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "../support/analysed_tree.hpp"
 #include "oxidize/analyze/analyze_file.hpp"
 #include "oxidize/structure/call_graph.hpp"
 #include "oxidize/structure/component_summary.hpp"
@@ -20,24 +21,8 @@ namespace {
 
 using discover::Language;
 
-Language language_of(std::string_view path) {
-  if (path.ends_with(".h")) return Language::c_header;
-  if (path.ends_with(".rs")) return Language::rust;
-  if (path.ends_with(".cpp")) return Language::cpp;
-  return Language::c;
-}
-
 model::Snapshot tree(std::vector<std::pair<std::string, std::string>> files) {
-  std::sort(files.begin(), files.end());
-  model::Snapshot s;
-  for (auto& [path, code] : files) {
-    model::FileRecord r;
-    r.path = path;
-    r.facts = analyze::analyze_file(path.substr(path.rfind('/') + 1), code, language_of(path),
-                                    {.functions = true, .hazards = false, .structure = true});
-    s.files.push_back(std::move(r));
-  }
-  return s;
+  return test::analysed_tree(std::move(files));
 }
 
 struct Built {
