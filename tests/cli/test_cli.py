@@ -511,7 +511,7 @@ def validate_sarif(test, text):
         for r in run["results"]:
             test.assertGreaterEqual(r["locations"][0]["physicalLocation"]["region"]["startLine"], 1)
             test.assertEqual(self_rules[r["ruleIndex"]]["id"], r["ruleId"])
-            test.assertRegex(r["partialFingerprints"]["oxidizeFingerprint/v1"], r"^[0-9a-f]{16}$")
+            test.assertRegex(r["partialFingerprints"]["oxidizeFingerprint/v2"], r"^[0-9a-f]{16}$")
         test.assertLessEqual(len(run["results"]), 25000)
         taxa = run["taxonomies"][0]["taxa"]
         for rule in self_rules:
@@ -685,7 +685,7 @@ class Hazards(Scratch):
         self.assertEqual(loc["physicalLocation"]["artifactLocation"], {"uri": "a.c", "uriBaseId": "%SRCROOT%"})
         self.assertEqual(loc["physicalLocation"]["region"]["startLine"], 4)
         self.assertEqual(loc["logicalLocations"][0]["name"], "main")
-        self.assertEqual(result["partialFingerprints"]["oxidizeFingerprint/v1"], f["fingerprint"])
+        self.assertEqual(result["partialFingerprints"]["oxidizeFingerprint/v2"], f["fingerprint"])
         self.assertEqual(result["level"], "error")
 
     def test_filters(self):

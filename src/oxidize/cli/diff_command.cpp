@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "oxidize/cli/commands.hpp"
 #include "oxidize/cli/options.hpp"
 #include "oxidize/cli/output_formats.hpp"
@@ -72,6 +74,12 @@ int run_diff_command(const DiffArgs& args) {
   model::DiffOptions options;
   options.scope = {args.include_vendored, args.include_generated};
   options.min_confidence = hazards::confidence_from_name(args.min_confidence).value_or(hazards::Confidence::medium);
+  if (const int a = fingerprint_version(before->info), b = fingerprint_version(after->info); a != b) {
+    print_warning({"", fmt::format("snapshots {} and {} have fingerprints of versions {} and {} (oxidize changed "
+                                   "them in between): their findings cannot be matched, so each shows as fixed "
+                                   "and new",
+                                   *before_id, *after_id, a, b)});
+  }
   const model::SnapshotDiff diff = model::diff_snapshots(*before, *after, options);
   util::Output out(STDOUT_FILENO);
   find_format(k_diff_formats, args.format).render(out, {diff, args.top, use_color(stdout)});

@@ -150,6 +150,16 @@ int run_hazards_command(const HazardsArgs& args) {
   pipeline::ScanResult& run = *scanned;
   model::Snapshot& result = run.snapshot;
 
+  // A snapshot an older oxidize stored carries its fingerprints: rendered
+  // with their version, and never matched against a baseline of ours.
+  const int fingerprints = fingerprint_version(result.info);
+  if (baseline && fingerprints != hazards::k_fingerprint_version) {
+    print_error(fmt::format("the snapshot's fingerprints are version {} (an older oxidize stored it), the baseline's "
+                            "are version {}: they cannot match; scan again instead of --snapshot",
+                            fingerprints, hazards::k_fingerprint_version));
+    return 2;
+  }
+
   const util::Stopwatch render_time;
   const model::HazardSelection selection = model::select_hazards(result, filter);
   // The Rust unsafe inventory goes with the table and JSON when a Rust rule is selected.
@@ -166,7 +176,8 @@ int run_hazards_command(const HazardsArgs& args) {
                                      result.info.tree,
                                      project->hazards.rules_doc_uri,
                                      args.baseline,
-                                     rust_unsafe ? &*rust_unsafe : nullptr};
+                                     rust_unsafe ? &*rust_unsafe : nullptr,
+                                     fingerprints};
   util::Output out(STDOUT_FILENO);
   find_format(k_hazards_formats, args.format).render(out, {report, use_color(stdout)});
   run.perf.push_back({"select+render", render_time.seconds()});

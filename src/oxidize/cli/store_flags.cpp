@@ -65,6 +65,16 @@ tl::expected<model::Snapshot, std::string> read_stored_snapshot(const StoreFlags
   return snapshot;
 }
 
+int fingerprint_version(const model::SnapshotInfo& info) {
+  const auto options = nlohmann::json::parse(info.options, nullptr, false);
+  // Without findings there is nothing to mismatch.
+  if (options.is_object() && options.contains("hazards") && options["hazards"] == false)
+    return hazards::k_fingerprint_version;
+  if (!options.is_object() || !options.contains("fingerprint_version")) return 1;
+  const auto& v = options["fingerprint_version"];
+  return v.is_number_integer() ? v.get<int>() : 1;
+}
+
 tl::expected<pipeline::ScanResult, std::string> scan_or_read(const pipeline::ScanOptions& options,
                                                              const ScanFlags& scan, const StoreFlags& flags,
                                                              std::string_view need) {

@@ -12,6 +12,7 @@
 
 #include "oxidize/cli/scan_flags.hpp"
 #include "oxidize/cli/state_folder.hpp"
+#include "oxidize/hazards/finding.hpp"
 #include "oxidize/model/snapshot.hpp"
 #include "oxidize/store/store.hpp"
 
@@ -45,6 +46,12 @@ void write_snapshot(store::Store& store, const model::Snapshot& snapshot);
 // is an error rather than an empty report.
 tl::expected<model::Snapshot, std::string> read_stored_snapshot(const StoreFlags& flags, const StateFolder& state,
                                                                 std::string_view need);
+
+// The version of the fingerprints a snapshot's findings carry: written in
+// its options since version 2; a snapshot with hazards and without it is
+// version 1 (an older oxidize stored it); one without hazards is this
+// oxidize's.
+int fingerprint_version(const model::SnapshotInfo& info);
 
 // What functions and hazards report on: the stored snapshot --snapshot
 // names, or else a fresh scan (with its cache).

@@ -46,11 +46,62 @@ std::string snippet_of(std::string_view line) {
   return std::string(line);
 }
 
-std::string without_whitespace(std::string_view s) {
+bool is_any(const TokenView& view, std::size_t i, std::string_view a, std::string_view b) {
+  return view.is_punct(i) && (view.is(i, a) || view.is(i, b));
+}
+
+// Where a statement ends: `;`, or a block's brace.
+bool statement_boundary(const TokenView& view, std::size_t i) {
+  return view.is_punct(i) && (view.is(i, ";") || view.is(i, "{") || view.is(i, "}"));
+}
+
+// The code tokens of the statement that holds token `at`, as the
+// fingerprint sees them: back to the `;`, `{` or `}` before it and on to the
+// one after it, bracketed groups taken whole (a `for (...;...;...)` header,
+// a call's arguments), and widened to the outermost bracket around `at` (a
+// finding in a condition or a loop header belongs to that statement). No
+// comment, whitespace or line number takes part. At most k_statement_tokens
+// tokens on each side of `at`, so that a giant initialiser costs nothing.
+std::string statement_tokens(const TokenView& view, std::size_t at) {
+  constexpr std::size_t k_statement_tokens = 128;
+  const std::size_t npos = TokenView::npos;
+  const std::size_t low = at > k_statement_tokens ? at - k_statement_tokens : 0;
+  const std::size_t high = std::min(view.size(), at + k_statement_tokens + 1);
+  // The outermost ( or [ around `at` that opens inside this block.
+  std::size_t first = at;
+  std::size_t last = at;  // inclusive
+  if (is_any(view, at, "(", "[") && view.match(at) != npos && view.match(at) > at) last = view.match(at);
+  for (std::size_t i = at; i > low;) {
+    --i;
+    if (view.is_punct(i) && (view.is(i, "{") || view.is(i, "}"))) break;
+    const std::size_t m = view.match(i);
+    if (is_any(view, i, ")", "]") && m != npos && m < i) {
+      i = m;
+      continue;
+    }
+    if (is_any(view, i, "(", "[") && (m == npos || m > at)) {
+      first = i;
+      if (m != npos) last = std::max(last, m);
+    }
+  }
+  // Back to the statement's start, and on to its end.
+  std::size_t begin = first;
+  while (begin > low && !statement_boundary(view, begin - 1)) {
+    const std::size_t m = view.match(begin - 1);
+    begin = is_any(view, begin - 1, ")", "]") && m != npos && m < begin - 1 ? m : begin - 1;
+  }
+  std::size_t end = last + 1;
+  while (end < high && !statement_boundary(view, end)) {
+    const std::size_t m = view.match(end);
+    end = is_any(view, end, "(", "[") && m != npos && m > end ? m + 1 : end + 1;
+  }
+  begin = std::max(begin, low);
+  end = std::min(end, high);
   std::string out;
-  out.reserve(s.size());
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out.push_back(c);
+  for (std::size_t i = begin; i < end; ++i) {
+    out += view.text(i);
+    out += '\x1f';  // no token holds it
+  }
   return out;
 }
 
@@ -86,8 +137,13 @@ std::vector<Finding> analyze_hazards(const HazardInput& input) {
   }
   if (raw.empty()) return {};
 
-  std::vector<Finding> findings;
-  findings.reserve(raw.size());
+  // Each finding with the code tokens of its statement, for the fingerprint.
+  struct Placed {
+    Finding finding;
+    std::string statement;
+  };
+  std::vector<Placed> placed;
+  placed.reserve(raw.size());
   for (RawFinding& r : raw) {
     const lex::Token& token = view.token(r.token);
     const auto [begin, end] = line_around(input.source, token.begin);
@@ -99,27 +155,35 @@ std::vector<Finding> analyze_hazards(const HazardInput& input) {
     if (const auto* fn = enclosing(input.functions, token.begin, token.line)) f.function = fn->name;
     f.message = std::move(r.message);
     f.snippet = snippet_of(input.source.substr(begin, end - begin));
-    findings.push_back(std::move(f));
+    placed.push_back({std::move(f), statement_tokens(view, r.token)});
   }
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  std::sort(placed.begin(), placed.end(), [](const Placed& x, const Placed& y) {
+    const Finding& a = x.finding;
+    const Finding& b = y.finding;
     return std::tie(a.line, a.column, a.rule, b.confidence) < std::tie(b.line, b.column, b.rule, a.confidence);
   });
   // One finding per rule and place (the most confident one).
-  findings.erase(std::unique(findings.begin(), findings.end(),
-                             [](const Finding& a, const Finding& b) {
-                               return a.line == b.line && a.column == b.column && a.rule == b.rule;
-                             }),
-                 findings.end());
+  placed.erase(std::unique(placed.begin(), placed.end(),
+                           [](const Placed& x, const Placed& y) {
+                             const Finding& a = x.finding;
+                             const Finding& b = y.finding;
+                             return a.line == b.line && a.column == b.column && a.rule == b.rule;
+                           }),
+               placed.end());
 
-  // Fingerprints: what the finding is, not where; identical findings in the
-  // same function are told apart by their order.
+  // Fingerprints: what the finding is, not where: the rule, the function,
+  // the code tokens of the statement, and for identical ones in the same
+  // function their order (docs/rules.md, "Fingerprints").
+  std::vector<Finding> findings;
+  findings.reserve(placed.size());
   std::map<std::string, std::uint32_t> seen;
-  for (Finding& f : findings) {
+  for (Placed& p : placed) {
+    Finding& f = findings.emplace_back(std::move(p.finding));
     std::string key(rule(f.rule).id);
     key += '\0';
     key += f.function;
     key += '\0';
-    key += without_whitespace(f.snippet);
+    key += p.statement;
     const std::uint32_t occurrence = seen[key]++;
     key += '\0';
     key += std::to_string(occurrence);

@@ -17,9 +17,10 @@ struct Finding {
   std::string function;      // the enclosing function's qualified name; empty at file scope
   std::string message;       // names the variable or call concerned
   std::string snippet;       // the source line, trimmed, at most k_snippet_bytes (cut at a UTF-8 boundary)
-  // Identity across runs: a hash of the rule, the function, the snippet with
-  // whitespace removed and the number of identical earlier findings in the
-  // file, so it survives lines moving above it (docs/rules.md, "Fingerprints").
+  // Identity across runs: a hash of the rule, the function, the code tokens
+  // of the finding's statement and the number of identical earlier findings
+  // in the function, so it survives comments, whitespace and lines moving
+  // (docs/rules.md, "Fingerprints"; version k_fingerprint_version).
   std::uint64_t fingerprint = 0;
   bool suppressed = false;
   std::string suppression_reason;  // text after `oxidize:ignore[...]`, may be empty
@@ -28,5 +29,10 @@ struct Finding {
 };
 
 inline constexpr std::size_t k_snippet_bytes = 200;
+
+// Raised whenever what goes into a fingerprint changes: a baseline written
+// with another version would match nothing. 1: the snippet without
+// whitespace; 2: the statement's code tokens.
+inline constexpr int k_fingerprint_version = 2;
 
 }  // namespace oxidize::hazards

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "oxidize/hazards/finding.hpp"
 #include "oxidize/pipeline/pass.hpp"
 #include "oxidize/source/git_repository.hpp"
 #include "oxidize/util/stopwatch.hpp"
@@ -19,6 +20,7 @@ std::string options_json(const ScanOptions& o) {
   nlohmann::ordered_json j;
   j["functions"] = o.functions;
   j["hazards"] = o.hazards;
+  if (o.hazards) j["fingerprint_version"] = hazards::k_fingerprint_version;
   j["structure"] = o.structure;
   j["gitignore"] = o.use_gitignore;
   j["follow_symlinks"] = o.follow_symlinks;

@@ -1,5 +1,7 @@
 #include "oxidize/report/baseline.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -57,10 +59,29 @@ void add(model::Baseline& baseline, std::string path, std::uint64_t fingerprint)
   ++baseline.size;
 }
 
+// The one line for a baseline of another fingerprint version.
+std::string other_version(int version) {
+  if (version < hazards::k_fingerprint_version)
+    return fmt::format("its fingerprints are version {} (an older oxidize), this oxidize writes version {}: it would "
+                       "match nothing; write the baseline again with this oxidize",
+                       version, hazards::k_fingerprint_version);
+  return fmt::format("its fingerprints are version {}, this oxidize knows version {} (a newer oxidize wrote it)",
+                     version, hazards::k_fingerprint_version);
+}
+
 tl::expected<model::Baseline, std::string> from_json_report(const json& doc) {
   model::Baseline baseline;
   const json& findings = doc["findings"];
   if (!findings.is_array()) return tl::unexpected(std::string("\"findings\" is not an array"));
+  // Version 1 had no fingerprint_version; an empty list has nothing to match anyway.
+  int version = 1;
+  if (doc.contains("fingerprint_version")) {
+    const json& v = doc["fingerprint_version"];
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > 1000)
+      return tl::unexpected(std::string("\"fingerprint_version\" is not a version number"));
+    version = v.get<int>();
+  }
+  if (version != hazards::k_fingerprint_version && !findings.empty()) return tl::unexpected(other_version(version));
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const json& f = findings[i];
     const auto fingerprint = f.is_object() && f.contains("fingerprint") ? parse_fingerprint(f["fingerprint"])
@@ -87,9 +108,22 @@ tl::expected<model::Baseline, std::string> from_sarif(const json& doc) {
     for (std::size_t i = 0; i < results.size(); ++i) {
       const json& r = results[i];
       const json* fp = nullptr;
-      if (r.is_object() && r.contains("partialFingerprints") && r["partialFingerprints"].is_object() &&
-          r["partialFingerprints"].contains(k_sarif_fingerprint_key))
-        fp = &r["partialFingerprints"][std::string(k_sarif_fingerprint_key)];
+      if (r.is_object() && r.contains("partialFingerprints") && r["partialFingerprints"].is_object()) {
+        const json& fps = r["partialFingerprints"];
+        if (fps.contains(k_sarif_fingerprint_key)) {
+          fp = &fps[std::string(k_sarif_fingerprint_key)];
+        } else {
+          // Another version of ours ("oxidizeFingerprint/v1"): said as such.
+          for (const auto& [key, value] : fps.items()) {
+            int version = 0;
+            if (!key.starts_with(k_sarif_fingerprint_prefix)) continue;
+            const std::string_view digits = std::string_view(key).substr(k_sarif_fingerprint_prefix.size());
+            const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
+            if (ec == std::errc() && end == digits.data() + digits.size() && version > 0)
+              return tl::unexpected(other_version(version));
+          }
+        }
+      }
       const auto fingerprint = fp != nullptr ? parse_fingerprint(*fp) : std::nullopt;
       if (!fingerprint)
         return tl::unexpected(fmt::format("result {} has no partialFingerprints \"{}\" (not written by oxidize?)",

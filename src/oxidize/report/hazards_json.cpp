@@ -88,6 +88,7 @@ void hazards_json(util::Output& out, const HazardsReport& report) {
   json.member("schema_version", k_schema_version);
   json.member("tool", {{"name", "oxidize"}, {"version", k_version}});
   json.member("command", "hazards");
+  json.member("fingerprint_version", report.fingerprint_version);
   ordered_json roots = ordered_json::array();
   for (const auto& r : report.scan.info.roots) roots.push_back(util::to_valid_utf8(r));
   json.member("roots", roots);

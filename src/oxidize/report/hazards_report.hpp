@@ -31,6 +31,9 @@ struct HazardsReport {
   std::string baseline_path;  // --baseline, or empty
   // Rust's unsafe inventory per crate and file; null when not computed.
   const model::RustUnsafeSummary* rust_unsafe = nullptr;
+  // The version of the findings' fingerprints: this oxidize's, or an older
+  // one for a snapshot an older oxidize stored (cli/store_flags).
+  int fingerprint_version = hazards::k_fingerprint_version;
 };
 
 // The Rust unsafe inventory as a table section (nothing without Rust files)

@@ -151,7 +151,7 @@ ordered_json location_json(const model::HazardRow& row) {
   return loc;
 }
 
-ordered_json result_json(const model::HazardRow& row, std::size_t rule_index) {
+ordered_json result_json(const model::HazardRow& row, std::size_t rule_index, const std::string& fingerprint_key) {
   const hazards::Finding& f = *row.finding;
   const hazards::Rule& rule = f.rule_info();
   ordered_json j;
@@ -160,7 +160,7 @@ ordered_json result_json(const model::HazardRow& row, std::size_t rule_index) {
   j["level"] = level(rule.severity);
   j["message"] = {{"text", f.message.empty() ? std::string(rule.title) : util::to_valid_utf8(f.message)}};
   j["locations"] = ordered_json::array({location_json(row)});
-  j["partialFingerprints"] = {{k_sarif_fingerprint_key, util::hash_hex(f.fingerprint)}};
+  j["partialFingerprints"] = {{fingerprint_key, util::hash_hex(f.fingerprint)}};
   if (f.suppressed) {
     ordered_json suppression = {{"kind", "inSource"}, {"status", "accepted"}};
     if (!f.suppression_reason.empty()) suppression["justification"] = util::to_valid_utf8(f.suppression_reason);
@@ -260,10 +260,11 @@ void hazards_sarif(util::Output& out, const HazardsReport& report, std::size_t m
 
   json.key("results");
   json.begin_array();
+  const std::string fingerprint_key = fmt::format("{}{}", k_sarif_fingerprint_prefix, report.fingerprint_version);
   const std::vector<bool> kept = kept_results(rows, max_results);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (!kept[i]) continue;
-    json.value(result_json(rows[i], rule_index[static_cast<std::size_t>(rows[i].finding->rule)]));
+    json.value(result_json(rows[i], rule_index[static_cast<std::size_t>(rows[i].finding->rule)], fingerprint_key));
   }
   json.end();
 

@@ -228,5 +228,42 @@ TEST(HazardsReport, BaselineErrors) {
   EXPECT_EQ(empty->size, 0u);
 }
 
+// A baseline whose fingerprints another version computed would match
+// nothing: refused with one line, not silently empty.
+TEST(HazardsReport, BaselineOfAnotherFingerprintVersionIsRefused) {
+  Fixture fx;
+  const HazardsReport report = fx.report();
+  const json doc = json::parse(hazards_json(report));
+  EXPECT_EQ(doc["fingerprint_version"], hazards::k_fingerprint_version);
+  EXPECT_EQ(hazards::k_fingerprint_version, 2);
+  const json sarif = json::parse(hazards_sarif(report).text);
+  EXPECT_TRUE(sarif["runs"][0]["results"][0]["partialFingerprints"].contains("oxidizeFingerprint/v2"));
+
+  // Written before fingerprint_version existed: version 1.
+  json v1 = doc;
+  v1.erase("fingerprint_version");
+  auto refused = parse_baseline(v1.dump());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error(),
+            "its fingerprints are version 1 (an older oxidize), this oxidize writes version 2: it would match "
+            "nothing; write the baseline again with this oxidize");
+  json old_sarif = sarif;
+  for (auto& r : old_sarif["runs"][0]["results"]) {
+    r["partialFingerprints"] = {{"oxidizeFingerprint/v1", r["partialFingerprints"]["oxidizeFingerprint/v2"]}};
+  }
+  refused = parse_baseline(old_sarif.dump());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().find("version 1 (an older oxidize)"), std::string::npos) << refused.error();
+  json newer = doc;
+  newer["fingerprint_version"] = 3;
+  refused = parse_baseline(newer.dump());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().find("a newer oxidize"), std::string::npos) << refused.error();
+  newer["fingerprint_version"] = "two";
+  EXPECT_FALSE(parse_baseline(newer.dump()).has_value());
+  // Nothing to match in an empty old baseline: accepted.
+  EXPECT_TRUE(parse_baseline(R"({"findings": []})").has_value());
+}
+
 }  // namespace
 }  // namespace oxidize::report

@@ -1,0 +1,107 @@
+"""Black-box tests of the command line as a whole and of the hazards options
+around findings, one class per concern.
+
+Run by ctest with OXIDIZE_BIN (the binary) and OXIDIZE_SOURCE_DIR set.
+"""
+import csv
+import io
+import json
+import os
+import pty
+import subprocess
+import unittest
+
+from test_cli import BIN, GETS_PROGRAM, Scratch, hazards_run, run, scan_json, validate_sarif
+
+COMMANDS = "scan, functions, hazards, snapshots, diff, history, components, deps, graph, ffi"
+
+# gets() in main, strcpy() in copy: one critical and one high finding.
+TWO_FLAWS = ("#include <stdio.h>\n#include <string.h>\n"
+             "void copy(char *dst, const char *src) {\n  strcpy(dst, src);\n}\n"
+             "int main(void) {\n  char buf[8];\n  gets(buf);\n  return 0;\n}\n")
+
+
+def one_error_line(test, p, contains=""):
+    test.assertEqual(p.returncode, 2, p.stderr)
+    lines = p.stderr.decode().strip().splitlines()
+    test.assertEqual(len(lines), 1, lines)
+    test.assertTrue(lines[0].startswith("oxidize: error: "), lines[0])
+    test.assertIn(contains, lines[0])
+    return lines[0]
+
+
+class Baselines(Scratch):
+    def test_edits_that_keep_the_flaw_are_not_new(self):
+        self.write("a.c", TWO_FLAWS)
+        base_json, _ = hazards_run(self.dir)
+        self.assertEqual(base_json["fingerprint_version"], 2)
+        self.assertEqual(len(base_json["findings"]), 2)
+        base_sarif, _ = hazards_run(self.dir, fmt="sarif")
+        (self.dir / "base.json").write_text(json.dumps(base_json))
+        (self.dir / "base.sarif").write_bytes(base_sarif)
+        # A comment on each flagged line, everything re-indented and the calls
+        # re-spaced and wrapped, a function inserted above so every line moves.
+        self.write("a.c", "#include <stdio.h>\n#include <string.h>\n"
+                          "static int helper(int x)\n{\n    return x * 2;\n}\n\n"
+                          "void copy(char *dst, const char *src)\n{\n"
+                          "        strcpy( dst,   /* checked by the caller */\n                src );\n}\n"
+                          "int main(void)\n{\n"
+                          "        char buf[8];\n"
+                          "        gets(buf);  // TODO: fgets\n"
+                          "        return helper(0);\n}\n")
+        for base in ("base.json", "base.sarif"):
+            doc, err = hazards_run(self.dir, "--baseline", self.dir / base)
+            self.assertEqual(doc["findings"], [], base)
+            self.assertEqual(doc["summary"]["baseline_matched"], 2, base)
+            self.assertEqual(err, "")
+        # A real change of the flaw: a second strcpy in copy is new, the first is not.
+        self.write("a.c", TWO_FLAWS.replace("  strcpy(dst, src);\n", "  strcpy(dst, src);\n  strcpy(dst, src);\n"))
+        for base in ("base.json", "base.sarif"):
+            doc, _ = hazards_run(self.dir, "--baseline", self.dir / base)
+            self.assertEqual([(f["rule"], f["line"]) for f in doc["findings"]], [("OXI-C0001", 5)], base)
+            self.assertEqual(doc["summary"]["baseline_matched"], 2)
+
+    def test_a_version_1_baseline_is_refused_in_one_line(self):
+        self.write("a.c", TWO_FLAWS)
+        doc, _ = hazards_run(self.dir)
+        del doc["fingerprint_version"]  # as oxidize wrote it before version 2
+        (self.dir / "old.json").write_text(json.dumps(doc))
+        sarif = json.loads(hazards_run(self.dir, fmt="sarif")[0])
+        for result in sarif["runs"][0]["results"]:
+            result["partialFingerprints"] = {"oxidizeFingerprint/v1": "0123456789abcdef"}
+        (self.dir / "old.sarif").write_text(json.dumps(sarif))
+        for name in ("old.json", "old.sarif"):
+            line = one_error_line(self, run("hazards", self.dir, "--baseline", self.dir / name, "--no-progress"),
+                                  "fingerprints are version 1")
+            self.assertIn(name, line)
+            self.assertIn("write the baseline again", line)
+
+
+    def test_a_snapshot_an_older_oxidize_stored_keeps_its_fingerprint_version(self):
+        import sqlite3
+        self.write("a.c", TWO_FLAWS)
+        run("scan", self.dir, "--no-progress", check_rc=0)
+        baseline, _ = hazards_run(self.dir)
+        (self.dir / "base.json").write_text(json.dumps(baseline))
+        # As a version-1 oxidize wrote it: no fingerprint_version in its options.
+        with sqlite3.connect(self.dir / ".oxidize" / "oxidize.db") as db:
+            options = json.loads(db.execute("SELECT options FROM snapshots").fetchone()[0])
+            self.assertEqual(options["fingerprint_version"], 2)
+            del options["fingerprint_version"]
+            db.execute("UPDATE snapshots SET options = ?", (json.dumps(options),))
+        doc, _ = hazards_run(self.dir, "--snapshot", "latest")
+        self.assertEqual(doc["fingerprint_version"], 1)
+        out, _ = hazards_run(self.dir, "--snapshot", "latest", fmt="sarif")
+        self.assertIn("oxidizeFingerprint/v1", json.loads(out)["runs"][0]["results"][0]["partialFingerprints"])
+        one_error_line(self, run("hazards", self.dir, "--snapshot", "latest", "--baseline", self.dir / "base.json"),
+                       "the snapshot's fingerprints are version 1")
+        # diff across the change says why every finding is fixed and new.
+        run("scan", self.dir, "--no-progress", check_rc=0)
+        p = run("diff", "--tree", self.dir, check_rc=0)
+        self.assertEqual(p.stderr.decode().strip(),
+                         "oxidize: warning: snapshots 1 and 2 have fingerprints of versions 1 and 2 (oxidize changed "
+                         "them in between): their findings cannot be matched, so each shows as fixed and new")
+
+
+if __name__ == "__main__":
+    unittest.main()
