@@ -103,5 +103,52 @@ class Baselines(Scratch):
                          "them in between): their findings cannot be matched, so each shows as fixed and new")
 
 
+class Suppressions(Scratch):
+    def test_trailing_covers_its_line_alone_covers_the_next(self):
+        self.write("a.c", "#include <stdio.h>\nint main(void) {\n  char b[8];\n"
+                          "  gets(b); // oxidize:ignore[OXI-C0004] fixed input\n"   # 4: suppressed
+                          "  gets(b);\n"                                           # 5: not
+                          "  // oxidize:ignore[OXI-C0004] fixed input\n"
+                          "  gets(b);\n"                                           # 7: suppressed
+                          "  gets(b);\n"                                           # 8: not
+                          "  return 0;\n}\n")
+        doc, err = hazards_run(self.dir, "--rules", "OXI-C0004", "--show-suppressed")
+        self.assertEqual(err, "")
+        self.assertEqual([(f["line"], f["suppressed"]) for f in doc["findings"]],
+                         [(4, True), (5, False), (7, True), (8, False)])
+
+    def test_malformed_and_unknown_ids_warn_once_each_with_path_and_line(self):
+        self.write("a.c", b"#include <stdio.h>\nint main(void) {\n  char b[8];\n"
+                          b"  gets(b); // oxidize:ignore[OXI-C0004\n"                 # 4: no ]
+                          b"  gets(b); // oxidize:ignore[OXI-X] no such rule\n"         # 5
+                          b"  gets(b); // oxidize:ignore without brackets\n"            # 6
+                          b"  gets(b); // oxidize:ignore[\x1b[2J\xff] hostile\n"        # 7
+                          b"  gets(b); // oxidize:ignore[oxi-c0004] lower case\n"       # 8
+                          b"  gets(b); // oxidize:ignore[OXI-C0004, OXI-Y] half\n"      # 9: suppressed
+                          b"  return 0;\n}\n")
+        for attempt in ("first run", "cached run"):
+            p = run("hazards", self.dir, "--format", "json", "--rules", "OXI-C0004", "--no-progress", check_rc=0)
+            err = p.stderr.decode("utf-8", errors="replace")
+            self.assertNotIn("\x1b", err)
+            lines = err.strip().splitlines()
+            self.assertEqual([line.split(": ")[2] for line in lines],
+                             ["a.c:4", "a.c:5", "a.c:6", "a.c:7", "a.c:8", "a.c:9"], (attempt, lines))
+            self.assertTrue(all(line.startswith("oxidize: warning: a.c:") for line in lines), lines)
+            self.assertIn("without ']'", lines[0])
+            self.assertIn("unknown rule 'OXI-X'", lines[1])
+            self.assertIn("without '['", lines[2])
+            self.assertIn("\\x1B[2J\\xFF", lines[3])
+            self.assertIn("did you mean 'OXI-C0004'?", lines[4])
+            self.assertIn("unknown rule 'OXI-Y'", lines[5])
+            doc = json.loads(p.stdout)
+            self.assertEqual(doc["summary"]["findings"], 5)
+            self.assertEqual(doc["summary"]["suppressed"], 1)
+        # The scan's JSON keeps them as warnings, valid UTF-8.
+        doc, err = scan_json(self.dir)
+        self.assertEqual(len(doc["warnings"]), 6)
+        self.assertEqual(doc["warnings"][3]["path"], "a.c:7")
+        self.assertIn("\x1b[2J\ufffd", doc["warnings"][3]["message"])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -81,6 +81,8 @@ lex::LexResult run_pass(std::string_view bytes, const Extractors& wanted, FileFa
   }
   if (notes) {
     const hazards::SourceNotes taken = notes->take();
+    // Malformed suppressions are warnings with the parser's (path:line, once per comment).
+    for (const auto& problem : taken.problems) facts.parse_issues.push_back({problem.line, problem.message});
     facts.hazards = hazards::analyze_hazards(
         {.source = bytes, .tokens = tokens, .functions = facts.functions, .notes = taken, .language = facts.language});
   }

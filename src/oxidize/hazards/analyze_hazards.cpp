@@ -119,6 +119,22 @@ const parse::FunctionFacts* enclosing(std::span<const parse::FunctionFacts> func
   return nullptr;
 }
 
+// The lines a suppression covers, first to last. A comment with code before
+// it on its first line, or after it on its last line, covers its own lines
+// (a trailing comment after `gets(b);`); a comment alone on its lines covers
+// the next line, and only that one (as NOLINTNEXTLINE does).
+std::pair<std::uint32_t, std::uint32_t> covered_lines(const Suppression& s, const TokenView& view) {
+  const std::string_view source = view.source();
+  const auto no_newline = [&](std::uint32_t from, std::uint32_t to) {
+    return from <= to && to <= source.size() && source.substr(from, to - from).find('\n') == std::string_view::npos;
+  };
+  const std::size_t after = view.index_at_offset(s.begin);  // the first code token after the comment
+  const bool code_before = after > 0 && no_newline(view.token(after - 1).end, s.begin);
+  const bool code_after = after < view.size() && no_newline(s.end, view.token(after).begin);
+  if (code_before || code_after) return {s.first_line, s.last_line};
+  return {s.last_line + 1, s.last_line + 1};
+}
+
 }  // namespace
 
 std::vector<Finding> analyze_hazards(const HazardInput& input) {
@@ -188,12 +204,20 @@ std::vector<Finding> analyze_hazards(const HazardInput& input) {
     key += '\0';
     key += std::to_string(occurrence);
     f.fingerprint = util::content_hash(key);
-    for (const Suppression& s : input.notes.suppressions) {
-      if (s.covers(rule(f.rule).id, f.line)) {
-        f.suppressed = true;
-        f.suppression_reason = s.reason;
-        break;
-      }
+  }
+
+  // Suppressions: each covers the lines decided by the code around it.
+  const auto& suppressions = input.notes.suppressions;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> covered;
+  covered.reserve(suppressions.size());
+  for (const Suppression& s : suppressions) covered.push_back(covered_lines(s, view));
+  for (Finding& f : findings) {
+    for (std::size_t k = 0; k < suppressions.size(); ++k) {
+      if (f.line < covered[k].first || f.line > covered[k].second || !suppressions[k].names(rule(f.rule).id))
+        continue;
+      f.suppressed = true;
+      f.suppression_reason = suppressions[k].reason;
+      break;
     }
   }
   return findings;

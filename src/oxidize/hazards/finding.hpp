@@ -23,7 +23,7 @@ struct Finding {
   // (docs/rules.md, "Fingerprints"; version k_fingerprint_version).
   std::uint64_t fingerprint = 0;
   bool suppressed = false;
-  std::string suppression_reason;  // text after `oxidize:ignore[...]`, may be empty
+  std::string suppression_reason;  // the ignore comment's text after its `]`, may be empty
 
   const Rule& rule_info() const { return hazards::rule(rule); }
 };

@@ -5,11 +5,14 @@
 #include <cstring>
 #include <limits>
 
+#include "oxidize/hazards/rules.hpp"
+
 namespace oxidize::hazards {
 
 namespace {
 
-constexpr std::string_view k_marker = "oxidize:ignore[";
+constexpr std::string_view k_marker = "oxidize:ignore";
+constexpr std::string_view k_usage = "oxidize:ignore[RULE-ID,...] reason";
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -19,28 +22,49 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-bool Suppression::covers(std::string_view rule_id, std::uint32_t line) const {
-  if (line < first_line || line > last_line + 1) return false;
+bool Suppression::names(std::string_view rule_id) const {
   return std::any_of(rules.begin(), rules.end(), [&](const std::string& r) { return r == "*" || r == rule_id; });
 }
 
-bool parse_suppression(std::string_view comment, std::uint32_t first_line, Suppression& out) {
+bool parse_suppression(std::string_view comment, std::uint32_t first_line, Suppression& out, std::string& problem) {
   const std::size_t at = comment.find(k_marker);
   if (at == std::string_view::npos) return false;
   std::string_view rest = comment.substr(at + k_marker.size());
+  if (!rest.starts_with('[')) {
+    problem = "malformed suppression: 'oxidize:ignore' without '[' (write " + std::string(k_usage) + ")";
+    return false;
+  }
+  rest.remove_prefix(1);
   const std::size_t close = rest.find(']');
-  if (close == std::string_view::npos) return false;
+  if (close == std::string_view::npos || rest.substr(0, close).find('\n') != std::string_view::npos) {
+    problem = "malformed suppression: 'oxidize:ignore[' without ']' (write " + std::string(k_usage) + ")";
+    return false;
+  }
   Suppression s;
   s.first_line = first_line;
   s.last_line = first_line + static_cast<std::uint32_t>(std::count(comment.begin(), comment.end(), '\n'));
   std::string_view ids = rest.substr(0, close);
+  std::string unknown;
   while (!ids.empty()) {
     const std::size_t comma = ids.find(',');
     const std::string_view id = trim(ids.substr(0, comma));
-    if (!id.empty()) s.rules.emplace_back(id);
+    if (id == "*" || find_rule(id) != nullptr) {
+      s.rules.emplace_back(id);
+    } else if (!id.empty()) {
+      if (!unknown.empty()) unknown += ", ";
+      unknown += "'" + std::string(id) + "'";
+      // Ids are exact; a case slip is worth naming.
+      std::string upper(id);
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (find_rule(upper) != nullptr) unknown += " (did you mean '" + upper + "'?)";
+    }
     if (comma == std::string_view::npos) break;
     ids.remove_prefix(comma + 1);
   }
+  if (!unknown.empty())
+    problem = "unknown rule " + unknown + " in oxidize:ignore[...] (oxidize hazards --list-rules shows them)";
+  else if (s.rules.empty())
+    problem = "malformed suppression: no rule id in 'oxidize:ignore[]' (write " + std::string(k_usage) + ")";
   if (s.rules.empty()) return false;
   std::string_view reason = rest.substr(close + 1);
   // The reason ends with the comment: drop a block comment's closing `*/`.
@@ -92,7 +116,13 @@ void SourceNotesSink::other(const lex::Token& token) {
       // memchr-fast rejection first: almost no comment holds the marker.
       if (text.find("oxidize:") == std::string_view::npos) return;
       Suppression s;
-      if (parse_suppression(text, token.line, s)) notes_.suppressions.push_back(std::move(s));
+      std::string problem;
+      if (parse_suppression(text, token.line, s, problem)) {
+        s.begin = token.begin;
+        s.end = token.end;
+        notes_.suppressions.push_back(std::move(s));
+      }
+      if (!problem.empty()) notes_.problems.push_back({token.line, std::move(problem)});
       return;
     }
     case lex::TokenKind::directive:

@@ -12,15 +12,26 @@
 
 namespace oxidize::hazards {
 
-// `oxidize:ignore[OXI-C0001,OXI-C0002] reason` in a comment: silences those
-// rules on the comment's own lines and on the line after it. `[*]` silences
+// `oxidize:ignore[OXI-C0001,OXI-C0002] reason` in a comment silences those
+// rules: a comment after code (or before code on its last line) covers its
+// own lines, a comment alone on its lines covers the line after it
+// (analyze_hazards decides which, from the code tokens). `[*]` silences
 // every rule.
 struct Suppression {
   std::uint32_t first_line = 0;
-  std::uint32_t last_line = 0;  // the comment's last line; the next line is covered too
-  std::vector<std::string> rules;
+  std::uint32_t last_line = 0;  // the comment's last line
+  std::uint32_t begin = 0;      // the comment's bytes [begin, end)
+  std::uint32_t end = 0;
+  std::vector<std::string> rules;  // known rule ids, or "*"
   std::string reason;
-  bool covers(std::string_view rule_id, std::uint32_t line) const;
+  bool names(std::string_view rule_id) const;
+};
+
+// A malformed ignore comment, or one naming an unknown rule: one warning
+// (path:line) per comment.
+struct NoteProblem {
+  std::uint32_t line = 0;
+  std::string message;
 };
 
 // A function-like macro defined in the file and the names its body uses: a
@@ -44,6 +55,7 @@ struct StringMacro {
 
 struct SourceNotes {
   std::vector<Suppression> suppressions;
+  std::vector<NoteProblem> problems;  // malformed suppressions, in file order
   std::vector<StringMacro> string_macros;
   std::vector<IntegerMacro> macros;  // in file order; a later #define wins
   // Lines of #if/#ifdef/#ifndef/#elif/#else/#endif, ascending: code between
@@ -54,8 +66,11 @@ struct SourceNotes {
   std::vector<FunctionMacro> function_macros;
 };
 
-// Parses the suppression in one comment's text, if it has one.
-bool parse_suppression(std::string_view comment, std::uint32_t first_line, Suppression& out);
+// Parses the suppression in one comment's text: true with `out` filled when
+// it names at least one known rule (or `*`). `problem` is set when the
+// comment holds the ignore marker malformed or naming unknown rules (the
+// known ones still count).
+bool parse_suppression(std::string_view comment, std::uint32_t first_line, Suppression& out, std::string& problem);
 
 // Parses a C integer literal (decimal, hex, octal, binary, with u/l
 // suffixes and ' separators); false if it is not one or does not fit.

@@ -8,7 +8,7 @@
 //   2. its rule is not selected (--rules / --exclude-rules);
 //   3. its severity or confidence is below --min-severity / --min-confidence;
 //   4. it is in the baseline (--baseline);
-//   5. it is suppressed in the source (`oxidize:ignore[...]`): counted, and
+//   5. it is suppressed in the source (an ignore comment, docs/rules.md): counted, and
 //      listed only with --show-suppressed;
 //   6. otherwise it is shown.
 #include <array>

@@ -1,6 +1,9 @@
-/* Suppressions: `oxidize:ignore[ID,ID] reason` in a comment silences those
- * rules on the comment's own lines and on the line after it; `[*]` silences
- * every rule. A suppressed finding is still found (suppressed == true, with
+/* Suppressions: `oxidize:ignore[OXI-C0001,OXI-C0004] reason` in a comment
+ * silences those rules: after code (or before code on its line), on the
+ * comment's own line only; alone on its lines, on the next line only. `[*]`
+ * silences every rule. An unknown id or a malformed marker is a warning and
+ * silences nothing (tests/unit/hazards/test_suppressions.cpp checks the
+ * warnings). A suppressed finding is still found (suppressed == true, with
  * the reason) and counted; the outputs hide it unless --show-suppressed.
  * Checked by tests/unit/hazards/test_golden_hazards.cpp (EXPECT-SUPPRESSED
  * gives the rule and the exact reason). */
@@ -51,11 +54,11 @@ void no_reason(void)
 	puts(line);
 }
 
-void trailing_comment_covers_the_next_line_too(void)
+void trailing_comment_covers_its_own_line_only(void)
 {
 	char line[64];
-	gets(line); /* oxidize:ignore[OXI-C0004] both reads come from a fixed file */ // EXPECT-SUPPRESSED: OXI-C0004 both reads come from a fixed file
-	gets(line); // EXPECT-SUPPRESSED: OXI-C0004 both reads come from a fixed file
+	gets(line); /* oxidize:ignore[OXI-C0004] this read comes from a fixed file */ // EXPECT-SUPPRESSED: OXI-C0004 this read comes from a fixed file
+	gets(line); // EXPECT: OXI-C0004
 	gets(line); // EXPECT: OXI-C0004
 }
 
@@ -82,4 +85,42 @@ void wrong_rule(void)
 	// oxidize:ignore[OXI-C0001] not the rule that fires
 	gets(line); // EXPECT: OXI-C0004
 	puts(line);
+}
+
+void comment_alone_covers_the_next_line_only(void)
+{
+	char line[64];
+	// oxidize:ignore[OXI-C0004] the first read only
+	gets(line); // EXPECT-SUPPRESSED: OXI-C0004 the first read only
+	gets(line); // EXPECT: OXI-C0004
+}
+
+void comment_before_code_on_its_line(void)
+{
+	char line[64];
+	/* oxidize:ignore[OXI-C0004] fixed file */ gets(line); // EXPECT-SUPPRESSED: OXI-C0004 fixed file
+	gets(line); // EXPECT: OXI-C0004
+}
+
+void a_second_comment_line_breaks_the_link(void)
+{
+	char line[64];
+	// oxidize:ignore[OXI-C0004] covers the next line, which is a comment
+	// (a second line of explanation)
+	gets(line); // EXPECT: OXI-C0004
+}
+
+void unknown_ids_warn_and_known_ones_count(void)
+{
+	char line[64];
+	// oxidize:ignore[OXI-C0004, OXI-X] the unknown one is a warning
+	gets(line); // EXPECT-SUPPRESSED: OXI-C0004 the unknown one is a warning
+}
+
+void malformed_markers_silence_nothing(void)
+{
+	char line[64];
+	gets(line); // oxidize:ignore OXI-C0004 without brackets // EXPECT: OXI-C0004
+	gets(line); // oxidize:ignore[OXI-C0004 never closed // EXPECT: OXI-C0004
+	gets(line); // oxidize:ignore[] no id // EXPECT: OXI-C0004
 }
