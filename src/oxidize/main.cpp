@@ -10,6 +10,7 @@
 
 #include "oxidize/cli/commands.hpp"
 #include "oxidize/cli/terminal.hpp"
+#include "oxidize/cli/usage.hpp"
 #include "oxidize/version.hpp"
 
 int main(int argc, char** argv) {
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
                                                       oxidize::cli::add_deps_command(app),
                                                       oxidize::cli::add_graph_command(app),
                                                       oxidize::cli::add_ffi_command(app)};
+  oxidize::cli::add_color_option(app);
 
   try {
     app.parse(argc, argv);
@@ -41,7 +43,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    oxidize::cli::print_error(std::string(e.what()) + " (see oxidize --help)");
+    oxidize::cli::print_error(oxidize::cli::usage_error_line(app, e));
     return 2;
   }
   try {

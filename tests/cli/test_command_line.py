@@ -150,5 +150,69 @@ class Suppressions(Scratch):
         self.assertIn("\x1b[2J\ufffd", doc["warnings"][3]["message"])
 
 
+class UnknownNames(unittest.TestCase):
+    def test_a_command_typo_names_the_commands_and_the_nearest(self):
+        p = run("hazard", ".")
+        self.assertEqual(one_error_line(self, p),
+                         f"oxidize: error: unknown command 'hazard'; did you mean 'hazards'? commands: {COMMANDS}")
+        self.assertEqual(one_error_line(self, run("frobnicate")),
+                         f"oxidize: error: unknown command 'frobnicate'; commands: {COMMANDS}")
+        one_error_line(self, run(), "a command is required; commands: scan,")
+        one_error_line(self, run("histroy"), "did you mean 'history'?")
+
+    def test_an_option_typo_names_the_nearest_of_that_command(self):
+        self.assertEqual(one_error_line(self, run("hazards", ".", "--min-severty", "high")),
+                         "oxidize: error: unknown option '--min-severty' for 'oxidize hazards'; did you mean "
+                         "'--min-severity'? see oxidize hazards --help")
+        one_error_line(self, run("scan", ".", "--include-generatd"), "did you mean '--include-generated'?")
+        one_error_line(self, run("functions", "--min-cc", "3"), "did you mean '--min-ccn'?")
+        one_error_line(self, run("scan", "--format=jsn"), "--format")
+        one_error_line(self, run("scan", "--no-such-flag"), "unknown option '--no-such-flag' for 'oxidize scan'")
+
+    def test_bad_values_exit_2_with_one_line(self):
+        one_error_line(self, run("scan", ".", "--color", "sometimes"), "--color")
+        one_error_line(self, run("--color", "yes", "scan"), "--color")
+        one_error_line(self, run("scan", ".", "--by", "planet"), "--by")
+
+
+def run_on_terminal(*args, env):
+    """Runs oxidize with stdout on a pseudo-terminal; returns what it wrote there."""
+    master, slave = pty.openpty()
+    p = subprocess.Popen([BIN, *map(str, args)], stdout=slave, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    p.stderr.read()
+    p.stderr.close()
+    p.wait(timeout=60)
+    os.close(master)
+    return out
+
+
+class Colour(Scratch):
+    def test_auto_honours_no_color_term_dumb_and_pipes(self):
+        self.write("a.c", "int x;\n")
+        env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+        args = ("scan", self.dir, "--no-progress", "--no-store")
+        self.assertIn(b"\x1b[1m", run_on_terminal(*args, env=dict(env, TERM="xterm")))
+        self.assertNotIn(b"\x1b", run_on_terminal(*args, env=dict(env, TERM="dumb")))
+        self.assertNotIn(b"\x1b", run_on_terminal(*args, env=dict(env, TERM="xterm", NO_COLOR="1")))
+        self.assertNotIn(b"\x1b", run_on_terminal(*args, "--color", "never", env=dict(env, TERM="xterm")))
+        self.assertNotIn(b"\x1b", run_on_terminal("--color", "never", *args, env=dict(env, TERM="xterm")))
+        # A pipe: never in auto; always when asked, whatever the environment says.
+        self.assertNotIn(b"\x1b", run(*args, env={"TERM": "xterm"}, check_rc=0).stdout)
+        self.assertIn(b"\x1b[1m", run(*args, "--color", "always", env={"TERM": "dumb"}, check_rc=0).stdout)
+        self.assertIn(b"\x1b[1m", run("--color", "always", *args, check_rc=0).stdout)
+        # JSON is never coloured.
+        self.assertNotIn(b"\x1b", run(*args, "--format", "json", "--color", "always", check_rc=0).stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -42,10 +42,32 @@ void print_error(std::string_view message) {
   fmt::print(stderr, "oxidize: error: {}\n", util::escape_for_terminal(message));
 }
 
-bool use_color(std::FILE* stream) {
-  const char* no_color = std::getenv("NO_COLOR");
+namespace {
+ColorMode g_color_mode = ColorMode::automatic;
+}  // namespace
+
+std::optional<ColorMode> color_mode_from_name(std::string_view name) {
+  if (name == "auto") return ColorMode::automatic;
+  if (name == "always") return ColorMode::always;
+  if (name == "never") return ColorMode::never;
+  return std::nullopt;
+}
+
+void set_color_mode(ColorMode mode) { g_color_mode = mode; }
+
+bool color_wanted(ColorMode mode, const char* no_color, const char* term, bool terminal) {
+  switch (mode) {
+    case ColorMode::always: return true;
+    case ColorMode::never: return false;
+    case ColorMode::automatic: break;
+  }
   if (no_color != nullptr && no_color[0] != '\0') return false;
-  return ::isatty(::fileno(stream)) == 1;
+  if (term != nullptr && std::string_view(term) == "dumb") return false;
+  return terminal;
+}
+
+bool use_color(std::FILE* stream) {
+  return color_wanted(g_color_mode, std::getenv("NO_COLOR"), std::getenv("TERM"), ::isatty(::fileno(stream)) == 1);
 }
 
 bool flush_output(util::Output& out) {

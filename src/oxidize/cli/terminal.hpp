@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,7 +19,18 @@ void print_warning(const model::Warning& warning);
 // `oxidize: error: message`, one line.
 void print_error(std::string_view message);
 
-// True when colour may be used on this stream (a terminal, and NO_COLOR unset).
+// --color: auto (the default), always or never.
+enum class ColorMode : unsigned char { automatic, always, never };
+std::optional<ColorMode> color_mode_from_name(std::string_view name);
+// The mode use_color() follows; set once, while parsing the command line.
+void set_color_mode(ColorMode mode);
+
+// Whether to colour: as `mode` says, and in auto mode when NO_COLOR is unset
+// or empty, TERM is not "dumb" and the stream is a terminal. Pure, for tests.
+bool color_wanted(ColorMode mode, const char* no_color, const char* term, bool terminal);
+
+// True when colour may be used on this stream: color_wanted() with the
+// --color mode, the environment and the stream.
 bool use_color(std::FILE* stream);
 
 // Flushes a command's output. Returns false after a real write error, which
