@@ -214,5 +214,67 @@ class Colour(Scratch):
         self.assertNotIn(b"\x1b", run(*args, "--format", "json", "--color", "always", check_rc=0).stdout)
 
 
+class ListRules(unittest.TestCase):
+    KEYS = ["id", "name", "cwe", "related_cwe", "severity", "confidence", "language", "title", "why", "safer", "rust"]
+
+    def test_json_and_csv_carry_the_rule_table(self):
+        table = run("hazards", "--list-rules", check_rc=0).stdout.decode().splitlines()[1:]
+        ids = [line.split()[0] for line in table]
+        doc = json.loads(run("hazards", "--list-rules", "--format", "json", check_rc=0).stdout)
+        self.assertEqual(doc["command"], "rules")
+        self.assertEqual([r["id"] for r in doc["rules"]], ids)
+        for r in doc["rules"]:
+            self.assertEqual(list(r), self.KEYS)
+            self.assertIn(r["language"], ("c_family", "cpp", "rust"))
+            self.assertTrue(r["title"] and r["why"] and r["safer"] and r["rust"], r["id"])
+        gets = next(r for r in doc["rules"] if r["id"] == "OXI-C0004")
+        self.assertEqual((gets["cwe"], gets["severity"], gets["language"]), ("CWE-242", "critical", "c_family"))
+        self.assertIsInstance(gets["related_cwe"], list)
+        self.assertTrue(all(r["cwe"] is None for r in doc["rules"] if r["id"] == "OXI-R0001"))
+        rows = list(csv.DictReader(io.StringIO(
+            run("hazards", "--list-rules", "--format", "csv", check_rc=0).stdout.decode())))
+        self.assertEqual([r["id"] for r in rows], ids)
+        self.assertEqual(list(rows[0]), self.KEYS)
+        rust = json.loads(run("hazards", "--list-rules", "--rules", "OXI-R", "--format", "json", check_rc=0).stdout)
+        self.assertTrue(rust["rules"] and all(r["language"] == "rust" for r in rust["rules"]))
+
+
+class SortAndTop(Scratch):
+    def test_bad_values_exit_2_with_one_line(self):
+        one_error_line(self, run("hazards", ".", "--sortt", "severity"), "did you mean '--sort'?")
+        one_error_line(self, run("hazards", ".", "--sort", "size"), "--sort")
+        one_error_line(self, run("hazards", ".", "--top", "-1"), "--top")
+        one_error_line(self, run("functions", ".", "--top", "-1"), "--top")
+        one_error_line(self, run("hazards", ".", "--top", "ten"), "--top")
+        one_error_line(self, run("hazards", "--list-rules", "--format", "sarif"), "--list-rules")
+        one_error_line(self, run("hazards", ".", "--top", "3", "--format", "sarif"), "--top does not apply to SARIF")
+
+    def test_sort_and_top_in_table_json_and_csv(self):
+        self.write("a.c", TWO_FLAWS)
+        self.write("b.c", TWO_FLAWS)
+        doc, _ = hazards_run(self.dir)
+        self.assertEqual([(f["path"], f["rule"]) for f in doc["findings"]],
+                         [("a.c", "OXI-C0001"), ("a.c", "OXI-C0004"), ("b.c", "OXI-C0001"), ("b.c", "OXI-C0004")])
+        self.assertEqual((doc["filters"]["sort"], doc["filters"]["top"]), ("path", None))
+        doc, _ = hazards_run(self.dir, "--sort", "severity", "--top", "3")
+        self.assertEqual([(f["path"], f["rule"]) for f in doc["findings"]],
+                         [("a.c", "OXI-C0004"), ("b.c", "OXI-C0004"), ("a.c", "OXI-C0001")])
+        self.assertEqual((doc["filters"]["sort"], doc["filters"]["top"]), ("severity", 3))
+        self.assertEqual((doc["summary"]["findings"], doc["summary"]["beyond_top"]), (4, 1))
+        doc, _ = hazards_run(self.dir, "--sort", "function")
+        self.assertEqual([f["function"] for f in doc["findings"]], ["copy", "copy", "main", "main"])
+        out, _ = hazards_run(self.dir, "--sort", "rule", "--top", "2", fmt="csv")
+        rows = list(csv.DictReader(io.StringIO(out.decode())))
+        self.assertEqual([(r["path"], r["rule"]) for r in rows], [("a.c", "OXI-C0001"), ("b.c", "OXI-C0001")])
+        out, _ = hazards_run(self.dir, "--sort", "severity", "--top", "1", fmt="table")
+        table = out.decode()
+        self.assertEqual(table.count("critical OXI-C0004"), 1)
+        self.assertIn("Listed: the first 1 by severity (--top); 3 more not listed", table)
+        # SARIF: --sort orders the results, --top is refused (above).
+        out, _ = hazards_run(self.dir, "--sort", "severity", fmt="sarif")
+        results = validate_sarif(self, out)["runs"][0]["results"]
+        self.assertEqual([r["ruleId"] for r in results], ["OXI-C0004", "OXI-C0004", "OXI-C0001", "OXI-C0001"])
+
+
 if __name__ == "__main__":
     unittest.main()

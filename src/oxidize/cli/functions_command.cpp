@@ -124,6 +124,7 @@ std::function<int()> add_functions_command(CLI::App& app) {
       ->check(CLI::IsMember({"ccn", "nloc", "params", "nesting", "tokens"}))
       ->capture_default_str();
   cmd->add_option("--top", args->top, "Show only the first N (0: all; default 30 for the table, all otherwise)")
+      ->check(CLI::NonNegativeNumber)
       ->each([args](const std::string&) { args->top_given = true; });
   cmd->add_option("--min-ccn", args->min_ccn, "Only functions with at least this complexity");
   return [cmd, args]() -> int {

@@ -16,6 +16,7 @@
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/report/baseline.hpp"
 #include "oxidize/report/hazards_report.hpp"
+#include "oxidize/report/rules_report.hpp"
 #include "oxidize/model/hazard_selection.hpp"
 #include "oxidize/util/file_reader.hpp"
 #include "oxidize/util/stopwatch.hpp"
@@ -36,6 +37,8 @@ struct HazardsArgs {
   bool show_suppressed = false;
   std::string baseline;
   bool list_rules = false;
+  std::string sort = "path";
+  std::size_t top = 0;  // 0: all
 };
 
 // What the renderers of `hazards` read.
@@ -72,23 +75,20 @@ Examples:
   oxidize hazards . --rules OXI-R              the Rust unsafe inventory only
   oxidize hazards . --format sarif > oxidize.sarif          for code scanning
   oxidize hazards . --baseline oxidize.sarif   only what is new since then
+  oxidize hazards . --sort severity --top 20  the 20 most severe findings, most confident first
   oxidize hazards --list-rules                 every rule: id, severity, confidence, CWE
+  oxidize hazards --list-rules --format json   the rule table with its texts, for programs
   oxidize hazards --snapshot latest            the findings of the last stored scan, no scanning
 
 The exit code is 0 whatever is found (a gate is a separate command).
 Rules and their refinements: docs/rules.md. JSON, CSV and SARIF fields: docs/output.md.)";
 
-std::string list_rules(const model::RuleSet& selected) {
-  std::string out = fmt::format("{:<10} {:<26} {:<9} {:<10} {:<8} {}\n", "Rule", "Name", "Severity", "Confidence",
-                                "CWE", "Title");
-  for (const auto& rule : hazards::all_rules()) {
-    if (!selected.test(static_cast<std::size_t>(rule.key))) continue;
-    out += fmt::format("{:<10} {:<26} {:<9} {:<10} {:<8} {}\n", rule.id, rule.name,
-                       hazards::severity_name(rule.severity), hazards::confidence_name(rule.confidence),
-                       rule.cwe.empty() ? "-" : rule.cwe, rule.title);
-  }
-  return out;
-}
+// --list-rules: the rule table in the formats that suit a table of rules.
+constexpr std::array<OutputFormat<model::RuleSet>, 3> k_rules_formats = {{
+    {"table", report::rules_table},
+    {"json", report::rules_json},
+    {"csv", report::rules_csv},
+}};
 
 tl::expected<model::Baseline, std::string> read_baseline(const std::string& path) {
   util::FileReader reader(std::size_t{1} << 31);
@@ -107,9 +107,19 @@ int run_hazards_command(const HazardsArgs& args) {
     return 2;
   }
   if (args.list_rules) {
+    if (args.format == "sarif") {
+      print_error("--list-rules prints a table, json or csv (the SARIF output carries the rules it uses)");
+      return 2;
+    }
     util::Output out(STDOUT_FILENO);
-    out.write(list_rules(*rules));
+    find_format(k_rules_formats, args.format).render(out, *rules);
     return flush_output(out) ? 0 : 2;
+  }
+  const model::HazardSort sort = model::hazard_sort_from_name(args.sort).value_or(model::HazardSort::path);
+  if (args.format == "sarif" && args.top != 0) {
+    print_error("--top does not apply to SARIF: code scanning would close the alerts it leaves out (raise "
+                "--min-severity or --min-confidence instead)");
+    return 2;
   }
 
   model::HazardFilter filter;
@@ -161,7 +171,9 @@ int run_hazards_command(const HazardsArgs& args) {
   }
 
   const util::Stopwatch render_time;
-  const model::HazardSelection selection = model::select_hazards(result, filter);
+  model::HazardSelection selection = model::select_hazards(result, filter);
+  model::sort_hazard_rows(selection, sort);
+  model::cut_hazard_rows(selection, args.top);
   // The Rust unsafe inventory goes with the table and JSON when a Rust rule is selected.
   std::optional<model::RustUnsafeSummary> rust_unsafe;
   bool rust_rules = false;
@@ -177,7 +189,9 @@ int run_hazards_command(const HazardsArgs& args) {
                                      project->hazards.rules_doc_uri,
                                      args.baseline,
                                      rust_unsafe ? &*rust_unsafe : nullptr,
-                                     fingerprints};
+                                     fingerprints,
+                                     args.sort,
+                                     args.top};
   util::Output out(STDOUT_FILENO);
   find_format(k_hazards_formats, args.format).render(out, {report, use_color(stdout)});
   run.perf.push_back({"select+render", render_time.seconds()});
@@ -218,7 +232,18 @@ std::function<int()> add_hazards_command(CLI::App& app) {
                   "A previous JSON or SARIF output of oxidize hazards: show only findings not in it (matched by "
                   "path and fingerprint)")
       ->type_name("FILE");
-  cmd->add_flag("--list-rules", args->list_rules, "Print the rules (after --rules/--exclude-rules) and exit");
+  cmd->add_option("--sort", args->sort,
+                  "Order of the findings: path (path, line, column, rule), severity, confidence, rule or function; "
+                  "ties in path order")
+      ->check(CLI::IsMember({"path", "severity", "confidence", "rule", "function"}))
+      ->capture_default_str();
+  cmd->add_option("--top", args->top,
+                  "List only the first N findings after filtering and sorting (0: all; the summary counts every "
+                  "one; not with --format sarif)")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("N");
+  cmd->add_flag("--list-rules", args->list_rules,
+                "Print the rules (after --rules/--exclude-rules) as a table, json or csv (--format) and exit");
   return [cmd, args]() -> int {
     if (!cmd->parsed()) return -1;
     return run_hazards_command(*args);

@@ -74,4 +74,46 @@ HazardSelection select_hazards(const Snapshot& scan, const HazardFilter& filter)
   return out;
 }
 
+std::optional<HazardSort> hazard_sort_from_name(std::string_view name) {
+  if (name == "path") return HazardSort::path;
+  if (name == "severity") return HazardSort::severity;
+  if (name == "confidence") return HazardSort::confidence;
+  if (name == "rule") return HazardSort::rule;
+  if (name == "function") return HazardSort::function;
+  return std::nullopt;
+}
+
+void sort_hazard_rows(HazardSelection& selection, HazardSort by) {
+  const auto severity = [](const HazardRow& r) { return r.finding->rule_info().severity; };
+  auto& rows = selection.rows;
+  switch (by) {
+    case HazardSort::path: return;  // the order select_hazards gives
+    case HazardSort::severity:
+      std::stable_sort(rows.begin(), rows.end(), [&](const HazardRow& a, const HazardRow& b) {
+        return std::pair(severity(b), b.finding->confidence) < std::pair(severity(a), a.finding->confidence);
+      });
+      return;
+    case HazardSort::confidence:
+      std::stable_sort(rows.begin(), rows.end(), [&](const HazardRow& a, const HazardRow& b) {
+        return std::pair(b.finding->confidence, severity(b)) < std::pair(a.finding->confidence, severity(a));
+      });
+      return;
+    case HazardSort::rule:
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const HazardRow& a, const HazardRow& b) { return a.finding->rule < b.finding->rule; });
+      return;
+    case HazardSort::function:
+      std::stable_sort(rows.begin(), rows.end(), [](const HazardRow& a, const HazardRow& b) {
+        return a.finding->function < b.finding->function;
+      });
+      return;
+  }
+}
+
+void cut_hazard_rows(HazardSelection& selection, std::size_t top) {
+  if (top == 0 || selection.rows.size() <= top) return;
+  selection.beyond_top += selection.rows.size() - top;
+  selection.rows.resize(top);
+}
+
 }  // namespace oxidize::model

@@ -15,6 +15,8 @@
 #include <bitset>
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -73,11 +75,25 @@ struct HazardCounts {
 };
 
 struct HazardSelection {
-  // Sorted by path, line, column, rule; suppressed ones only with show_suppressed.
+  // Sorted by path, line, column, rule (unless sort_hazard_rows reorders
+  // them); suppressed ones only with show_suppressed.
   std::vector<HazardRow> rows;
   HazardCounts counts;
+  // Rows left out by --top (cut_hazard_rows); `counts` still counts them.
+  std::uint64_t beyond_top = 0;
 };
 
 HazardSelection select_hazards(const Snapshot& scan, const HazardFilter& filter);
+
+// --sort: path (the selection's own order: path, line, column, rule),
+// severity (most severe first, then most confident), confidence (most
+// confident first, then most severe), rule (rule id), function (the
+// enclosing function's name; file scope first). Ties keep path order, so
+// the result is stable.
+enum class HazardSort : std::uint8_t { path, severity, confidence, rule, function };
+std::optional<HazardSort> hazard_sort_from_name(std::string_view name);
+void sort_hazard_rows(HazardSelection& selection, HazardSort by);
+// --top N: the first N rows (0: all), the rest counted in beyond_top.
+void cut_hazard_rows(HazardSelection& selection, std::size_t top);
 
 }  // namespace oxidize::model

@@ -103,13 +103,17 @@ void hazards_json(util::Output& out, const HazardsReport& report) {
   filters["show_suppressed"] = filter.show_suppressed;
   filters["baseline"] = report.baseline_path.empty() ? ordered_json(nullptr)
                                                      : ordered_json(util::to_valid_utf8(report.baseline_path));
+  filters["sort"] = report.sort;
+  filters["top"] = report.top == 0 ? ordered_json(nullptr) : ordered_json(report.top);
   json.member("filters", filters);
 
   json.key("findings");
   json.begin_array();
   for (const auto& row : report.selection.rows) json.value(finding_json(row));
   json.end();
-  json.member("summary", hazard_counts_json(report.selection.counts));
+  ordered_json summary = hazard_counts_json(report.selection.counts);
+  summary["beyond_top"] = report.selection.beyond_top;
+  json.member("summary", summary);
   if (report.rust_unsafe != nullptr) {
     json.key("rust_unsafe");
     rust_unsafe_json(json, *report.rust_unsafe);

@@ -34,6 +34,9 @@ struct HazardsReport {
   // The version of the findings' fingerprints: this oxidize's, or an older
   // one for a snapshot an older oxidize stored (cli/store_flags).
   int fingerprint_version = hazards::k_fingerprint_version;
+  // --sort and --top as given (the rows are sorted and cut already).
+  std::string_view sort = "path";
+  std::size_t top = 0;  // 0: all
 };
 
 // The Rust unsafe inventory as a table section (nothing without Rust files)

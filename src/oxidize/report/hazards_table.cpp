@@ -98,6 +98,11 @@ void hazards_table(util::Output& out, const HazardsReport& report, TableStyle st
   }
 
   if (report.rust_unsafe != nullptr) rust_unsafe_table(out, *report.rust_unsafe);
+  if (report.selection.beyond_top > 0) {
+    out.print("Listed: the first {} by {} (--top); {} more not listed\n",
+              util::with_thousands(report.selection.rows.size()), report.sort,
+              util::with_thousands(report.selection.beyond_top));
+  }
   if (n.suppressed > 0) {
     out.print("Suppressed in the source: {}{}\n", util::with_thousands(n.suppressed),
               filter.show_suppressed ? " (listed above)" : " (--show-suppressed lists them)");

@@ -75,5 +75,57 @@ TEST(HazardSelection, RulesSeverityAndBaseline) {
   for (const auto& row : sel.rows) EXPECT_NE(row.finding->fingerprint, 0x3333u);
 }
 
+// (path, line) of the rows, in order.
+std::vector<std::pair<std::string, std::uint32_t>> places(const HazardSelection& sel) {
+  std::vector<std::pair<std::string, std::uint32_t>> out;
+  for (const auto& row : sel.rows) out.emplace_back(row.file->path, row.finding->line);
+  return out;
+}
+
+TEST(HazardSelection, SortKeysAndTop) {
+  const Snapshot scan = test::hazard_scan();
+  HazardFilter filter;
+  filter.min_confidence = hazards::Confidence::low;
+  filter.show_suppressed = true;
+  const HazardSelection base = select_hazards(scan, filter);
+  // Path order: the hostile path ("dir/...") first, then src/a.c by line.
+  const std::vector<std::pair<std::string, std::uint32_t>> by_path = {
+      {test::k_hostile_path, 3}, {"src/a.c", 5}, {"src/a.c", 7}, {"src/a.c", 12}, {"src/a.c", 20}};
+  ASSERT_EQ(places(base), by_path);
+
+  HazardSelection sel = base;
+  sort_hazard_rows(sel, HazardSort::path);
+  EXPECT_EQ(places(sel), by_path);
+  // Severity: the two gets (critical) first in path order, then strcpy
+  // (high) by confidence, then strncpy.
+  sort_hazard_rows(sel, HazardSort::severity);
+  EXPECT_EQ(places(sel), (std::vector<std::pair<std::string, std::uint32_t>>{
+                             {test::k_hostile_path, 3}, {"src/a.c", 12}, {"src/a.c", 5}, {"src/a.c", 20}, {"src/a.c", 7}}));
+  // Confidence: high (the gets), then medium (strcpy), then low (strncpy).
+  sel = base;
+  sort_hazard_rows(sel, HazardSort::confidence);
+  EXPECT_EQ(places(sel), (std::vector<std::pair<std::string, std::uint32_t>>{
+                             {test::k_hostile_path, 3}, {"src/a.c", 12}, {"src/a.c", 5}, {"src/a.c", 20}, {"src/a.c", 7}}));
+  // Rule id: OXI-C0001 strcpy, OXI-C0004 gets, OXI-C0006 strncpy.
+  sel = base;
+  sort_hazard_rows(sel, HazardSort::rule);
+  EXPECT_EQ(places(sel), (std::vector<std::pair<std::string, std::uint32_t>>{
+                             {"src/a.c", 5}, {"src/a.c", 20}, {test::k_hostile_path, 3}, {"src/a.c", 12}, {"src/a.c", 7}}));
+  // Function name: copy, copy, f..::g, main, main.
+  sel = base;
+  sort_hazard_rows(sel, HazardSort::function);
+  EXPECT_EQ(places(sel), (std::vector<std::pair<std::string, std::uint32_t>>{
+                             {"src/a.c", 5}, {"src/a.c", 7}, {test::k_hostile_path, 3}, {"src/a.c", 12}, {"src/a.c", 20}}));
+
+  cut_hazard_rows(sel, 2);
+  EXPECT_EQ(sel.rows.size(), 2u);
+  EXPECT_EQ(sel.beyond_top, 3u);
+  EXPECT_EQ(sel.counts.findings, base.counts.findings);  // counts are of the whole selection
+  cut_hazard_rows(sel, 0);                                 // 0: all
+  EXPECT_EQ(sel.rows.size(), 2u);
+  EXPECT_EQ(hazard_sort_from_name("severity"), HazardSort::severity);
+  EXPECT_EQ(hazard_sort_from_name("size"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace oxidize::model

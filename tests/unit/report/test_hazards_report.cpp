@@ -265,5 +265,35 @@ TEST(HazardsReport, BaselineOfAnotherFingerprintVersionIsRefused) {
   EXPECT_TRUE(parse_baseline(R"({"findings": []})").has_value());
 }
 
+TEST(HazardsReport, SortAndTopInEveryFormat) {
+  Fixture fx;
+  fx.filter.show_suppressed = false;
+  fx.selection = model::select_hazards(fx.scan, fx.filter);
+  ASSERT_EQ(fx.selection.rows.size(), 3u);
+  model::sort_hazard_rows(fx.selection, model::HazardSort::severity);
+  model::cut_hazard_rows(fx.selection, 2);
+  HazardsReport report{fx.scan, fx.selection, fx.filter, "/work/my tree", "https://example.org/rules.md", ""};
+  report.sort = "severity";
+  report.top = 2;
+  const json doc = json::parse(hazards_json(report));
+  ASSERT_EQ(doc["findings"].size(), 2u);
+  for (const auto& f : doc["findings"]) EXPECT_EQ(f["severity"], "critical");
+  EXPECT_EQ(doc["filters"]["sort"], "severity");
+  EXPECT_EQ(doc["filters"]["top"], 2);
+  EXPECT_EQ(doc["summary"]["findings"], 3);  // every finding selected is counted
+  EXPECT_EQ(doc["summary"]["beyond_top"], 1);
+  EXPECT_EQ(parse_csv(hazards_csv(report)).size(), 3u);  // header + 2
+  const std::string table = hazards_table(report, {});
+  EXPECT_NE(table.find("Listed: the first 2 by severity (--top); 1 more not listed\n"), std::string::npos) << table;
+
+  fx.selection = model::select_hazards(fx.scan, fx.filter);
+  const HazardsReport all{fx.scan, fx.selection, fx.filter, "/work/my tree", "https://example.org/rules.md", ""};
+  const json plain = json::parse(hazards_json(all));
+  EXPECT_EQ(plain["filters"]["sort"], "path");
+  EXPECT_TRUE(plain["filters"]["top"].is_null());
+  EXPECT_EQ(plain["summary"]["beyond_top"], 0);
+  EXPECT_EQ(hazards_table(all, {}).find("Listed:"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace oxidize::report
