@@ -214,6 +214,48 @@ class Colour(Scratch):
         self.assertNotIn(b"\x1b", run(*args, "--format", "json", "--color", "always", check_rc=0).stdout)
 
 
+class ConfigDiscovery(Scratch):
+    def setUp(self):
+        super().setUp()
+        self.repo = self.dir / "repo"
+        self.write("repo/src/a.c", GETS_PROGRAM)
+        self.write("repo/src/gen/g.c", GETS_PROGRAM)
+        subprocess.run(["git", "init", "-q", str(self.repo)], check=True)
+        self.write("repo/oxidize.toml", '[hazards]\nexclude = ["src/gen/**"]\n')
+
+    def paths(self, root, **kw):
+        doc, _ = hazards_run(root, "--rules", "OXI-C0004", **kw)
+        return [f["path"] for f in doc["findings"]], doc["summary"]["excluded"]["config"]
+
+    def test_found_from_a_subfolder_with_globs_anchored_at_its_folder(self):
+        self.assertEqual(self.paths(self.repo), (["src/a.c"], 1))
+        self.assertEqual(self.paths(self.repo / "src"), (["a.c"], 1))
+        self.assertEqual(self.paths(".", cwd=self.repo / "src"), (["a.c"], 1))
+        self.assertEqual(self.paths(self.repo / "src" / "gen"), ([], 1))
+        self.assertEqual(self.paths(self.repo / "src" / "a.c"), (["a.c"], 0))
+        # Read, not just found: a malformed one stops every command that scans.
+        self.write("repo/oxidize.toml", "[hazards\n")
+        for command in ("scan", "hazards", "functions"):
+            one_error_line(self, run(command, self.repo / "src", "--no-progress"), "oxidize.toml:1")
+
+    def test_never_above_the_repository_nor_from_the_current_folder(self):
+        (self.repo / "oxidize.toml").unlink()
+        self.write("oxidize.toml", '[hazards]\nexclude = ["**"]\n')  # above the repository
+        self.assertEqual(self.paths(self.repo / "src"), (["a.c", "gen/g.c"], 0))
+        # The current folder's settings are not the scanned tree's.
+        self.write("elsewhere/oxidize.toml", '[hazards]\nexclude = ["**"]\n')
+        self.assertEqual(self.paths(self.repo / "src", cwd=self.dir / "elsewhere"), (["a.c", "gen/g.c"], 0))
+
+    def test_functions_takes_config_like_the_other_commands(self):
+        self.write("good.toml", "[hazards]\nexclude = []\n")
+        p = run("functions", self.repo, "--config", self.dir / "good.toml", "--no-progress", check_rc=0)
+        self.assertIn(b"main", p.stdout)
+        one_error_line(self, run("functions", self.repo, "--config", self.dir / "missing.toml"), "missing.toml")
+        self.write("bad.toml", "[hazards]\nexlude = []\n")
+        p = run("functions", self.repo, "--config", self.dir / "bad.toml", "--no-progress", check_rc=0)
+        self.assertIn("unknown key hazards.exlude", p.stderr.decode())
+
+
 class ListRules(unittest.TestCase):
     KEYS = ["id", "name", "cwe", "related_cwe", "severity", "confidence", "language", "title", "why", "safer", "rust"]
 

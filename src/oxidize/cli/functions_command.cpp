@@ -72,9 +72,15 @@ std::uint32_t key_of(const parse::FunctionFacts& f, std::string_view sort) {
 
 int run_functions_command(const FunctionsArgs& args) {
   const util::Stopwatch total_time;
-  const auto options = to_scan_options(args.scan);
+  auto options = to_scan_options(args.scan);
   if (!options) {
     print_error(options.error());
+    return 2;
+  }
+  // Read like the other commands read it: a malformed file stops the run,
+  // an unknown key is a warning.
+  if (const auto project = load_config(args.scan, *options); !project) {
+    print_error(project.error());
     return 2;
   }
   auto scanned = scan_or_read(*options, args.scan, args.store, "functions");
@@ -116,6 +122,7 @@ std::function<int()> add_functions_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("functions", "Per-function metrics: McCabe complexity, length, nesting, parameters");
   cmd->footer(k_functions_examples);
   add_scan_flags(*cmd, args->scan);
+  add_config_flag(*cmd, args->scan);
   add_store_read_flags(*cmd, args->store);
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember(format_names(k_functions_formats)))

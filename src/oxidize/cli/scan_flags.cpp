@@ -45,10 +45,14 @@ void add_config_flag(CLI::App& cmd, ScanFlags& flags) {
 }
 
 tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, pipeline::ScanOptions& options) {
-  const std::string path = !flags.config.empty() ? flags.config : config::default_config_path(options.roots.front());
-  if (path.empty()) return config::ProjectConfig{};
-  auto loaded = config::load_project_config(path);
+  std::optional<config::FoundConfig> found;
+  if (!flags.config.empty()) found = config::FoundConfig{flags.config, {}};
+  else found = config::find_config(options.roots.front());
+  if (!found) return config::ProjectConfig{};
+  auto loaded = config::load_project_config(found->path);
   if (!loaded) return loaded;
+  // Found above the scanned folder: its globs are anchored at its own folder.
+  if (!found->base.empty()) config::set_glob_base(*loaded, found->base);
   for (const auto& w : loaded->warnings) print_warning({"", w});
   options.hazard_excludes = loaded->hazards.exclude;
   return loaded;

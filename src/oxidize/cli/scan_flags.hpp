@@ -37,7 +37,7 @@ struct ScanFlags {
 };
 
 void add_scan_flags(CLI::App& cmd, ScanFlags& flags);
-// --config, for the commands that use oxidize.toml (scan, hazards).
+// --config, for the commands that read oxidize.toml (all that scan).
 void add_config_flag(CLI::App& cmd, ScanFlags& flags);
 
 // Checks paths and values; the error is one line for the user.

@@ -108,6 +108,13 @@ bool Glob::accepts(const Token& t, char32_t c) {
 }
 
 bool Glob::matches(std::string_view path) const {
+  if (base_.empty()) return matches_from_anchor(path);
+  std::string full = base_;
+  full += path;
+  return matches_from_anchor(full);
+}
+
+bool Glob::matches_from_anchor(std::string_view path) const {
   // States 0..n: about to match token i (n: matched all). States n+1+i: inside
   // the directories of a "**/" token i, which may only be left on a '/' (its
   // "no directory" option is taken when the token is entered, not later).

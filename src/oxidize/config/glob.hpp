@@ -31,9 +31,16 @@ class Glob {
   static tl::expected<Glob, std::string> compile(std::string_view pattern);
 
   // True when the pattern matches `path` (a file) or one of its directories.
+  // With a base, the pattern is matched against base + path.
   bool matches(std::string_view path) const;
 
   const std::string& pattern() const { return pattern_; }
+
+  // Paths given to matches() are relative to a folder `base` below the one
+  // the pattern is anchored at ("src/": an oxidize.toml found above the
+  // scanned folder); empty by default. Ends with '/' when not empty.
+  void set_base(std::string base) { base_ = std::move(base); }
+  const std::string& base() const { return base_; }
 
  private:
   enum class Kind : unsigned char { literal, any_char, star, globstar, globstar_dirs, set };
@@ -47,10 +54,12 @@ class Glob {
     std::vector<Range> ranges;   // set
   };
   static bool accepts(const Token& t, char32_t c);
+  bool matches_from_anchor(std::string_view path) const;
 
   std::string pattern_;
   std::vector<Token> tokens_;
   bool directories_only_ = false;
+  std::string base_;
 };
 
 // True when any of `globs` matches `path`.

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdlib>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -166,14 +168,60 @@ tl::expected<ProjectConfig, std::string> load_project_config(const std::string& 
   return parse_project_config(*text, path);
 }
 
-std::string default_config_path(const std::string& first_root) {
+namespace {
+
+bool exists(const std::string& path, bool directory = false) {
   struct stat st {};
-  if (::stat(first_root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return {};
-  std::string path = first_root;
+  return ::stat(path.c_str(), &st) == 0 && (!directory || S_ISDIR(st.st_mode));
+}
+
+std::string in_folder(const std::string& folder, std::string_view name) {
+  std::string path = folder;
   if (!path.ends_with('/')) path += '/';
-  path += k_config_file_name;
-  if (::stat(path.c_str(), &st) != 0) return {};
+  path += name;
   return path;
+}
+
+}  // namespace
+
+std::optional<FoundConfig> find_config(const std::string& first_root) {
+  struct stat st {};
+  if (::stat(first_root.c_str(), &st) != 0) return std::nullopt;
+  // The root itself first, named as the user named it.
+  std::string start = first_root;
+  if (!S_ISDIR(st.st_mode)) {
+    const auto slash = start.rfind('/');
+    start = slash == std::string::npos ? "." : start.substr(0, slash == 0 ? 1 : slash);
+  }
+  if (const std::string here = in_folder(start, k_config_file_name); exists(here)) return FoundConfig{here, {}};
+  if (exists(in_folder(start, ".git"))) return std::nullopt;
+  // Then the folders above it, by their real path.
+  char* real = ::realpath(start.c_str(), nullptr);
+  if (real == nullptr) return std::nullopt;
+  const std::string root_real(real);
+  std::free(real);
+  std::string folder = root_real;
+  while (folder != "/") {
+    const auto slash = folder.rfind('/');
+    folder = slash == 0 ? "/" : folder.substr(0, slash);
+    if (const std::string path = in_folder(folder, k_config_file_name); exists(path)) {
+      const std::size_t skip = folder == "/" ? 1 : folder.size() + 1;
+      return FoundConfig{path, root_real.substr(skip) + "/"};
+    }
+    if (exists(in_folder(folder, ".git"))) break;
+  }
+  return std::nullopt;
+}
+
+void set_glob_base(ProjectConfig& config, const std::string& base) {
+  for (auto& glob : config.hazards.exclude) glob.set_base(base);
+  for (auto& component : config.components)
+    for (auto& glob : component.globs) glob.set_base(base);
+}
+
+std::string default_config_path(const std::string& first_root) {
+  const auto found = find_config(first_root);
+  return found ? found->path : std::string();
 }
 
 }  // namespace oxidize::config

@@ -65,8 +65,24 @@ tl::expected<ProjectConfig, std::string> parse_project_config(std::string_view t
 // Reads and parses a file. A missing file is an error (it was asked for).
 tl::expected<ProjectConfig, std::string> load_project_config(const std::string& path);
 
-// The default config file of a scan: oxidize.toml in the first root when that
-// root is a directory and the file exists; empty otherwise.
+// The default config file of a scan: oxidize.toml in the first root (its
+// folder when the root is a file), or else in the nearest folder above it,
+// up to the repository's root (the first folder holding `.git`) or the
+// filesystem's root. Never looked for from the current directory (unless
+// the root is in it). `base` is the root's path below the file's folder,
+// with a trailing '/' ("src/"), empty when the file is in the root itself:
+// the globs it holds are anchored at its own folder.
+struct FoundConfig {
+  std::string path;
+  std::string base;
+};
+std::optional<FoundConfig> find_config(const std::string& first_root);
+
+// Anchors every glob of `config` (hazards.exclude, components) at the
+// folder `base` above the scanned root (FoundConfig::base).
+void set_glob_base(ProjectConfig& config, const std::string& base);
+
+// find_config's path, or empty.
 std::string default_config_path(const std::string& first_root);
 
 }  // namespace oxidize::config

@@ -81,5 +81,17 @@ TEST(Glob, MatchesAny) {
   EXPECT_FALSE(matches_any({}, "src/x.c"));
 }
 
+TEST(Glob, BaseIsPutBeforeThePath) {
+  auto g = *Glob::compile("src/gen/**");
+  EXPECT_FALSE(g.matches("gen/a.c"));
+  g.set_base("src/");
+  EXPECT_TRUE(g.matches("gen/a.c"));
+  EXPECT_FALSE(g.matches("a.c"));
+  // A pattern naming a folder above the scanned one matches everything in it.
+  auto all = *Glob::compile("src");
+  all.set_base("src/deep/");
+  EXPECT_TRUE(all.matches("x.c"));
+}
+
 }  // namespace
 }  // namespace oxidize::config

@@ -64,17 +64,65 @@ TEST(ProjectConfig, ErrorsNameFileAndLine) {
 TEST(ProjectConfig, DefaultPathAndLoading) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("oxidize-config-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  fs::create_directories(dir / ".git");  // the search upwards stops here
   EXPECT_EQ(default_config_path(dir.string()), "");
   std::ofstream(dir / "oxidize.toml") << "[hazards]\nexclude = [\"gen/**\"]\n";
   EXPECT_EQ(default_config_path(dir.string()), (dir / "oxidize.toml").string());
-  EXPECT_EQ(default_config_path((dir / "oxidize.toml").string()), "");  // a file root has no default
+  // A file root: its folder's.
+  EXPECT_EQ(default_config_path((dir / "oxidize.toml").string()), (dir / "oxidize.toml").string());
   const auto loaded = load_project_config((dir / "oxidize.toml").string());
   ASSERT_TRUE(loaded.has_value()) << loaded.error();
   EXPECT_EQ(loaded->hazards.exclude.size(), 1u);
   EXPECT_FALSE(load_project_config((dir / "missing.toml").string()).has_value());
   EXPECT_FALSE(load_project_config(dir.string()).has_value());  // a directory
   fs::remove_all(dir);
+}
+
+// Upwards from the scanned folder to the repository's root: the nearest
+// oxidize.toml, its globs anchored at its own folder.
+TEST(ProjectConfig, FoundAboveTheScannedFolderUpToTheRepository) {
+  namespace fs = std::filesystem;
+  const fs::path outer = fs::temp_directory_path() / ("oxidize-config-up-" + std::to_string(::getpid()));
+  const fs::path repo = outer / "repo";
+  fs::create_directories(repo / ".git");
+  fs::create_directories(repo / "src" / "deep");
+  std::ofstream(outer / "oxidize.toml") << "[hazards]\nexclude = [\"**\"]\n";  // above the repository: never read
+  EXPECT_FALSE(find_config((repo / "src" / "deep").string()).has_value());
+
+  std::ofstream(repo / "oxidize.toml") << "[hazards]\nexclude = [\"src/deep/gen/**\", \"tests\"]\n"
+                                          "[components]\ncore = \"src/deep/core/**\"\n";
+  std::ofstream(repo / "src" / "deep" / "a.c") << "int x;\n";
+  const fs::path real_repo = fs::canonical(repo);
+  auto found = find_config((repo / "src" / "deep").string());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->path, (real_repo / "oxidize.toml").string());
+  EXPECT_EQ(found->base, "src/deep/");
+  found = find_config((repo / "src" / "deep" / "a.c").string());  // a file: from its folder
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->base, "src/deep/");
+  found = find_config(repo.string());  // in the root itself: named as given, no base
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->path, (repo / "oxidize.toml").string());
+  EXPECT_EQ(found->base, "");
+
+  // The nearest one wins.
+  std::ofstream(repo / "src" / "oxidize.toml") << "";
+  found = find_config((repo / "src" / "deep").string());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->path, (real_repo / "src" / "oxidize.toml").string());
+  EXPECT_EQ(found->base, "deep/");
+  fs::remove(repo / "src" / "oxidize.toml");
+
+  // Paths relative to the scanned folder match as if relative to the file's.
+  auto config = load_project_config((repo / "oxidize.toml").string());
+  ASSERT_TRUE(config.has_value()) << config.error();
+  set_glob_base(*config, "src/deep/");
+  EXPECT_TRUE(matches_any(config->hazards.exclude, "gen/x.c"));
+  EXPECT_FALSE(matches_any(config->hazards.exclude, "x.c"));
+  EXPECT_FALSE(matches_any(config->hazards.exclude, "tests/x.c"));  // that is src/deep/tests
+  ASSERT_EQ(config->components.size(), 1u);
+  EXPECT_TRUE(matches_any(config->components[0].globs, "core/a.c"));
+  fs::remove_all(outer);
 }
 
 }  // namespace
