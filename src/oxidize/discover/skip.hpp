@@ -14,6 +14,7 @@ enum class Skip : std::uint8_t {
   symlink_loop,       // a followed symlink to a directory already entered
   dangling_symlink,   // a followed symlink whose target does not exist
   path_too_long,      // beyond PATH_MAX
+  not_source,         // a file named on the command line that is not C, C++ or Rust (see --ext)
   // Set by the file callback (scan/), listed here so that one enum counts all.
   unreadable_file,
   vanished,

@@ -24,6 +24,7 @@ std::string_view skip_key(Skip why) {
     case Skip::symlink_loop: return "symlink_loop";
     case Skip::dangling_symlink: return "dangling_symlink";
     case Skip::path_too_long: return "path_too_long";
+    case Skip::not_source: return "not_source_file";
     case Skip::unreadable_file: return "unreadable_file";
     case Skip::vanished: return "vanished";
     case Skip::too_large: return "too_large";
@@ -307,7 +308,7 @@ void walk(const std::string& root, const WalkOptions& options, const GitFilter* 
     const std::string name = slash == std::string::npos ? root : root.substr(slash + 1);
     const auto language = options.languages.for_file_name(name);
     if (!language) {
-      problems.skipped(Skip::not_regular, root, "not a C, C++ or Rust file (see --ext)", true);
+      problems.skipped(Skip::not_source, root, "not a C, C++ or Rust file (see --ext)", true);
       return;
     }
     if (!S_ISREG(st.st_mode)) {

@@ -25,6 +25,7 @@ Summary summarize(const Snapshot& scan, GroupBy by, unsigned depth, Scope scope,
   summary.group_by = by;
   summary.depth = depth;
   summary.ccn_threshold = ccn_threshold;
+  summary.scope = scope;
   const auto t = ccn_threshold;
   std::map<std::string, Totals> groups;
   for (const auto& f : scan.files) {

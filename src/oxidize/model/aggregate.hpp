@@ -82,8 +82,11 @@ struct Summary {
   bool hazards = false;  // the hazard pass ran (off with --no-hazards): reports show its counts
   std::vector<Row> rows;
   Totals counted;
+  // Vendored and generated files, whether the scope counts them (then they
+  // are in `counted` too) or leaves them out.
   Totals vendored;
   Totals generated;
+  Scope scope;  // which of them `counted` includes
 };
 
 // depth applies to GroupBy::directory only. Files the scope leaves out are

@@ -91,13 +91,18 @@ void scan_table(util::Output& out, const model::Snapshot& scan, const model::Sum
   }
   if (summary.hazards) out.write(hazards_line(counted.hazards));
 
-  const auto excluded = [&](std::string_view what, const model::Totals& t, std::string_view flag) {
+  const auto apart = [&](std::string_view what, const model::Totals& t, std::string_view flag, bool included) {
     if (t.files == 0) return;
-    out.print("Excluded from the totals: {} {} file{} ({} code lines); {} counts them\n",
-              util::with_thousands(t.files), what, t.files == 1 ? "" : "s", util::with_thousands(t.lines.code), flag);
+    if (included) {
+      out.print("Included in the totals: {} {} file{} ({} code lines), as {} asks\n", util::with_thousands(t.files),
+                what, t.files == 1 ? "" : "s", util::with_thousands(t.lines.code), flag);
+    } else {
+      out.print("Excluded from the totals: {} {} file{} ({} code lines); {} counts them\n",
+                util::with_thousands(t.files), what, t.files == 1 ? "" : "s", util::with_thousands(t.lines.code), flag);
+    }
   };
-  excluded("vendored", summary.vendored, "--include-vendored");
-  excluded("generated", summary.generated, "--include-generated");
+  apart("vendored", summary.vendored, "--include-vendored", summary.scope.include_vendored);
+  apart("generated", summary.generated, "--include-generated", summary.scope.include_generated);
 
   std::string skipped;
   for (std::size_t i = 0; i < scan.skipped.size(); ++i) {
