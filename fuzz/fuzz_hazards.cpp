@@ -30,6 +30,22 @@ void check(const oxidize::model::FileFacts& facts) {
   }
 }
 
+// Project wrappers as oxidize.toml declares them, some with their arguments
+// reordered or fewer than a call gives: the remapping must hold on any input.
+const oxidize::hazards::ProjectFunctions& wrappers() {
+  static const oxidize::hazards::ProjectFunctions table = [] {
+    oxidize::hazards::ProjectFunctions t;
+    const int copy_order[] = {2, 0, 1};
+    const int second[] = {1};
+    const int far[] = {7};
+    if (!t.add("cpy", "memcpy", copy_order, std::nullopt) || !t.add("pfree", "free", second, std::nullopt) ||
+        !t.add("xalloc", "malloc", {}, false) || !t.add("fmt", "snprintf", far, std::nullopt))
+      fail("wrapper table");
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -39,5 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check(oxidize::analyze::analyze_file("fuzz.c", src, Language::c, options));
   check(oxidize::analyze::analyze_file("fuzz.cc", src, Language::cpp, options));
   check(oxidize::analyze::analyze_file("fuzz.rs", src, Language::rust, options));
+  const oxidize::analyze::AnalyzeOptions with_wrappers{
+      .functions = true, .hazards = true, .project_functions = &wrappers()};
+  check(oxidize::analyze::analyze_file("fuzz.c", src, Language::c, with_wrappers));
   return 0;
 }

@@ -612,7 +612,8 @@ class HazardsUsage(Scratch):
         self.write("a.c", "int x;\n")
         doc, _ = scan_json(self.dir)
         self.assertEqual(doc["totals"]["hazards"],
-                         {"findings": 0, "critical": 0, "high": 0, "medium": 0, "low": 0, "suppressed": 0})
+                         {"findings": 0, "critical": 0, "high": 0, "medium": 0, "low": 0, "suppressed": 0,
+                          "inventory": {}})
         doc, _ = scan_json(self.dir, "--no-hazards")
         self.assertNotIn("hazards", doc["totals"])
         self.assertNotIn("hazards", doc["files"][0])

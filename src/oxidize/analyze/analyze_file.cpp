@@ -84,7 +84,12 @@ lex::LexResult run_pass(std::string_view bytes, const Extractors& wanted, FileFa
     // Malformed suppressions are warnings with the parser's (path:line, once per comment).
     for (const auto& problem : taken.problems) facts.parse_issues.push_back({problem.line, problem.message});
     facts.hazards = hazards::analyze_hazards(
-        {.source = bytes, .tokens = tokens, .functions = facts.functions, .notes = taken, .language = facts.language});
+        {.source = bytes,
+         .tokens = tokens,
+         .functions = facts.functions,
+         .notes = taken,
+         .language = facts.language,
+         .project_functions = wanted.project_functions});
   }
   return result;
 }
@@ -97,6 +102,7 @@ Extractors Extractors::for_file(const AnalyzeOptions& options, Language language
   e.functions = options.functions || options.hazards || options.structure;
   e.hazards = options.hazards;
   e.structure = options.structure;
+  e.project_functions = options.project_functions;
   e.header_dialect = language == Language::c_header && discover::LanguageMap::is_ambiguous_header(file_name);
   return e;
 }

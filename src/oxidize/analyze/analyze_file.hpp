@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "oxidize/discover/language.hpp"
+#include "oxidize/hazards/project_functions.hpp"
 #include "oxidize/lex/token.hpp"
 #include "oxidize/model/file_facts.hpp"
 
@@ -26,6 +27,8 @@ struct AnalyzeOptions {
   bool functions = true;  // find function definitions (off: inventory only)
   bool hazards = false;   // find memory-safety hazards (runs the function parser too)
   bool structure = false;  // includes, call sites, signatures (runs the function parser too)
+  // oxidize.toml's `[hazards.functions]` (owned by the caller), or null.
+  const hazards::ProjectFunctions* project_functions = nullptr;
 };
 
 // What rides on the lexer pass for one file.
@@ -34,6 +37,7 @@ struct Extractors {
   bool header_dialect = false;  // decides C or C++ for an ambiguous .h
   bool hazards = false;         // token recording and source notes, then hazards/
   bool structure = false;       // includes, calls, records (parse/structure_extractor), then signatures
+  const hazards::ProjectFunctions* project_functions = nullptr;  // what the hazard detectors are told
   static Extractors for_file(const AnalyzeOptions& options, discover::Language language,
                              std::string_view file_name);
 };

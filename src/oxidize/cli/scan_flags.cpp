@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <thread>
 
 #include <fmt/format.h>
@@ -55,6 +56,14 @@ tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& fl
   if (!found->base.empty()) config::set_glob_base(*loaded, found->base);
   for (const auto& w : loaded->warnings) print_warning({"", w});
   options.hazard_excludes = loaded->hazards.exclude;
+  if (!loaded->hazards.functions.empty()) {
+    auto functions = std::make_shared<hazards::ProjectFunctions>();
+    for (const auto& alias : loaded->hazards.functions) {
+      if (auto added = functions->add(alias.name, alias.like, alias.args, alias.returns_null); !added)
+        return tl::unexpected(alias.where + ": hazards.functions: " + added.error());
+    }
+    options.project_functions = std::move(functions);
+  }
   return loaded;
 }
 

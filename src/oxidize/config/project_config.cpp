@@ -42,6 +42,46 @@ bool is_base_uri(std::string_view s) {
   return true;
 }
 
+// `name = "like"` or `name = { like = "...", args = [...], returns_null = bool }`.
+tl::expected<FunctionAlias, std::string> read_function_alias(std::string name, const toml::node& value,
+                                                             const std::string& path) {
+  FunctionAlias alias;
+  alias.where = where(path, value.source());
+  const std::string prefix = alias.where + ": hazards.functions." + name;
+  alias.name = std::move(name);
+  if (const auto like = value.value<std::string>()) {
+    alias.like = *like;
+    return alias;
+  }
+  const toml::table* table = value.as_table();
+  if (table == nullptr)
+    return tl::unexpected(prefix + " must be a library function's name or a table with like = \"...\"");
+  for (const auto& [key, node] : *table) {
+    if (key == "like") {
+      const auto like = node.value<std::string>();
+      if (!like) return tl::unexpected(prefix + ".like must be a string");
+      alias.like = *like;
+    } else if (key == "args") {
+      const toml::array* list = node.as_array();
+      if (list == nullptr) return tl::unexpected(prefix + ".args must be an array of argument positions (0, 1, ...)");
+      for (const auto& item : *list) {
+        const auto n = item.value<std::int64_t>();
+        if (!n || *n < 0 || *n > 63)
+          return tl::unexpected(prefix + ".args must be an array of argument positions (0 to 63)");
+        alias.args.push_back(static_cast<int>(*n));
+      }
+    } else if (key == "returns_null") {
+      const auto flag = node.value<bool>();
+      if (!flag) return tl::unexpected(prefix + ".returns_null must be true or false");
+      alias.returns_null = *flag;
+    } else {
+      return tl::unexpected(prefix + ": unknown key " + std::string(key.str()) + " (like, args, returns_null)");
+    }
+  }
+  if (alias.like.empty()) return tl::unexpected(prefix + " needs like = \"<C library function>\"");
+  return alias;
+}
+
 tl::expected<void, std::string> read_hazards(const toml::table& table, const std::string& path,
                                              ProjectConfig& config) {
   for (const auto& [key, node] : table) {
@@ -54,6 +94,16 @@ tl::expected<void, std::string> read_hazards(const toml::table& table, const std
         auto glob = Glob::compile(*pattern);
         if (!glob) return tl::unexpected(where(path, item.source()) + ": hazards.exclude: " + glob.error());
         config.hazards.exclude.push_back(std::move(*glob));
+      }
+    } else if (key == "functions") {
+      const toml::table* functions = node.as_table();
+      if (functions == nullptr)
+        return tl::unexpected(where(path, node.source()) + ": hazards.functions must be a table ([hazards.functions])");
+      for (const auto& [name, value] : *functions) {
+        if (auto alias = read_function_alias(std::string(name.str()), value, path); alias)
+          config.hazards.functions.push_back(std::move(*alias));
+        else
+          return tl::unexpected(alias.error());
       }
     } else if (key == "rules_doc_uri") {
       const auto uri = node.value<std::string>();

@@ -7,6 +7,11 @@
 //   exclude = ["tests/**", "examples/*.c"]   # findings in these files are counted as excluded
 //   rules_doc_uri = "https://example.org/oxidize/rules.md"   # SARIF helpUri base
 //
+//   [hazards.functions]             # the project's wrappers of C library functions
+//   xmalloc = { like = "malloc", returns_null = false }
+//   ngx_cpymem = "memcpy"
+//   ngx_pfree = { like = "free", args = [1] }
+//
 //   [history]
 //   fix_patterns = ['\bfix(e[sd]|ing)?\b', '^revert\b']      # replace the defaults (docs/history.md)
 //   security_patterns = ['\bCVE-\d{4}-\d{4,}\b']
@@ -33,8 +38,20 @@ inline constexpr std::string_view k_default_rules_doc_uri =
 
 inline constexpr std::string_view k_config_file_name = "oxidize.toml";
 
+// `[hazards.functions]`: a project function or macro that behaves as a C
+// library function (`ngx_cpymem = "memcpy"`, or
+// `ngx_pfree = { like = "free", args = [1] }`).
+struct FunctionAlias {
+  std::string name;
+  std::string like;
+  std::vector<int> args;                // the wrapper's argument for each of `like`'s; empty: the same order
+  std::optional<bool> returns_null;     // allocators: whether it may return NULL
+  std::string where;                    // "FILE:LINE", for messages
+};
+
 struct HazardsConfig {
   std::vector<Glob> exclude;  // matched against paths relative to the scanned root
+  std::vector<FunctionAlias> functions;
   std::string rules_doc_uri{k_default_rules_doc_uri};
 };
 

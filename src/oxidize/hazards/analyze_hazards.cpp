@@ -148,7 +148,7 @@ std::vector<Finding> analyze_hazards(const HazardInput& input) {
   if (input.language == Language::rust) {
     find_rust_hazards(view, raw);
   } else {
-    if (!input.functions.empty()) find_c_hazards(view, input.notes, input.functions, cpp, raw);
+    if (!input.functions.empty()) find_c_hazards(view, input.notes, input.functions, cpp, input.project_functions, raw);
     if (cpp) find_cpp_hazards(view, raw);
   }
   if (raw.empty()) return {};

@@ -10,6 +10,7 @@
 
 #include "oxidize/discover/language.hpp"
 #include "oxidize/hazards/finding.hpp"
+#include "oxidize/hazards/project_functions.hpp"
 #include "oxidize/hazards/source_notes.hpp"
 #include "oxidize/lex/token.hpp"
 #include "oxidize/parse/function_facts.hpp"
@@ -22,6 +23,8 @@ struct HazardInput {
   std::span<const parse::FunctionFacts> functions;
   const SourceNotes& notes;
   discover::Language language;
+  // oxidize.toml's `[hazards.functions]`, or null.
+  const ProjectFunctions* project_functions = nullptr;
 };
 
 // Findings in (line, column, rule) order, with function, snippet,

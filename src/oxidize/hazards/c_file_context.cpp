@@ -39,6 +39,12 @@ std::size_t parse_declarator(const TokenView& v, std::size_t i, std::size_t end,
     if (v.is(i, "*")) ++d.stars;
     ++i;
   }
+  // C++ references (`T &r = x`, `T *&r = p`): an alias, which must be
+  // initialised (so `a & b;` stays an expression).
+  if (i + 2 < end && v.is(i, "&") && v.is_identifier(i + 1) && v.is(i + 2, "=")) {
+    d.reference = true;
+    ++i;
+  }
   if (i >= end || !v.is_identifier(i) || is_keyword(v.text(i))) return npos;
   d.name = i++;
   while (i < end && v.is(i, "[")) {
@@ -82,13 +88,14 @@ std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end) {
   if (words == 0 || j >= end) return npos;
   // `T x` (two words at least, the last is the name) or `T *x`.
   if (v.is(j, "*")) return j;
+  if (v.is(j, "&") && j + 2 < end && v.is_identifier(j + 1) && v.is(j + 2, "=")) return j;  // C++ `T &r = x`
   if (words >= 2) return j - 1;
   return npos;
 }
 
 FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
-                         bool cpp)
-    : cpp_(cpp) {
+                         bool cpp, const ProjectFunctions* project)
+    : project_(project != nullptr && !project->empty() ? project : nullptr), cpp_(cpp) {
   // A macro defined twice with different values (one per #if branch) is
   // not known: which one holds depends on the configuration.
   std::unordered_set<std::string_view> ambiguous;
@@ -100,6 +107,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   conditional_lines_ = notes.conditional_lines;
   for (const auto& m : notes.string_macros) string_macros_[m.name] = m.literal;
   for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
+  for (const auto& m : notes.statement_macros) statement_macros_[m.name] = &m.body_names;
   for (std::size_t k = 0; k < functions.size(); ++k) defined_[unqualified(functions[k].name)] = k;
   // Functions whose every return statement returns NULL.
   for (const auto& fn : functions) {
@@ -115,9 +123,11 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
     }
     if (returns > 0 && all_null) returns_null_.insert(unqualified(fn.name));
   }
+  if (cpp) reference_parameters(v, functions);
   const MacroContext constants(macros_);
   // Global declarations: statements at brace depth 0, outside function
   // bodies (which are skipped whole by their matching brace).
+  std::vector<std::size_t> literal_declared;  // names of globals initialised with a literal
   std::size_t fn = 0;
   std::size_t i = 0;
   const std::size_t n = v.size();
@@ -170,12 +180,109 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
         if (!v.is(decl.name + 1, "(")) {
           globals_[v.text(decl.name)] = g;
           global_names_.add(NameHash{}(v.text(decl.name)));
+          if (!decl.init.empty() && literal_expression(v, decl.init, *this)) literal_declared.push_back(decl.name);
         }
         d = next + 1;
         if (v.is(next, ";")) break;
       }
     }
     i = end + 1;
+  }
+  if (!literal_declared.empty()) find_literal_globals(v, literal_declared);
+}
+
+bool written_as_buffer(const TokenView& v, std::size_t t) {
+  if (t < 2 || !v.is(t - 1, "(") || !v.is_identifier(t - 2)) return false;
+  const LibraryCall* lib = library_call(v.text(t - 2));
+  if (lib == nullptr) return false;
+  switch (lib->kind) {
+    case CallKind::copy_unbounded:
+    case CallKind::append_unbounded:
+    case CallKind::format_unbounded:
+    case CallKind::bounded_string:
+    case CallKind::memory:
+    case CallKind::read_line_unbounded:
+      return true;
+    case CallKind::format:
+      return lib->format_arg > 0;  // snprintf's buffer
+    default:
+      return false;
+  }
+}
+
+bool literal_expression(const TokenView& v, Range r, const FileContext& file) {
+  if (r.empty()) return false;
+  std::size_t k = r.begin;
+  for (std::size_t t = r.begin; t < r.end; ++t) {
+    if (v.is(t, "?")) {
+      k = t + 1;
+      break;
+    }
+    const std::size_t m = v.match(t);
+    if (m != npos && m > t && m < r.end) t = m;
+  }
+  bool literal = false;
+  for (std::size_t t = k; t < r.end; ++t) {
+    if (v.is_string(t) || (v.is_identifier(t) && file.string_macro(v.text(t)) != nullptr)) {
+      literal = true;
+    } else if (v.is_identifier(t) && v.is(t + 1, "(") &&
+               (v.text(t) == "_" || v.text(t) == "N_" || v.text(t) == "gettext" || v.text(t) == "_T" ||
+                v.text(t) == "TEXT" || v.text(t) == "L")) {
+      // Message catalogues and wide-text macros wrap a literal.
+    } else if (!(v.is(t, ":") || v.is(t, "?") || v.is(t, "(") || v.is(t, ")"))) {
+      return false;
+    }
+  }
+  return literal;
+}
+
+void FileContext::find_literal_globals(const TokenView& v, const std::vector<std::size_t>& declared) {
+  for (std::size_t index : declared) literal_globals_.insert(v.text(index));
+  // Any other assignment or escape of the name, anywhere in the file, and
+  // it may hold something else.
+  std::size_t next_declared = 0;
+  for (std::size_t t = 0; t < v.size(); ++t) {
+    if (next_declared < declared.size() && declared[next_declared] == t) {
+      ++next_declared;
+      continue;
+    }
+    if (!v.is_identifier(t)) continue;
+    const auto it = literal_globals_.find(v.text(t));
+    if (it == literal_globals_.end()) continue;
+    if (t > 0 && (v.is(t - 1, ".") || v.is(t - 1, "->"))) continue;  // a member of that name
+    if ((t > 0 && v.is(t - 1, "&")) || is_assignment_operator(v.text(t + 1)) || written_as_buffer(v, t))
+      literal_globals_.erase(it);
+  }
+}
+
+// C++: which parameters of each function of the file are non-const lvalue
+// references (`int &n`, `T *&p`): a call writes the variables it passes
+// there, it does not read them. Overloads share a name: their masks are
+// joined (a call may reach either).
+void FileContext::reference_parameters(const TokenView& v, std::span<const parse::FunctionFacts> functions) {
+  for (const auto& fn : functions) {
+    const std::string_view name = unqualified(fn.name);
+    const std::size_t open_body = v.index_at_offset(fn.body_begin);
+    std::size_t k = v.index_at_offset(fn.signature_begin);
+    while (k < open_body && !(v.is(k, "(") && k > 0 && v.is_identifier(k - 1) && v.text(k - 1) == name)) ++k;
+    if (k >= open_body) continue;
+    const auto params = v.arguments(k);
+    std::uint64_t mask = 0;
+    for (std::size_t n = 0; n < params.size() && n < 64; ++n) {
+      // What the `&` refers to is const when `const` qualifies the level
+      // right before it: `const T &x`, `T const &x`, `T *const &p` read;
+      // `T &x` and `const T *&p` (a reference to a non-const pointer) write.
+      bool constant = false;
+      for (std::size_t t = params[n].begin; t < params[n].end; ++t) {
+        if (v.is(t, "const")) constant = true;
+        else if (v.is(t, "*")) constant = false;
+        else if (v.is(t, "&")) {
+          if (!constant) mask |= std::uint64_t{1} << n;
+          break;
+        }
+      }
+    }
+    if (mask != 0) reference_params_[name] |= mask;
   }
 }
 

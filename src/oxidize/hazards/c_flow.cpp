@@ -207,7 +207,7 @@ void FunctionFlow::survey(std::size_t open, std::size_t close) {
     const bool upper = t.size() >= 2 && std::all_of(t.begin(), t.end(), [](char c) {
       return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     });
-    if ((upper && library_call(t) == nullptr) || file_.is_function_macro(t)) {
+    if ((upper && file_.library(t) == nullptr) || file_.is_function_macro(t)) {
       macro_call_ = true;
       return;
     }
@@ -739,10 +739,19 @@ std::size_t FunctionFlow::control_header(std::size_t i, std::string_view keyword
 std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t end) {
   std::size_t k = i;
   bool is_static = false;
+  bool is_extern = false;
   while (k < end && (v_.is(k, "static") || v_.is(k, "const") || v_.is(k, "register") || v_.is(k, "volatile") ||
                      v_.is(k, "auto") || v_.is(k, "extern"))) {
     is_static = is_static || v_.is(k, "static") || v_.is(k, "extern");
+    is_extern = is_extern || v_.is(k, "extern");
     ++k;
+  }
+  // `extern int vsnprintf(char *, size_t, const char *, va_list);` in a
+  // body declares, it calls nothing.
+  if (is_extern) {
+    std::size_t t = k;
+    while (t < end && !v_.is(t, ";") && !v_.is(t, "=")) ++t;
+    if (t < end && v_.is(t, ";")) return t;
   }
   // A known variable cannot start a declaration (`x * y;` is an expression).
   if (k < end && find(v_.text(k)) != nullptr) return std::nullopt;
@@ -789,6 +798,18 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
   const auto type_size = basic_type_size(v_, {k, first});
   for (const Declarator& decl : decls) {
     const std::string_view name = v_.text(decl.name);
+    if (decl.reference) {
+      // Binding reads nothing; what is written through the alias is written
+      // to what it names, which the analysis then stops following.
+      if (const std::string_view bound = single_name(decl.init); !bound.empty() && find(bound) != nullptr)
+        change(bound).written_elsewhere();
+      else
+        scan(decl.init.begin, decl.init.end, 0);
+      Var alias;
+      alias.kind = Kind::other;
+      change(name) = alias;
+      continue;
+    }
     Var fresh;
     fresh.local = !is_static;
     fresh.type = type;
@@ -799,6 +820,8 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
                  : type_size      ? Kind::scalar
                                   : Kind::other;
     fresh.elem_size = decl.stars > (decl.ndims > 0 ? 0 : 1) ? 8 : (type_size ? *type_size : 0);
+    for (std::size_t t = k; t < first && decl.stars == 0; ++t)
+      fresh.unsigned_type = fresh.unsigned_type || unsigned_type_word(v_.text(t));
     if (decl.ndims > 0 && decl.stars > 0) fresh.elem_size = 8;
     fresh.initialized = is_static || !decl.init.empty() || fresh.kind == Kind::array;
     fresh.decl_line = v_.line(decl.name);
@@ -830,7 +853,7 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
       fresh.base_local = fresh.local;
     }
     if (variable_length && !is_static)
-      report(RuleId::variable_length_array, Confidence::medium, decl.name,
+      report(RuleId::variable_length_array, Confidence::low, decl.name,
              fmt::format("'{}' is a variable-length array: its size comes from a variable at run time", name));
     // Declared before its initialiser is read (C's scope rule: `int *p = &v`
     // keeps v's state in p; `T *p = malloc(sizeof p)` sees p's type).
@@ -844,11 +867,48 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
   return d;
 }
 
+// `for (const unsigned char c : text)`: c is declared, and given a value
+// each time round; the range expression is read.
+void FunctionFlow::range_for(Range header) {
+  std::size_t colon = npos;
+  for (std::size_t k = header.begin; k < header.end; ++k) {
+    if (v_.is(k, ":")) {
+      colon = k;
+      break;
+    }
+    const std::size_t m = v_.match(k);
+    if (m != npos && m > k) k = m;
+  }
+  if (colon == npos || colon < header.begin + 2 || !v_.is_identifier(colon - 1)) {
+    scan(header.begin, header.end, 0);
+    return;
+  }
+  scan(colon + 1, header.end, 0);
+  std::size_t k = header.begin;
+  while (k < colon - 1 && (v_.is(k, "const") || v_.is(k, "auto") || v_.is(k, "volatile"))) ++k;
+  Var fresh;
+  fresh.decl_line = v_.line(colon - 1);
+  bool stars = false;
+  bool reference = false;
+  for (std::size_t t = k; t < colon - 1; ++t) {
+    stars = stars || v_.is(t, "*");
+    reference = reference || v_.is(t, "&") || v_.is(t, "&&");
+  }
+  const auto type_size = k < colon - 1 ? basic_type_size(v_, {k, colon - 1}) : std::nullopt;
+  fresh.kind = reference ? Kind::other : stars ? Kind::pointer : type_size ? Kind::scalar : Kind::other;
+  fresh.local = !reference;  // `auto &x : v` names the container's elements
+  if (fresh.kind == Kind::scalar) {
+    fresh.elem_size = *type_size;
+    for (std::size_t t = k; t < colon - 1; ++t) fresh.unsigned_type = fresh.unsigned_type || unsigned_type_word(v_.text(t));
+  }
+  change(v_.text(colon - 1)) = fresh;
+}
+
 void FunctionFlow::loop_header(Range header, Entry& e) {
   // for (init; cond; step)
   const auto split = v_.split_top_level(header, ";");
   if (split.size() != 3) {  // a range-based for, or something else
-    scan(header.begin, header.end, 0);
+    range_for(header);
     return;
   }
   const std::array<Range, 3> parts{split[0], split[1], split[2]};
@@ -1146,8 +1206,8 @@ using flow::FunctionFlow;
 using flow::unqualified;
 
 void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
-                    bool cpp, RawFindings& out) {
-  const FileContext file(view, notes, functions, cpp);
+                    bool cpp, const ProjectFunctions* project, RawFindings& out) {
+  const FileContext file(view, notes, functions, cpp, project);
   FlowScratch scratch;
   // First pass: every function alone, recording what callers pass.
   CallFacts calls;

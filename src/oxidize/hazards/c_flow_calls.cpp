@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <span>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -60,10 +62,27 @@ std::optional<std::int64_t> literal_length(const TokenView& v, Range r, const Fi
   return length;
 }
 
+// Digits of an integer conversion for an argument of a known small type;
+// nothing when the type is unknown or as wide as int. A signed char printed
+// with %x is promoted to a negative int: all eight digits.
+std::optional<std::int64_t> small_type_digits(char conversion, ArgumentType a) {
+  if (a.bytes != 1 && a.bytes != 2) return std::nullopt;
+  const bool one = a.bytes == 1;
+  switch (conversion) {
+    case 'd': case 'i': return a.is_unsigned ? (one ? 3 : 5) : (one ? 4 : 6);
+    case 'u': if (!a.is_unsigned) return std::nullopt; return one ? 3 : 5;
+    case 'x': case 'X': if (!a.is_unsigned) return std::nullopt; return one ? 2 : 4;
+    case 'o': if (!a.is_unsigned) return std::nullopt; return one ? 3 : 6;
+    default: return std::nullopt;
+  }
+}
+
 // The longest output a printf format can produce, or nothing when a
 // conversion is unbounded (%s without precision, floating point).
-std::optional<std::int64_t> format_max_length(std::string_view f) {
+// `types[k]` is what is known of the k-th argument after the format.
+std::optional<std::int64_t> format_max_length(std::string_view f, std::span<const ArgumentType> types = {}) {
   std::int64_t total = 0;
+  std::size_t argument = 0;
   for (std::size_t k = 0; k < f.size(); ++k) {
     if (f[k] == '\\') {
       ++k;
@@ -97,7 +116,13 @@ std::optional<std::int64_t> format_max_length(std::string_view f) {
       ++k;
     }
     if (k >= f.size()) return std::nullopt;
+    const ArgumentType type = argument < types.size() && !wide ? types[argument] : ArgumentType{};
+    ++argument;
     std::int64_t n;
+    if (const auto small = small_type_digits(f[k], type)) {
+      total += std::max(*small, width);
+      continue;
+    }
     switch (f[k]) {
       case 'd': case 'i': n = wide ? 20 : 11; break;
       case 'u': n = wide ? 20 : 10; break;
@@ -187,13 +212,107 @@ bool FunctionFlow::sized_by_strlen(Range arg) const {
   return var != nullptr && var->sized_by_strlen;
 }
 
+// A variable of this function every assignment of which (its initialiser
+// included) is a literal, whose address is never taken and whose contents
+// are never written: `const char *fmt = wide ? "%08x" : "%04x";`.
+bool FunctionFlow::only_literals_assigned(std::string_view name) const {
+  bool assigned = false;
+  for (std::size_t k = body_.begin; k < body_.end; ++k) {
+    if (!v_.is_identifier(k) || v_.text(k) != name) continue;
+    if (k > 0 && (v_.is(k - 1, ".") || v_.is(k - 1, "->"))) continue;
+    if ((k > 0 && v_.is(k - 1, "&")) || written_as_buffer(v_, k)) return false;
+    std::size_t at = k + 1;
+    while (v_.is(at, "[") && v_.match(at) != npos) at = v_.match(at) + 1;  // `fmt[] = "..."` declares
+    if (at != k + 1 && !(k > 0 && (v_.is_identifier(k - 1) || v_.is(k - 1, "*")))) {
+      if (is_write_after(at)) return false;  // an element written
+      continue;
+    }
+    if (v_.is(at, "++") || v_.is(at, "--") || (k > 0 && (v_.is(k - 1, "++") || v_.is(k - 1, "--")))) return false;
+    if (!is_assignment_operator(v_.text(at))) continue;
+    if (!v_.is(at, "=")) return false;
+    std::size_t end = at + 1;
+    while (end < body_.end && !v_.is(end, ";") && !v_.is(end, ",")) {
+      const std::size_t m = v_.match(end);
+      end = (m != npos && m > end) ? m + 1 : end + 1;
+    }
+    if (!literal_expression(v_, {at + 1, end}, file_)) return false;
+    assigned = true;
+  }
+  return assigned;
+}
+
+// The type of an argument when it is a cast to a basic type or a scalar
+// variable of a known type.
+ArgumentType FunctionFlow::argument_type(Range arg) const {
+  if (arg.size() >= 4 && v_.is(arg.begin, "(")) {
+    const std::size_t close = v_.match(arg.begin);
+    if (close != npos && close + 1 < arg.end) {
+      const Range type{arg.begin + 1, close};
+      if (const auto bytes = basic_type_size(v_, type)) {
+        bool is_unsigned = false;
+        for (std::size_t k = type.begin; k < type.end; ++k) is_unsigned = is_unsigned || unsigned_type_word(v_.text(k));
+        return {*bytes, is_unsigned};
+      }
+    }
+  }
+  const std::string_view name = single_name(arg);
+  const Var* var = name.empty() ? nullptr : find(name);
+  if (var == nullptr || var->kind != Kind::scalar || var->elem_size <= 0) return {};
+  return {var->elem_size, var->unsigned_type};
+}
+
+void FunctionFlow::bounded_format_size(std::string_view callee, const LibraryCall& lib,
+                                       const TokenView::RangeList& args, std::size_t at) {
+  if (lib.size_arg < 0 || static_cast<std::size_t>(lib.size_arg) >= args.size()) return;
+  const auto bytes = destination_bytes(args[0]);
+  const auto n = evaluate(v_, args[static_cast<std::size_t>(lib.size_arg)], *this);
+  if (!bytes || !n) return;
+  const std::int64_t unit = lib.wide ? 4 : 1;
+  const std::int64_t capacity = *bytes / unit;
+  if (n->lo > capacity)
+    report(RuleId::out_of_bounds_write, Confidence::high, at,
+           fmt::format("{} is told '{}' holds {} {}, but it holds {}", callee, arg_text(args[0]), n->lo,
+                       lib.wide ? "wide characters" : "bytes", capacity));
+}
+
+FunctionFlow::FormatOrigin FunctionFlow::format_origin(Range arg) const {
+  if (has_string(v_, arg)) return FormatOrigin::literal;
+  const std::string_view name = single_name(strip_casts(arg));
+  if (name.empty()) return FormatOrigin::other;
+  if (file_.string_macro(name) != nullptr) return FormatOrigin::literal;
+  const Var* var = find(name);
+  if ((var == nullptr || (!var->local && !var->parameter)) && file_.literal_global(name)) return FormatOrigin::literal;
+  if (var == nullptr || var->kind == Kind::other) {
+    // An upper-case name that is no variable here: a macro from a header
+    // (PNG_STRING_NEWLINE), nearly always a string.
+    const bool upper = name.size() >= 2 && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    return upper && var == nullptr ? FormatOrigin::macro_like : FormatOrigin::other;
+  }
+  if (!var->parameter && only_literals_assigned(name)) return FormatOrigin::literal;
+  return FormatOrigin::other;
+}
+
 std::size_t FunctionFlow::call(std::size_t i) {
   const std::string_view callee = v_.text(i);
-  const LibraryCall* lib = library_call(callee);
+  const ProjectFunction* wrapper = file_.project_function(callee);
+  const LibraryCall* lib = wrapper != nullptr ? &wrapper->call : library_call(callee);
   // Any function but the C library's may change a file-scope variable: the
   // values known of globals end here.
-  if (lib == nullptr && globals_with_values_ > 0) forget_global_values();
-  const auto args = v_.arguments(i + 1);
+  if ((lib == nullptr || wrapper != nullptr) && globals_with_values_ > 0) forget_global_values();
+  // A wrapper's arguments, put in the library function's order.
+  const auto args = [&] {
+    TokenView::RangeList given = v_.arguments(i + 1);
+    if (wrapper == nullptr || wrapper->mapped == 0) return given;
+    TokenView::RangeList ordered;
+    for (std::size_t k = 0; k < wrapper->mapped; ++k) {
+      const auto from = static_cast<std::size_t>(wrapper->args[k]);
+      if (from >= given.size()) break;  // fewer arguments than declared: the rest are missing
+      ordered.add(given[from]);
+    }
+    return ordered;
+  }();
   const auto arg_name = [&](std::size_t n) -> std::string_view {
     return n < args.size() ? single_name(strip_casts(args[n])) : std::string_view();
   };
@@ -209,16 +328,31 @@ std::size_t FunctionFlow::call(std::size_t i) {
     if (var != nullptr && var->target == Target::address && !var->base.empty() && find(var->base) != nullptr)
       change(var->base).written_elsewhere();
   };
+  // `&p` among the arguments: the call copies the pointer itself
+  // (`memcpy(&p, blob, sizeof p)`), on purpose.
+  const auto address_passed = [&](std::string_view name) {
+    for (std::size_t n = 0; n < args.size(); ++n) {
+      const Range a = strip_casts(args[n]);
+      if (a.size() == 2 && v_.is(a.begin, "&") && v_.text(a.begin + 1) == name) return true;
+    }
+    return false;
+  };
   // sizeof(pointer) where a size is expected: the size of the pointer, not the buffer.
   const auto check_sizeof = [&](Range r) {
     for (std::size_t k = r.begin; k + 1 < r.end; ++k) {
       if (!v_.is(k, "sizeof")) continue;
       std::string_view name;
-      if (v_.is(k + 1, "(") && v_.match(k + 1) == k + 3) name = v_.is_identifier(k + 2) ? v_.text(k + 2) : "";
-      else if (v_.is_identifier(k + 1) && !v_.is(k + 2, "[") && !v_.is(k + 2, "->") && !v_.is(k + 2, "."))
+      std::size_t after = k + 2;
+      if (v_.is(k + 1, "(") && v_.match(k + 1) == k + 3) {
+        name = v_.is_identifier(k + 2) ? v_.text(k + 2) : "";
+        after = k + 4;
+      } else if (v_.is_identifier(k + 1) && !v_.is(k + 2, "[") && !v_.is(k + 2, "->") && !v_.is(k + 2, ".")) {
         name = v_.text(k + 1);
+      }
+      // `n * sizeof(p)`: an array of pointers, sized by one of them.
+      if ((k > r.begin && v_.is(k - 1, "*")) || (after < r.end && v_.is(after, "*"))) continue;
       const Var* var = name.empty() ? nullptr : find(name);
-      if (var != nullptr && var->kind == Kind::pointer)
+      if (var != nullptr && var->kind == Kind::pointer && !address_passed(name))
         report(RuleId::sizeof_pointer, Confidence::medium, k,
                fmt::format("sizeof '{}' is the size of a pointer, not of what it points to", name));
     }
@@ -244,6 +378,11 @@ std::size_t FunctionFlow::call(std::size_t i) {
     for (std::size_t n = 0; n < args.size(); ++n) {
       const std::string_view name = single_name(strip_casts(args[n]));
       const Var* var = name.empty() ? nullptr : find(name);
+      // C++: a reference parameter (`int &n`) is written by the call, not read.
+      if (var != nullptr && file_.writes_argument(callee, n)) {
+        change(name).written_elsewhere();
+        var = find(name);
+      }
       // A function of this file (not a macro) given an uninitialised pointer.
       if (var != nullptr && var->kind == Kind::pointer && var->local && !var->initialized)
         report(RuleId::uninitialized_read, uninitialized_confidence(name, *var, i), i,
@@ -357,7 +496,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
       mark_written(0);
       return i + 1;
     case CallKind::stack_allocate:
-      report(RuleId::alloca_call, Confidence::medium, i, fmt::format("{} allocates a run-time size on the stack", callee));
+      report(RuleId::alloca_call, Confidence::low, i, fmt::format("{} allocates a run-time size on the stack", callee));
       return i + 1;
     case CallKind::copy_unbounded: {
       if (args.size() < 2) return i + 1;
@@ -396,7 +535,11 @@ std::size_t FunctionFlow::call(std::size_t i) {
       const auto bytes = destination_bytes(args[0]);
       const auto fmt_length = literal_length(v_, args[1]);
       std::optional<std::int64_t> max;
-      if (fmt_length && args[1].size() == 1) max = format_max_length(literal_body(v_.text(args[1].begin)));
+      if (fmt_length && args[1].size() == 1) {
+        std::vector<ArgumentType> types;
+        for (std::size_t n = 2; n < args.size(); ++n) types.push_back(argument_type(args[n]));
+        max = format_max_length(literal_body(v_.text(args[1].begin)), types);
+      }
       if (bytes && max && *max + 1 <= *bytes) {
         // The longest output fits: proven.
       } else if (bytes && max) {
@@ -412,8 +555,9 @@ std::size_t FunctionFlow::call(std::size_t i) {
         report(RuleId::sprintf_unbounded, Confidence::medium, i,
                fmt::format("{} into '{}' can write more than the buffer holds", callee, arg_text(args[0])));
       }
-      if (!has_string(v_, args[1]) && !lib->va_list)
-        report(RuleId::format_not_literal, Confidence::medium, i, fmt::format("the format of {} is not a literal", callee));
+      if (const auto origin = format_origin(args[1]); origin != FormatOrigin::literal && !lib->va_list)
+        report(RuleId::format_not_literal, origin == FormatOrigin::macro_like ? Confidence::low : Confidence::medium, i,
+               fmt::format("the format of {} is not a literal", callee));
       mark_written(0);
       return i + 1;
     }
@@ -463,12 +607,19 @@ std::size_t FunctionFlow::call(std::size_t i) {
     case CallKind::format: {
       const std::size_t f = static_cast<std::size_t>(lib->format_arg);
       for (std::size_t n = 0; n < f && n < args.size(); ++n) mark_written(n);  // snprintf's buffer
-      if (f >= args.size() || has_string(v_, args[f])) return i + 1;
+      if (f >= args.size()) return i + 1;
+      // A string before the format: not the library's function but one of
+      // the project's of that name (`err(L"bad %d", n)`).
+      for (std::size_t n = 0; n < f; ++n)
+        if (has_string(v_, args[n])) return i + 1;
+      bounded_format_size(callee, *lib, args, i);
+      const FormatOrigin origin = format_origin(args[f]);
+      if (origin == FormatOrigin::literal) return i + 1;
       const std::string_view name = single_name(args[f]);
       const Var* var = name.empty() ? nullptr : find(name);
       if (var != nullptr && var->parameter && lib->va_list) return i + 1;  // a printf-like wrapper passing its format on
       Confidence c = args.size() == f + 1 ? Confidence::high : Confidence::medium;
-      if (var != nullptr && var->parameter) c = Confidence::low;
+      if ((var != nullptr && var->parameter) || origin == FormatOrigin::macro_like) c = Confidence::low;
       report(RuleId::format_not_literal, c, i, fmt::format("the format of {} is not a string literal", callee));
       return i + 1;
     }

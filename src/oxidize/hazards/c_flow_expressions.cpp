@@ -110,7 +110,21 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     }
     return k;
   }
-  if (i > 0 && (v_.is(i - 1, ".") || v_.is(i - 1, "->") || v_.is(i - 1, "::"))) return i + 1;  // a member
+  // A member (`a.b`, `a->b`) is not a variable of this function; a
+  // qualified call (`std::tie(a, b)`, `std::strcpy(d, s)`) is a call.
+  if (i > 0 && v_.is(i - 1, "::") && v_.is(i + 1, "(")) return call(i);
+  // C++: a method may take any argument by reference (`in.get(c)`): a bare
+  // name passed to one may come back written.
+  if (file_.cpp() && i > 0 && (v_.is(i - 1, ".") || v_.is(i - 1, "->")) && v_.is(i + 1, "(")) {
+    const auto args = v_.arguments(i + 1);
+    for (std::size_t n = 0; n < args.size(); ++n) {
+      const std::string_view name = single_name(args[n]);
+      if (const Var* var = name.empty() ? nullptr : find(name); var != nullptr && !var->initialized)
+        change(name).initialized = true;
+    }
+    return i + 1;
+  }
+  if (i > 0 && (v_.is(i - 1, ".") || v_.is(i - 1, "->") || v_.is(i - 1, "::"))) return i + 1;
   if (i > 0 && (v_.is(i - 1, "struct") || v_.is(i - 1, "union") || v_.is(i - 1, "enum"))) return i + 1;  // a tag
   if (t == "asm" || t == "__asm__" || t == "__asm") {
     // Inline assembly: its operands may all be outputs.
@@ -138,6 +152,25 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     return k;
   }
   if (v_.is(i + 1, "(")) return call(i);
+  // An object-like macro of this file whose body assigns (`GETBREAK;`):
+  // the names it uses may be written here.
+  if (const auto* names = file_.statement_macro(t)) {
+    for (auto name : *names) {
+      const Var* var = find(name);
+      if (var == nullptr || var->kind == Kind::array) continue;
+      change(name).written_elsewhere();
+    }
+    return i + 1;
+  }
+  // C++ stream extraction (`in >> x`) writes its right operand.
+  if (file_.cpp() && i > 0 && v_.is(i - 1, ">>") && !v_.is(i + 1, "[") && !v_.is(i + 1, ".") && !v_.is(i + 1, "->")) {
+    if (const Var* var = find(t); var != nullptr && (!var->initialized || var->value)) {
+      Var& c = change(t);
+      c.initialized = true;
+      c.value.reset();
+    }
+    return i + 1;
+  }
   if (const Var* var = find(t)) {
     // The common case, settled without the full look: a structure (its
     // members are not followed), or a plain read of a written scalar or
@@ -537,6 +570,13 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     }
   }
   if (declared == Kind::array) return;
+  // C++: an object of a class type (`std::string s; s = buf;`, also when
+  // its declaration was not followed, as with `std::` types) copies what it
+  // is given; it points into nothing the analysis follows.
+  if ((declared == Kind::other || declared == Kind::unknown) && file_.cpp()) {
+    var.forget_target();
+    return;
+  }
   // A call to a function of this file that only ever returns NULL.
   if (v_.is_identifier(rhs.begin) && v_.is(rhs.begin + 1, "(") && v_.match(rhs.begin + 1) == rhs.end - 1 &&
       file_.returns_null(v_.text(rhs.begin)) && declared != Kind::scalar) {
@@ -545,7 +585,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
   }
   // Allocations: malloc(...), new T[n]
   if (v_.is_identifier(rhs.begin) && v_.is(rhs.begin + 1, "(")) {
-    const LibraryCall* lib = library_call(v_.text(rhs.begin));
+    const LibraryCall* lib = file_.library(v_.text(rhs.begin));
     const std::size_t close = v_.match(rhs.begin + 1);
     if (lib != nullptr && close == rhs.end - 1 &&
         (lib->kind == CallKind::allocate || lib->kind == CallKind::reallocate || lib->kind == CallKind::duplicate)) {

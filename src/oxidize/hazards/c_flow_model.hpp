@@ -77,6 +77,7 @@ struct Var {
   std::array<std::int64_t, 3> dims{-1, -1, -1};  // array dimensions
   std::int64_t elem_size = 0;   // bytes per element, if a basic type
   std::string_view type;        // the base type's last word
+  bool unsigned_type = false;   // an unsigned integer type (unsigned char, uint8_t, size_t)
   // Pointers.
   Target target = Target::unknown;
   Allocator allocator = Allocator::none;
@@ -142,12 +143,26 @@ inline bool is_keyword(std::string_view t) {
   }
 }
 
+// A word of an unsigned integer type.
+inline bool unsigned_type_word(std::string_view t) {
+  return t == "unsigned" || t == "size_t" || t == "uint8_t" || t == "uint16_t" || t == "uint32_t" ||
+         t == "uint64_t" || t == "u8" || t == "u16" || t == "u32" || t == "u64" || t == "uintptr_t" || t == "bool" ||
+         t == "_Bool";
+}
+
 inline bool is_assignment_operator(std::string_view t) {
   return t == "=" || t == "+=" || t == "-=" || t == "*=" || t == "/=" || t == "%=" || t == "&=" || t == "|=" ||
          t == "^=" || t == "<<=" || t == ">>=";
 }
 
 inline bool is_null_literal(std::string_view t) { return t == "NULL" || t == "nullptr" || t == "0"; }
+
+// What is known of the type of a format's argument: a small integer type
+// prints fewer digits (`%02x` of an unsigned char is two).
+struct ArgumentType {
+  std::int64_t bytes = 0;  // 0: unknown
+  bool is_unsigned = false;
+};
 
 enum class Body : std::uint8_t { plain, if_then, else_branch, loop, switch_block, do_block };
 
@@ -272,6 +287,7 @@ class FunctionFlow final : public ExpressionContext {
   void close_entry(bool else_follows);
   void end_statement(std::size_t next);
   void loop_header(Range header, Entry& e);
+  void range_for(Range header);
   void returned(std::size_t begin, std::size_t end);
   // A jump: `leaves` for return, goto and calls that do not return (they
   // leave every enclosing construct); break and continue only this one.
@@ -307,6 +323,17 @@ class FunctionFlow final : public ExpressionContext {
   void release(std::string_view name, std::size_t at, Allocator by);
   void condition(Range cond, Entry& then_entry);
   std::optional<std::int64_t> destination_bytes(Range arg) const;
+  // Where a format argument comes from: a literal (a string, a string macro,
+  // a variable given only literals), a name that looks like a macro from a
+  // header (FORMAT_NEWLINE: most likely a literal), or anything else.
+  enum class FormatOrigin : std::uint8_t { literal, macro_like, other };
+  FormatOrigin format_origin(Range arg) const;
+  bool only_literals_assigned(std::string_view name) const;
+  ArgumentType argument_type(Range arg) const;
+  // snprintf/swprintf: a bound larger than the destination (bytes given
+  // for wide characters, a stale constant).
+  void bounded_format_size(std::string_view callee, const LibraryCall& lib, const TokenView::RangeList& args,
+                           std::size_t at);
   std::string_view single_name(Range r) const;
   Range strip_casts(Range r) const;
 
@@ -352,11 +379,24 @@ class FunctionFlow final : public ExpressionContext {
 // What the file says outside functions: global arrays and pointers, integer macros.
 class FileContext {
  public:
-  FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions, bool cpp);
+  FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions, bool cpp,
+              const ProjectFunctions* project = nullptr);
   bool cpp() const { return cpp_; }
+  // What a callee does when it is a C library function or one the project
+  // declared to behave as one; null otherwise.
+  const LibraryCall* library(std::string_view name) const {
+    if (const ProjectFunction* p = project_function(name)) return &p->call;
+    return library_call(name);
+  }
+  const ProjectFunction* project_function(std::string_view name) const {
+    return project_ == nullptr ? nullptr : project_->find(name);
+  }
   bool may_be_global(std::size_t h) const { return global_names_.may_contain(h); }
   const Var* global(std::string_view name) const { return globals_.find(name); }
   const std::vector<std::uint32_t>& conditional_lines() const { return conditional_lines_; }
+  // A file-scope string that is never changed: `static const char help[] =
+  // "..."`, or a pointer given literals only.
+  bool literal_global(std::string_view name) const { return literal_globals_.count(name) != 0; }
   const std::string_view* string_macro(std::string_view name) const {
     const auto it = string_macros_.find(name);
     return it == string_macros_.end() ? nullptr : &it->second;
@@ -366,6 +406,19 @@ class FileContext {
   // A function of this file whose every `return` returns NULL (a stub).
   bool returns_null(std::string_view name) const { return returns_null_.count(name) != 0; }
   bool is_function_macro(std::string_view name) const { return function_macros_.count(name) != 0; }
+  // The names an object-like macro of this file that assigns uses, or null.
+  const std::vector<std::string_view>* statement_macro(std::string_view name) const {
+    if (statement_macros_.empty()) return nullptr;
+    const auto it = statement_macros_.find(name);
+    return it == statement_macros_.end() ? nullptr : it->second;
+  }
+  // C++: argument `n` of a function of this file is a non-const reference,
+  // which the call writes.
+  bool writes_argument(std::string_view name, std::size_t n) const {
+    if (n >= 64) return false;
+    const auto it = reference_params_.find(name);
+    return it != reference_params_.end() && (it->second >> n & 1) != 0;
+  }
   // The names a function-like macro of this file uses, or null.
   const std::vector<std::string_view>* macro_body(std::string_view name) const {
     const auto it = function_macros_.find(name);
@@ -378,6 +431,7 @@ class FileContext {
   }
 
  private:
+  const ProjectFunctions* project_ = nullptr;
   VarMap globals_;
   NameFilter global_names_;
   std::unordered_map<std::string_view, std::int64_t> macros_;
@@ -387,6 +441,11 @@ class FileContext {
   std::unordered_map<std::string_view, std::string_view, NameHash> string_macros_;
   std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
   std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> function_macros_;
+  std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> statement_macros_;
+  std::unordered_map<std::string_view, std::uint64_t, NameHash> reference_params_;
+  std::unordered_set<std::string_view, NameHash> literal_globals_;
+  void find_literal_globals(const TokenView& v, const std::vector<std::size_t>& declared);
+  void reference_parameters(const TokenView& v, std::span<const parse::FunctionFacts> functions);
 };
 
 inline std::string_view unqualified(std::string_view name) {
@@ -403,6 +462,7 @@ struct Declarator {
   std::array<Range, 3> dims{};
   int ndims = 0;
   bool unsized_array = false;
+  bool reference = false;  // C++ `T &name = x`: an alias of x
   Range init{0, 0};
 };
 
@@ -412,6 +472,14 @@ std::size_t parse_declarator(const TokenView& v, std::size_t i, std::size_t end,
 // The type words of a declaration starting at `i`; the index of the first
 // declarator token, or npos.
 std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end);
+
+// An expression that can only be a string literal: `"a" "b"`, `c ? "x" :
+// "y"`, `_("text")`, a string macro of the file. What comes before the
+// first top-level `?` is the condition and may be anything.
+bool literal_expression(const TokenView& v, Range r, const FileContext& file);
+// Token `t` is the destination of a library call that writes a buffer
+// (`strcpy(t, ...)`, `snprintf(t, ...)`).
+bool written_as_buffer(const TokenView& v, std::size_t t);
 
 // Whether lengths and offsets counted for `b` count the same for `a`.
 bool same_units(const Var& a, const Var& b);

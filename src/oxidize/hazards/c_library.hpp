@@ -19,7 +19,7 @@ enum class CallKind : std::uint8_t {
   memory,            // memcpy, memmove, memset: dest 0, size 2
   read_line_unbounded,  // gets
   scan,               // scanf family: format in format_arg
-  format,             // printf family: format in format_arg
+  format,             // printf family: format in format_arg; snprintf's bound in size_arg
   stack_allocate,     // alloca
   no_return,          // exit, abort, panic
 };
@@ -33,6 +33,7 @@ struct LibraryCall {
   bool may_fail = true;         // allocate: returns NULL on failure (not xmalloc, g_malloc)
   bool zeroes = false;          // allocate: the memory is zeroed (calloc, kzalloc)
   bool va_list = false;         // format: takes a va_list (a wrapper passing its format on)
+  bool wide = false;            // sizes count wchar_t elements, not bytes (swprintf)
 };
 
 // Null when the name is none of them.

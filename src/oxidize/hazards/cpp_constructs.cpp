@@ -1,7 +1,8 @@
 // C++ constructs that step outside the type and lifetime system: raw owning
 // new, manual delete, reinterpret_cast, const_cast and C-style pointer casts.
 // Token patterns; the refinements that keep them quiet on safe uses are in
-// docs/rules.md.
+// docs/rules.md. All are inventory (rules.hpp, is_inventory): reported at
+// low confidence and counted by `scan`, never default findings.
 #include <fmt/format.h>
 
 #include "oxidize/hazards/raw_finding.hpp"
@@ -36,14 +37,14 @@ void find_cpp_hazards(const TokenView& v, RawFindings& out) {
         if (v.is(i + 1, "(")) continue;  // placement new
         if (i > 0 && (v.is(i - 1, "operator") || v.is(i - 1, "::"))) continue;
         if (owned_at_birth(v, i)) continue;
-        out.push_back({RuleId::cpp_raw_new, Confidence::medium, i, "raw owning new: the pointer must be deleted by hand"});
+        out.push_back({RuleId::cpp_raw_new, Confidence::low, i, "raw owning new: the pointer must be deleted by hand"});
       } else if (t == "delete") {
         if (i > 0 && (v.is(i - 1, "=") || v.is(i - 1, "operator"))) continue;  // = delete; operator delete
-        out.push_back({RuleId::cpp_raw_delete, Confidence::medium, i, "manual delete"});
+        out.push_back({RuleId::cpp_raw_delete, Confidence::low, i, "manual delete"});
       } else if (t == "reinterpret_cast") {
         // To a character type (char, unsigned char, std::byte, uint8_t, a
         // typedef of them): the sanctioned way to look at bytes, which may
-        // alias anything and needs no alignment. Low.
+        // alias anything and needs no alignment; said so in the message.
         bool bytes = false;
         if (v.is(i + 1, "<")) {
           for (std::size_t k = i + 2; k < n && k < i + 12 && !v.is(k, ">"); ++k) {
@@ -52,10 +53,10 @@ void find_cpp_hazards(const TokenView& v, RawFindings& out) {
                     w == "UChar" || w == "BYTE";
           }
         }
-        out.push_back({RuleId::cpp_reinterpret_cast, bytes ? Confidence::low : Confidence::medium, i,
+        out.push_back({RuleId::cpp_reinterpret_cast, Confidence::low, i,
                        bytes ? "reinterpret_cast to a byte pointer" : "reinterpret_cast reinterprets memory as another type"});
       } else if (t == "const_cast") {
-        out.push_back({RuleId::cpp_const_cast, Confidence::medium, i, "const_cast removes const"});
+        out.push_back({RuleId::cpp_const_cast, Confidence::low, i, "const_cast removes const"});
       }
       continue;
     }

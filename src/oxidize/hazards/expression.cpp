@@ -178,7 +178,10 @@ std::optional<std::int64_t> basic_type_size(const TokenView& v, TokenView::Range
       size = 2;
     else if (t == "int") {
       if (size == 0) size = 4;
-    } else if (t == "float" || t == "int32_t" || t == "uint32_t" || t == "u32" || t == "s32")
+    } else if (t == "char16_t")
+      size = 2;
+    else if (t == "float" || t == "int32_t" || t == "uint32_t" || t == "u32" || t == "s32" || t == "wchar_t" ||
+             t == "char32_t")  // wchar_t: 4 bytes on the LP64 systems this models
       size = 4;
     else if (t == "long") {
       ++longs;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "oxidize/hazards/project_functions.hpp"
 #include "oxidize/hazards/rules.hpp"
 #include "oxidize/hazards/source_notes.hpp"
 #include "oxidize/hazards/token_view.hpp"
@@ -25,9 +26,10 @@ using RawFindings = std::vector<RawFinding>;
 
 // C and C++: library calls and the data flow inside each function body
 // (c_flow*.cpp); `cpp` turns on the C++-only rules that need the flow
-// (pointer arithmetic on a pointer to a single object).
+// (pointer arithmetic on a pointer to a single object); `project` (or null)
+// says which of the project's functions behave as library ones.
 void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
-                    bool cpp, RawFindings& out);
+                    bool cpp, const ProjectFunctions* project, RawFindings& out);
 // C++ constructs: new/delete, named and C-style casts (cpp_constructs.cpp).
 void find_cpp_hazards(const TokenView& view, RawFindings& out);
 // Rust's unsafe inventory (rust_unsafe.cpp).

@@ -74,13 +74,13 @@ constexpr std::array<Rule, static_cast<std::size_t>(RuleId::count_)> k_rules{{
      "calloc(count, size) or reallocarray(p, count, size), which check the product; or check count <= SIZE_MAX / "
      "size first.",
      "Vec::with_capacity and vec![x; n] check the size; checked_mul makes the check explicit."},
-    {alloca_call, "OXI-C0011", "alloca", "CWE-770", "CWE-121", S::medium, C::medium, L::c_family,
+    {alloca_call, "OXI-C0011", "alloca", "CWE-770", "CWE-121", S::medium, C::low, L::c_family,
      "alloca: stack allocation of a run-time size",
      "alloca never fails: a large or attacker-chosen size moves the stack pointer past the guard page into other "
      "memory.",
      "malloc with a checked size, or a fixed-size buffer with a bound check.",
      "Vec (heap) or a fixed-size array; Rust has no alloca."},
-    {variable_length_array, "OXI-C0012", "variable-length-array", "CWE-770", "CWE-121", S::medium, C::medium,
+    {variable_length_array, "OXI-C0012", "variable-length-array", "CWE-770", "CWE-121", S::medium, C::low,
      L::c_family, "variable-length array on the stack",
      "A VLA whose length comes from a variable can exhaust the stack, and a zero or negative length is undefined "
      "behaviour. The kernel removed all of them.",
@@ -166,18 +166,18 @@ constexpr std::array<Rule, static_cast<std::size_t>(RuleId::count_)> k_rules{{
      "indexes built from it go astray.",
      "Subtract indexes within one array, or compare addresses as uintptr_t if that is really meant.",
      "offset_from requires the same allocation and is unsafe; slices make it unnecessary."},
-    {cpp_raw_new, "OXI-C1001", "raw-new", "CWE-401", "CWE-772", S::low, C::medium, L::cpp,
+    {cpp_raw_new, "OXI-C1001", "raw-new", "CWE-401", "CWE-772", S::low, C::low, L::cpp,
      "raw owning new",
      "Memory owned through a raw pointer leaks on early returns and exceptions, and invites double deletes.",
      "std::make_unique / std::make_shared, or a container.",
      "Box::new: the owner frees it exactly once."},
-    {cpp_raw_delete, "OXI-C1002", "raw-delete", "CWE-415", "CWE-416", S::low, C::medium, L::cpp,
+    {cpp_raw_delete, "OXI-C1002", "raw-delete", "CWE-415", "CWE-416", S::low, C::low, L::cpp,
      "manual delete",
      "Manual deletion must happen once, after the last use, on every path; getting any of it wrong is a leak, a "
      "double free or a use after free.",
      "Smart pointers and containers release memory themselves.",
      "Drop runs automatically when the owner goes out of scope."},
-    {cpp_reinterpret_cast, "OXI-C1003", "reinterpret-cast", "CWE-704", "CWE-843", S::medium, C::medium, L::cpp,
+    {cpp_reinterpret_cast, "OXI-C1003", "reinterpret-cast", "CWE-704", "CWE-843", S::medium, C::low, L::cpp,
      "reinterpret_cast",
      "Reinterpreting memory as an unrelated type breaks strict aliasing and alignment, and misreads the object.",
      "std::bit_cast (C++20) for value reinterpretation, memcpy for bytes, or a proper class hierarchy.",
@@ -187,7 +187,7 @@ constexpr std::array<Rule, static_cast<std::size_t>(RuleId::count_)> k_rules{{
      "A C-style cast silently becomes a reinterpret_cast or const_cast when the types do not match.",
      "static_cast (checked by the compiler), or the named cast that says what is meant.",
      "as casts between pointer types exist only on raw pointers, in unsafe code."},
-    {cpp_const_cast, "OXI-C1005", "const-cast", "CWE-704", "", S::low, C::medium, L::cpp, "const_cast",
+    {cpp_const_cast, "OXI-C1005", "const-cast", "CWE-704", "", S::low, C::low, L::cpp, "const_cast",
      "Writing through a pointer whose const was cast away is undefined behaviour when the object is really const.",
      "Fix the interface's constness; use mutable for caches.",
      "&T cannot become &mut T; interior mutability (Cell, RefCell, Mutex) is explicit."},
@@ -281,6 +281,22 @@ std::optional<Confidence> confidence_from_name(std::string_view name) {
 }
 
 std::span<const Rule> all_rules() { return k_rules; }
+
+bool is_inventory(RuleId key) {
+  switch (key) {
+    case alloca_call:
+    case variable_length_array:
+    case cpp_raw_new:
+    case cpp_raw_delete:
+    case cpp_reinterpret_cast:
+    case cpp_c_style_pointer_cast:
+    case cpp_const_cast:
+    case cpp_pointer_arithmetic:
+      return true;
+    default:
+      return false;
+  }
+}
 
 const Rule& rule(RuleId key) { return k_rules[static_cast<std::size_t>(key)]; }
 

@@ -88,6 +88,13 @@ struct Rule {
 };
 
 std::span<const Rule> all_rules();
+
+// C and C++ constructs that are unsafe by design but no flaw in themselves
+// (raw new/delete, casts that drop types or const, alloca, variable-length
+// arrays): inventory, counted per file by `scan` and reported at low
+// confidence only, so a default finding is always something to fix.
+// (The Rust rules are cargo-geiger's inventory in their own right.)
+bool is_inventory(RuleId key);
 const Rule& rule(RuleId key);
 const Rule* find_rule(std::string_view id);
 

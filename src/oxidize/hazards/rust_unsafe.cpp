@@ -6,26 +6,74 @@
 
 #include <string>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "oxidize/hazards/raw_finding.hpp"
 
 namespace oxidize::hazards {
 
-void find_rust_hazards(const TokenView& v, RawFindings& out) {
+namespace {
+
+// Keywords after which a `*` is unary (`if *p == 0`, `return *p`).
+bool keyword_before_operand(std::string_view t) {
+  return t == "if" || t == "return" || t == "match" || t == "while" || t == "in" || t == "else" || t == "break" ||
+         t == "let" || t == "mut" || t == "move" || t == "yield";
+}
+
+// Names declared as raw pointers: `p: *const T`, `let p = x as *mut T`,
+// `let p = v.as_ptr()`, and names given another raw pointer or an offset of
+// one (`let end = start.add(n)`, `let mut q = p`). A `*p` on them in an
+// unsafe context is a raw dereference.
+std::unordered_set<std::string_view> raw_pointer_names(const TokenView& v) {
   const std::size_t n = v.size();
-  // Names declared as raw pointers (`p: *const T`, `let p = x as *mut T`):
-  // a `*p` on them is a raw dereference.
   std::unordered_set<std::string_view> raw;
+  std::vector<std::pair<std::size_t, std::size_t>> lets;  // (name, first token of the initialiser)
   for (std::size_t i = 0; i + 3 < n; ++i) {
     if (v.is_identifier(i) && v.is(i + 1, ":") && v.is(i + 2, "*") && (v.is(i + 3, "const") || v.is(i + 3, "mut")))
       raw.insert(v.text(i));
-    if (v.is(i, "let") && v.is_identifier(i + 1)) {
-      std::size_t name = i + 1;
-      if (v.is(name, "mut")) ++name;
-      for (std::size_t k = name + 1; k + 2 < n && k < name + 64 && !v.is(k, ";"); ++k)
-        if (v.is(k, "as") && v.is(k + 1, "*") && (v.is(k + 2, "const") || v.is(k + 2, "mut"))) raw.insert(v.text(name));
+    if (!v.is(i, "let") || !v.is_identifier(i + 1)) continue;
+    std::size_t name = i + 1;
+    if (v.is(name, "mut")) ++name;
+    if (!v.is_identifier(name)) continue;
+    std::size_t k = name + 1;
+    if (v.is(k, ":")) {  // a type: skip to the initialiser
+      while (k < n && k < name + 64 && !v.is(k, "=") && !v.is(k, ";")) ++k;
+    }
+    if (!v.is(k, "=")) continue;
+    lets.emplace_back(name, k + 1);
+    for (std::size_t t = k + 1; t + 2 < n && t < k + 64 && !v.is(t, ";"); ++t) {
+      const bool cast = v.is(t, "as") && v.is(t + 1, "*") && (v.is(t + 2, "const") || v.is(t + 2, "mut"));
+      const bool method = v.is(t, ".") && (v.is(t + 1, "as_ptr") || v.is(t + 1, "as_mut_ptr"));
+      const bool null = v.is(t, "::") && (v.is(t + 1, "null") || v.is(t + 1, "null_mut"));
+      if (cast || method || null) {
+        raw.insert(v.text(name));
+        break;
+      }
     }
   }
+  // Copies and offsets of raw pointers are raw pointers; a few rounds reach
+  // chains (`let p = start; let q = p.add(1);`).
+  for (int round = 0; round < 4; ++round) {
+    const std::size_t before = raw.size();
+    for (const auto& [name, init] : lets) {
+      if (raw.count(v.text(name)) != 0 || !v.is_identifier(init) || raw.count(v.text(init)) == 0) continue;
+      const bool copy = v.is(init + 1, ";");
+      const bool offset = v.is(init + 1, ".") &&
+                          (v.is(init + 2, "add") || v.is(init + 2, "sub") || v.is(init + 2, "offset") ||
+                           v.is(init + 2, "wrapping_add") || v.is(init + 2, "wrapping_sub") || v.is(init + 2, "cast"));
+      if (copy || offset) raw.insert(v.text(name));
+    }
+    if (raw.size() == before) break;
+  }
+  return raw;
+}
+
+}  // namespace
+
+void find_rust_hazards(const TokenView& v, RawFindings& out) {
+  const std::size_t n = v.size();
+  const std::unordered_set<std::string_view> raw = raw_pointer_names(v);
   std::size_t unsafe_depth_end = 0;  // the end of the unsafe block we are in
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view t = v.text(i);
@@ -72,7 +120,8 @@ void find_rust_hazards(const TokenView& v, RawFindings& out) {
     }
     // *p inside an unsafe block where p is a raw pointer.
     if (i < unsafe_depth_end && t == "*" && v.is_identifier(i + 1) && raw.count(v.text(i + 1)) != 0) {
-      const bool unary = i == 0 || !(v.is_identifier(i - 1) || v.is_number(i - 1) || v.is(i - 1, ")") || v.is(i - 1, "]"));
+      const bool unary = i == 0 || (v.is_identifier(i - 1) && keyword_before_operand(v.text(i - 1))) ||
+                         !(v.is_identifier(i - 1) || v.is_number(i - 1) || v.is(i - 1, ")") || v.is(i - 1, "]"));
       if (unary)
         out.push_back({RuleId::rust_raw_pointer_deref, Confidence::medium, i,
                        fmt::format("dereference of raw pointer '{}'", std::string(v.text(i + 1)))});

@@ -130,6 +130,8 @@ void SourceNotesSink::other(const lex::Token& token) {
       return;
     case lex::TokenKind::directive_end:
       collecting_ = false;
+      if (collecting_statement_ && !statement_assigns_) notes_.statement_macros.pop_back();
+      collecting_statement_ = false;
       if (define_step_ == 5 && !define_paren_) {
         notes_.macros.push_back({define_name_, define_negative_ ? -define_value_ : define_value_});
       } else if (define_step_ == 6) {
@@ -141,6 +143,18 @@ void SourceNotesSink::other(const lex::Token& token) {
       return;
     default:
       return;
+  }
+}
+
+void SourceNotesSink::statement_token(const lex::Token& token) {
+  if (token.kind == lex::TokenKind::identifier) {
+    auto& names = notes_.statement_macros.back().body_names;
+    if (names.size() < k_macro_body_names) names.push_back(token.text(source_));
+  } else if (token.kind == lex::TokenKind::punct) {
+    const std::string_view t = token.text(source_);
+    if (t == "=" || t == "++" || t == "--" || (t.size() >= 2 && t.back() == '=' && t != "==" && t != "!=" &&
+                                               t != "<=" && t != ">="))
+      statement_assigns_ = true;
   }
 }
 
@@ -192,6 +206,12 @@ void SourceNotesSink::define_token(const lex::Token& token) {
         define_string_ = text;
         define_step_ = 7;
         return;
+      }
+      if (token.kind == lex::TokenKind::identifier && define_step_ == 3) {
+        // An object-like macro whose body starts with a name: kept if it assigns.
+        notes_.statement_macros.push_back({define_name_, {}});
+        collecting_statement_ = true;
+        statement_assigns_ = false;  // the name itself is added by the sink's operator()
       }
       return fail();
     case 5:

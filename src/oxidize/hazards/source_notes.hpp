@@ -64,6 +64,9 @@ struct SourceNotes {
   // Function-like macros defined in the file: a call to one may assign the
   // caller's locals out of sight.
   std::vector<FunctionMacro> function_macros;
+  // Object-like macros whose body assigns (`#define GETBREAK inchar =
+  // getchar(); ...`): naming one in a statement may assign the names it uses.
+  std::vector<FunctionMacro> statement_macros;
 };
 
 // Parses the suppression in one comment's text: true with `out` filled when
@@ -90,6 +93,7 @@ class SourceNotesSink {
       if (collecting_ && token.kind == lex::TokenKind::identifier &&
           notes_.function_macros.back().body_names.size() < k_macro_body_names)
         notes_.function_macros.back().body_names.push_back(token.text(source_));
+      if (collecting_statement_) statement_token(token);
       return;
     }
     other(token);
@@ -100,6 +104,7 @@ class SourceNotesSink {
  private:
   void other(const lex::Token& token);
   void define_token(const lex::Token& token);
+  void statement_token(const lex::Token& token);
 
   std::string_view source_;
   std::vector<lex::Token>* code_;
@@ -108,6 +113,8 @@ class SourceNotesSink {
   // 4 after a `-` or `(`, 5 after the number, 6 after a closing `)`; 0 idle.
   int define_step_ = 0;
   bool collecting_ = false;  // in the body of a function-like #define
+  bool collecting_statement_ = false;  // in the body of an object-like #define starting with a name
+  bool statement_assigns_ = false;     // ... which has an assignment
   bool define_negative_ = false;
   bool define_paren_ = false;
   std::string_view define_name_;

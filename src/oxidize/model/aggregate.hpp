@@ -22,10 +22,14 @@ struct HazardTotals {
   std::uint64_t findings = 0;  // not suppressed
   std::array<std::uint64_t, 4> by_severity{};  // indexed by hazards::Severity
   std::uint64_t suppressed = 0;
+  // Inventory constructs (hazards::is_inventory: raw new/delete, casts,
+  // alloca, VLAs) by rule, at any confidence, suppressed ones included.
+  std::array<std::uint64_t, static_cast<std::size_t>(hazards::RuleId::count_)> inventory{};
 
   void add(const FileRecord& f) {
     if (f.hazards_excluded) return;
     for (const auto& h : f.facts.hazards) {
+      if (hazards::is_inventory(h.rule)) ++inventory[static_cast<std::size_t>(h.rule)];
       if (h.confidence < hazards::Confidence::medium) continue;
       if (h.suppressed) {
         ++suppressed;

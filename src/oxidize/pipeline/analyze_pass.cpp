@@ -91,7 +91,10 @@ PassResult analyze_files(Context& context) {
   const ScanOptions& o = context.options;
   cache::AnalysisCache* cache = o.cache;
   const unsigned threads = std::max(1u, o.threads);
-  const analyze::AnalyzeOptions analyze_options{.functions = o.functions, .hazards = o.hazards, .structure = o.structure};
+  const analyze::AnalyzeOptions analyze_options{.functions = o.functions,
+                                                .hazards = o.hazards,
+                                                .structure = o.structure,
+                                                .project_functions = o.project_functions.get()};
   std::vector<std::unique_ptr<Worker>> workers;
   for (unsigned i = 0; i < threads; ++i) workers.push_back(std::make_unique<Worker>(analyze_options));
 

@@ -14,6 +14,7 @@
 #include "oxidize/cache/analysis_cache.hpp"
 #include "oxidize/config/glob.hpp"
 #include "oxidize/discover/language.hpp"
+#include "oxidize/hazards/project_functions.hpp"
 #include "oxidize/history/history_facts.hpp"
 #include "oxidize/model/snapshot.hpp"
 #include "oxidize/source/file_source.hpp"
@@ -38,6 +39,9 @@ struct ScanOptions {
   // `[hazards] exclude` of oxidize.toml: files whose findings are counted as
   // excluded, matched against the path relative to the file's root.
   std::vector<config::Glob> hazard_excludes;
+  // `[hazards.functions]` of oxidize.toml: the project's wrappers of C
+  // library functions (hazards/project_functions.hpp), or null.
+  std::shared_ptr<const hazards::ProjectFunctions> project_functions;
   discover::LanguageMap languages;
   // The analysis cache, or null for none. Owned by the caller, who loads and saves it.
   cache::AnalysisCache* cache = nullptr;

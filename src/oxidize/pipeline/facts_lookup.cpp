@@ -8,6 +8,11 @@ cache::FactsKey facts_key(std::uint64_t content_hash, const source::SourceFile& 
                           const analyze::AnalyzeOptions& options) {
   const bool ambiguous =
       file.language == discover::Language::c_header && discover::LanguageMap::is_ambiguous_header(file.name);
+  // Declared project functions change hazard findings: their digest joins
+  // the content hash, so a changed oxidize.toml re-analyses instead of
+  // reading stale facts.
+  if (options.hazards && options.project_functions != nullptr && !options.project_functions->empty())
+    content_hash ^= options.project_functions->digest() * 0x9E3779B97F4A7C15ULL;
   return {content_hash, static_cast<std::uint8_t>(file.language),
           static_cast<std::uint8_t>((options.functions ? 1 : 0) | (options.hazards ? 2 : 0) | (ambiguous ? 4 : 0) |
                                     (options.structure ? 8 : 0))};

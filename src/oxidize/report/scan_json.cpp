@@ -35,6 +35,11 @@ ordered_json hazard_totals_json(const model::HazardTotals& h) {
   for (std::size_t s = h.by_severity.size(); s-- > 0;)
     j[std::string(hazards::severity_name(static_cast<hazards::Severity>(s)))] = h.by_severity[s];
   j["suppressed"] = h.suppressed;
+  // Inventory constructs by rule name, at any confidence (only those present).
+  ordered_json inventory = ordered_json::object();
+  for (const auto& r : hazards::all_rules())
+    if (const std::uint64_t n = h.inventory[static_cast<std::size_t>(r.key)]; n > 0) inventory[std::string(r.name)] = n;
+  j["inventory"] = std::move(inventory);
   return j;
 }
 

@@ -58,6 +58,20 @@ std::string hazards_line(const model::HazardTotals& h) {
   return line + "; oxidize hazards lists them\n";
 }
 
+// "Unsafe constructs (inventory, not findings): 40 raw-new, 30 raw-delete; ..."
+std::string inventory_line(const model::HazardTotals& h) {
+  std::string parts;
+  for (const auto& r : hazards::all_rules()) {
+    const std::uint64_t n = h.inventory[static_cast<std::size_t>(r.key)];
+    if (n == 0) continue;
+    if (!parts.empty()) parts += ", ";
+    parts += fmt::format("{} {}", util::with_thousands(n), r.name);
+  }
+  if (parts.empty()) return {};
+  return "Unsafe constructs (inventory, not findings): " + parts +
+         "; oxidize hazards --min-confidence low lists them\n";
+}
+
 }  // namespace
 
 void scan_table(util::Output& out, const model::Snapshot& scan, const model::Summary& summary, TableStyle style) {
@@ -89,7 +103,10 @@ void scan_table(util::Output& out, const model::Snapshot& scan, const model::Sum
         util::with_thousands(counted.functions), counted.mean_ccn(), counted.ccn_max,
         100.0 * counted.complex_nloc_share(), summary.ccn_threshold);
   }
-  if (summary.hazards) out.write(hazards_line(counted.hazards));
+  if (summary.hazards) {
+    out.write(hazards_line(counted.hazards));
+    out.write(inventory_line(counted.hazards));
+  }
 
   const auto apart = [&](std::string_view what, const model::Totals& t, std::string_view flag, bool included) {
     if (t.files == 0) return;

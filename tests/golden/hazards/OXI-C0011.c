@@ -6,7 +6,7 @@
 
 void render_flawed(const char *text, size_t len)
 {
-	char *copy = alloca(len + 1); // EXPECT: OXI-C0011
+	char *copy = alloca(len + 1); // EXPECT: OXI-C0011=low
 	memcpy(copy, text, len);
 	copy[len] = '\0';
 }

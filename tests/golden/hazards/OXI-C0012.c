@@ -9,7 +9,7 @@
 
 void checksum_flawed(const unsigned char *data, unsigned n)
 {
-	unsigned char copy[n]; // EXPECT: OXI-C0012
+	unsigned char copy[n]; // EXPECT: OXI-C0012=low
 	memcpy(copy, data, n);
 }
 

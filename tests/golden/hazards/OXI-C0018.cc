@@ -11,16 +11,16 @@ struct Sample {
 
 void scale_flawed(int n)
 {
-	int *buf = new int[n]; // EXPECT: OXI-C1001
+	int *buf = new int[n]; // EXPECT: OXI-C1001=low
 	buf[0] = 1;
-	delete buf; // EXPECT: OXI-C0018 OXI-C1002
+	delete buf; // EXPECT: OXI-C0018 OXI-C1002=low
 }
 
 void scale_fixed(int n)
 {
-	int *buf = new int[n]; // EXPECT: OXI-C1001
+	int *buf = new int[n]; // EXPECT: OXI-C1001=low
 	buf[0] = 1;
-	delete[] buf; // EXPECT: OXI-C1002
+	delete[] buf; // EXPECT: OXI-C1002=low
 }
 
 void sample_flawed()
@@ -29,7 +29,7 @@ void sample_flawed()
 	if (s == nullptr)
 		return;
 	s->values[0] = 1;
-	delete s; // EXPECT: OXI-C0018 OXI-C1002
+	delete s; // EXPECT: OXI-C0018 OXI-C1002=low
 }
 
 void sample_fixed()
@@ -43,7 +43,7 @@ void sample_fixed()
 
 void one_flawed()
 {
-	Sample *s = new Sample(); // EXPECT: OXI-C1001
+	Sample *s = new Sample(); // EXPECT: OXI-C1001=low
 	s->values[0] = 1;
 	free(s); // EXPECT: OXI-C0018
 }

@@ -14,7 +14,7 @@ struct Widget {
 
 Widget *make_widget_flawed(const std::string &name)
 {
-	Widget *w = new Widget(name); // EXPECT: OXI-C1001
+	Widget *w = new Widget(name); // EXPECT: OXI-C1001=low
 	return w;
 }
 

@@ -19,7 +19,7 @@ public:
 void drop_frame_flawed(Frame *f)
 {
 	f->pixels.clear();
-	delete f; // EXPECT: OXI-C1002
+	delete f; // EXPECT: OXI-C1002=low
 }
 
 void drop_frame_fixed(std::unique_ptr<Frame> f)

@@ -6,7 +6,7 @@
 
 std::uint32_t float_bits_flawed(float f)
 {
-	return *reinterpret_cast<std::uint32_t *>(&f); // EXPECT: OXI-C1003
+	return *reinterpret_cast<std::uint32_t *>(&f); // EXPECT: OXI-C1003=low
 }
 
 std::uint32_t float_bits_fixed(float f)

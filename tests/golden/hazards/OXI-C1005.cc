@@ -7,7 +7,7 @@ void upcase(char *s);
 
 void shout_flawed(const std::string &text)
 {
-	upcase(const_cast<char *>(text.c_str())); // EXPECT: OXI-C1005
+	upcase(const_cast<char *>(text.c_str())); // EXPECT: OXI-C1005=low
 }
 
 std::string shout_fixed(std::string text)

@@ -4,4 +4,4 @@ struct Registry {
 	int entries[16];
 };
 
-Registry *global_registry = new Registry; // EXPECT: OXI-C1001
+Registry *global_registry = new Registry; // EXPECT: OXI-C1001=low

@@ -1,0 +1,29 @@
+/* The longest output of sprintf depends on the arguments' types: "%02x" of
+ * an unsigned char is two digits, of a (signed) char promoted to a
+ * negative int eight. */
+#include <stdio.h>
+
+void escape_fixed(const unsigned char *s, char *out)
+{
+	for (; *s; s++) {
+		const unsigned char c = *s;
+		char str[10];
+		sprintf(str, "\\x%02x", c);
+		out[0] = str[0];
+	}
+}
+
+void escape_cast_fixed(const char *s, char *out)
+{
+	char str[5];
+	sprintf(str, "\\x%02x", (unsigned char)*s);
+	out[0] = str[0];
+}
+
+void escape_flawed(const char *s, char *out)
+{
+	const char c = *s;
+	char str[5];
+	sprintf(str, "\\x%02x", c); // EXPECT: OXI-C0003=medium
+	out[0] = str[0];
+}
