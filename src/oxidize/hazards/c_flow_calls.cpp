@@ -206,6 +206,33 @@ bool FunctionFlow::length_taken_before(Range arg, std::size_t at) const {
   return false;
 }
 
+// A condition earlier in the body that compares with the destination's size
+// (`if (len >= sizeof(keyval)) return ...;`) or tests the source's length
+// by its name (`if (size <= backends_len)` before copying `backends`): the
+// copy is checked, the way the function's author meant.
+bool FunctionFlow::bound_checked_before(Range dest, Range source, std::size_t at) const {
+  const std::string_view to = leading_name(dest, false);
+  const std::string_view from = leading_name(source, true);
+  const auto length_of_source = [&](std::string_view t) {
+    if (from.size() < 2 || t.size() <= from.size() || !t.starts_with(from)) return false;
+    const std::string_view rest = t.substr(from.size());
+    return rest == "len" || rest == "_len" || rest == "length" || rest == "_length" || rest == "_size" ||
+           rest == "size" || rest == "Len" || rest == "Length";
+  };
+  for (std::size_t t = body_.begin; t + 1 < at; ++t) {
+    if (!(v_.is(t, "if") || v_.is(t, "while")) || !v_.is(t + 1, "(")) continue;
+    const std::size_t close = v_.match(t + 1);
+    if (close == npos || close >= at) continue;
+    for (std::size_t u = t + 2; u < close; ++u) {
+      if (!to.empty() && v_.is(u, "sizeof") &&
+          (v_.text(u + 1) == to || (v_.is(u + 1, "(") && v_.text(u + 2) == to && v_.is(u + 3, ")"))))
+        return true;
+      if (v_.is_identifier(u) && length_of_source(v_.text(u))) return true;
+    }
+  }
+  return false;
+}
+
 bool FunctionFlow::sized_by_strlen(Range arg) const {
   const std::string_view name = leading_name(arg, true);
   const Var* var = name.empty() ? nullptr : find(name);
@@ -291,6 +318,17 @@ FunctionFlow::FormatOrigin FunctionFlow::format_origin(Range arg) const {
     return upper && var == nullptr ? FormatOrigin::macro_like : FormatOrigin::other;
   }
   if (!var->parameter && only_literals_assigned(name)) return FormatOrigin::literal;
+  // A buffer the function formats from a literal (`snprintf(format, sizeof
+  // format, "%%-%ds", width)`): built by the program, not taken from input.
+  if (var->kind == Kind::array && var->local) {
+    for (std::size_t k = body_.begin; k + 3 < body_.end; ++k) {
+      if (!v_.is_identifier(k) || !v_.text(k).ends_with("printf") || !v_.is(k + 1, "(") || v_.text(k + 2) != name)
+        continue;
+      const auto built = v_.arguments(k + 1);
+      for (std::size_t n = 1; n < built.size() && n < 3; ++n)
+        if (built[n].size() == 1 && v_.is_string(built[n].begin)) return FormatOrigin::macro_like;
+    }
+  }
   return FormatOrigin::other;
 }
 
@@ -513,8 +551,9 @@ std::size_t FunctionFlow::call(std::size_t i) {
       } else {
         // Evidence of a bound: the source's length taken earlier in the
         // function (a check), or a destination sized from a strlen.
-        const bool bounded = length || length_taken_before(args[1], i) || length_taken_before(args[0], i) ||
-                             sized_by_strlen(args[0]);
+        const bool bounded = length || length_taken_before(args[1], i) ||
+                             length_taken_before(args[0], i) || sized_by_strlen(args[0]) ||
+                             bound_checked_before(args[0], args[1], i);
         report(RuleId::strcpy_unbounded, bounded ? Confidence::low : Confidence::medium, i,
                fmt::format("{} into '{}' is not bounded by its size{}", callee, arg_text(args[0]),
                            bounded ? " (a length is checked or allocated for nearby)" : ""));
@@ -524,8 +563,9 @@ std::size_t FunctionFlow::call(std::size_t i) {
     }
     case CallKind::append_unbounded:
       if (!args.empty()) {
-        const bool bounded = (args.size() > 1 && length_taken_before(args[1], i)) || length_taken_before(args[0], i) ||
-                             sized_by_strlen(args[0]);
+        const bool bounded = (args.size() > 1 && (length_taken_before(args[1], i) ||
+                                                  bound_checked_before(args[0], args[1], i))) ||
+                             length_taken_before(args[0], i) || sized_by_strlen(args[0]);
         report(RuleId::strcat_unbounded, bounded ? Confidence::low : Confidence::medium, i,
                fmt::format("{} appends to '{}' without knowing the room left", callee, arg_text(args[0])));
       }

@@ -311,6 +311,7 @@ class FunctionFlow final : public ExpressionContext {
   std::string arg_text(Range r) const;
   std::string_view leading_name(Range arg, bool through_deref) const;
   bool length_taken_before(Range arg, std::size_t at) const;
+  bool bound_checked_before(Range dest, Range source, std::size_t at) const;
   bool sized_by_strlen(Range arg) const;
   bool is_unary_at(std::size_t i) const;
   bool is_write_after(std::size_t i) const;
