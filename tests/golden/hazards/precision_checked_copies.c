@@ -47,3 +47,58 @@ void progress_flawed(FILE *out, const char *line, double percent)
 		return;
 	fprintf(out, format, line, percent); // EXPECT: OXI-C0009=medium
 }
+
+/* A block allocated in the function for the lengths of what goes into it. */
+#include <stdlib.h>
+
+int join_fixed(char **ip_port, const char *host, const char *port)
+{
+	*ip_port = malloc(strlen(host) + strlen(port) + 2);
+	if (*ip_port == NULL)
+		return 0;
+	strcpy(*ip_port, host);
+	strcat(*ip_port, ":");
+	strcat(*ip_port, port);
+	return 1;
+}
+
+int join_flawed(char **ip_port, const char *host, const char *port, size_t size)
+{
+	*ip_port = malloc(size);
+	if (*ip_port == NULL)
+		return 0;
+	strcpy(*ip_port, host); // EXPECT: OXI-C0001=medium
+	strcat(*ip_port, port); // EXPECT: OXI-C0002=medium
+	return 1;
+}
+
+/* A constant string array copied: a known, short text. */
+int context_fixed(unsigned char *tbs, int server)
+{
+	static const char servercontext[] = "TLS 1.3, server CertificateVerify";
+	static const char clientcontext[] = "TLS 1.3, client CertificateVerify";
+	if (server)
+		strcpy((char *)tbs + 64, servercontext);
+	else
+		strcpy((char *)tbs + 64, clientcontext);
+	return tbs[0];
+}
+
+void context_flawed(void)
+{
+	static const char context[] = "TLS 1.3, server CertificateVerify";
+	char small[16];
+	strcpy(small, context); // EXPECT: OXI-C0021=high
+	puts(small);
+}
+
+/* The room checked with the string's length before a copy and an append. */
+char *file_name_fixed(char *buf, size_t size, const char *s)
+{
+	size_t len = strlen(s);
+	if (len + 1 + 1 >= size)
+		return NULL;
+	strcpy(buf, s);
+	strcat(buf, "/");
+	return buf;
+}
