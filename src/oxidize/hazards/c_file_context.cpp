@@ -212,6 +212,12 @@ bool written_as_buffer(const TokenView& v, std::size_t t) {
 
 bool literal_expression(const TokenView& v, Range r, const FileContext& file) {
   if (r.empty()) return false;
+  // `{ 0x54, 0x4c, 'S', 0 }`: a character array spelled element by element.
+  if (v.is(r.begin, "{") && v.match(r.begin) == r.end - 1 && r.size() > 2) {
+    for (std::size_t t = r.begin + 1; t + 1 < r.end; ++t)
+      if (!(v.is_number(t) || v.token(t).kind == lex::TokenKind::character || v.is(t, ","))) return false;
+    return true;
+  }
   std::size_t k = r.begin;
   for (std::size_t t = r.begin; t < r.end; ++t) {
     if (v.is(t, "?")) {

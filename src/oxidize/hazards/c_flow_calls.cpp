@@ -131,8 +131,12 @@ std::optional<std::int64_t> format_max_length(std::string_view f, std::span<cons
       case 'c': n = 1; break;
       case 'p': n = 18; break;
       case 's':
-        if (precision < 0) return std::nullopt;
-        n = precision;
+        // Unbounded, unless a precision or the array holding the string
+        // (`char name[16]`: at most 15 characters) says otherwise.
+        if (precision >= 0 && type.string_capacity >= 0) n = std::min(precision, type.string_capacity);
+        else if (precision >= 0) n = precision;
+        else if (type.string_capacity >= 0) n = type.string_capacity;
+        else return std::nullopt;
         break;
       default: return std::nullopt;
     }
@@ -206,6 +210,90 @@ bool FunctionFlow::length_taken_before(Range arg, std::size_t at) const {
   return false;
 }
 
+// A condition earlier in the body that compares with the destination's size
+// (`if (len >= sizeof(keyval)) return ...;`) or tests the source's length
+// by its name (`if (size <= backends_len)` before copying `backends`): the
+// copy is checked, the way the function's author meant.
+bool FunctionFlow::bound_checked_before(Range dest, Range source, std::size_t at) const {
+  const std::string_view to = leading_name(dest, false);
+  const std::string_view from = leading_name(source, true);
+  const auto length_of_source = [&](std::string_view t) {
+    if (from.size() < 2 || t.size() <= from.size() || !t.starts_with(from)) return false;
+    const std::string_view rest = t.substr(from.size());
+    return rest == "len" || rest == "_len" || rest == "length" || rest == "_length" || rest == "_size" ||
+           rest == "size" || rest == "Len" || rest == "Length";
+  };
+  for (std::size_t t = body_.begin; t + 1 < at; ++t) {
+    if (!(v_.is(t, "if") || v_.is(t, "while")) || !v_.is(t + 1, "(")) continue;
+    const std::size_t close = v_.match(t + 1);
+    if (close == npos || close >= at) continue;
+    for (std::size_t u = t + 2; u < close; ++u) {
+      if (!to.empty() && v_.is(u, "sizeof") &&
+          (v_.text(u + 1) == to || (v_.is(u + 1, "(") && v_.text(u + 2) == to && v_.is(u + 3, ")"))))
+        return true;
+      if (v_.is_identifier(u) && length_of_source(v_.text(u))) return true;
+    }
+  }
+  return false;
+}
+
+// The destination, spelled the same (`*ip_port`, `p->name`), was assigned
+// earlier in the function from a size that counts string lengths
+// (`*ip_port = OPENSSL_zalloc(strlen(host) + strlen(port) + 2)`): the block
+// was made for what is copied into it.
+bool FunctionFlow::allocated_from_lengths(Range dest, std::size_t at) const {
+  const Range d = strip_casts(dest);
+  if (d.empty() || d.size() > 8) return false;
+  for (std::size_t k = body_.begin; k + d.size() + 1 < at; ++k) {
+    bool same = true;
+    for (std::size_t n = 0; n < d.size() && same; ++n) same = v_.text(k + n) == v_.text(d.begin + n);
+    if (!same || !v_.is(k + d.size(), "=")) continue;
+    if (k > body_.begin && (v_.is(k - 1, ".") || v_.is(k - 1, "->") || v_.is_identifier(k - 1))) continue;
+    for (std::size_t t = k + d.size() + 1; t < at && !v_.is(t, ";"); ++t)
+      if (v_.is(t, "strlen") || v_.is(t, "strnlen") || v_.is(t, "wcslen")) return true;
+  }
+  return false;
+}
+
+// The length of a string array that never changes (`static const char
+// context[] = "TLS 1.3, server CertificateVerify"`, in the function or at
+// file scope): copying it copies a known, short text.
+std::optional<std::int64_t> FunctionFlow::constant_string_length(Range arg) const {
+  const std::string_view name = single_name(strip_casts(arg));
+  const Var* var = name.empty() ? nullptr : find(name);
+  if (var == nullptr || var->kind != Kind::array || var->elem_size != 1 || var->dims[0] <= 0 || var->dims[1] != -1 ||
+      var->parameter)
+    return std::nullopt;
+  const bool unchanged = var->local || !file_.literal_global(name) ? only_literals_assigned(name) : true;
+  if (!unchanged) return std::nullopt;
+  return var->dims[0] - 1;
+}
+
+// An `if` earlier in the body that compares a string length (`strlen(...)`,
+// or a variable assigned one) with something: the usual room check before
+// a copy and the appends that follow it (`if (len + 1 + strlen(RFILE) + 1 >=
+// size) return NULL; strcpy(buf, s); strcat(buf, "/");`).
+bool FunctionFlow::length_compared_before(std::size_t at) const {
+  for (std::size_t t = body_.begin; t + 1 < at; ++t) {
+    if (!v_.is(t, "if") || !v_.is(t + 1, "(")) continue;
+    const std::size_t close = v_.match(t + 1);
+    if (close == npos || close >= at) continue;
+    bool length = false;
+    bool relational = false;
+    for (std::size_t u = t + 2; u < close; ++u) {
+      const std::string_view w = v_.text(u);
+      relational = relational || w == "<" || w == ">" || w == "<=" || w == ">=";
+      if (w == "strlen" || w == "strnlen") length = true;
+      else if (v_.is_identifier(u)) {
+        const Var* var = find(w);
+        length = length || (var != nullptr && var->from_strlen);
+      }
+    }
+    if (length && relational) return true;
+  }
+  return false;
+}
+
 bool FunctionFlow::sized_by_strlen(Range arg) const {
   const std::string_view name = leading_name(arg, true);
   const Var* var = name.empty() ? nullptr : find(name);
@@ -257,7 +345,10 @@ ArgumentType FunctionFlow::argument_type(Range arg) const {
   }
   const std::string_view name = single_name(arg);
   const Var* var = name.empty() ? nullptr : find(name);
-  if (var == nullptr || var->kind != Kind::scalar || var->elem_size <= 0) return {};
+  if (var == nullptr) return {};
+  if (var->kind == Kind::array && var->elem_size == 1 && var->dims[0] > 0 && var->dims[1] == -1)
+    return {.string_capacity = var->dims[0] - 1};
+  if (var->kind != Kind::scalar || var->elem_size <= 0) return {};
   return {var->elem_size, var->unsigned_type};
 }
 
@@ -291,6 +382,17 @@ FunctionFlow::FormatOrigin FunctionFlow::format_origin(Range arg) const {
     return upper && var == nullptr ? FormatOrigin::macro_like : FormatOrigin::other;
   }
   if (!var->parameter && only_literals_assigned(name)) return FormatOrigin::literal;
+  // A buffer the function formats from a literal (`snprintf(format, sizeof
+  // format, "%%-%ds", width)`): built by the program, not taken from input.
+  if (var->kind == Kind::array && var->local) {
+    for (std::size_t k = body_.begin; k + 3 < body_.end; ++k) {
+      if (!v_.is_identifier(k) || !v_.text(k).ends_with("printf") || !v_.is(k + 1, "(") || v_.text(k + 2) != name)
+        continue;
+      const auto built = v_.arguments(k + 1);
+      for (std::size_t n = 1; n < built.size() && n < 3; ++n)
+        if (built[n].size() == 1 && v_.is_string(built[n].begin)) return FormatOrigin::macro_like;
+    }
+  }
   return FormatOrigin::other;
 }
 
@@ -501,7 +603,8 @@ std::size_t FunctionFlow::call(std::size_t i) {
     case CallKind::copy_unbounded: {
       if (args.size() < 2) return i + 1;
       const auto bytes = destination_bytes(args[0]);
-      const auto length = literal_length(v_, args[1], &file_);
+      const auto length = literal_length(v_, args[1], &file_) ? literal_length(v_, args[1], &file_)
+                                                              : constant_string_length(args[1]);
       const auto source = destination_bytes(args[1]);  // an array of known size
       if (bytes && length) {
         if (*length + 1 > *bytes)
@@ -513,8 +616,9 @@ std::size_t FunctionFlow::call(std::size_t i) {
       } else {
         // Evidence of a bound: the source's length taken earlier in the
         // function (a check), or a destination sized from a strlen.
-        const bool bounded = length || length_taken_before(args[1], i) || length_taken_before(args[0], i) ||
-                             sized_by_strlen(args[0]);
+        const bool bounded = length || length_taken_before(args[1], i) ||
+                             length_taken_before(args[0], i) || sized_by_strlen(args[0]) ||
+                             bound_checked_before(args[0], args[1], i) || allocated_from_lengths(args[0], i);
         report(RuleId::strcpy_unbounded, bounded ? Confidence::low : Confidence::medium, i,
                fmt::format("{} into '{}' is not bounded by its size{}", callee, arg_text(args[0]),
                            bounded ? " (a length is checked or allocated for nearby)" : ""));
@@ -524,8 +628,12 @@ std::size_t FunctionFlow::call(std::size_t i) {
     }
     case CallKind::append_unbounded:
       if (!args.empty()) {
-        const bool bounded = (args.size() > 1 && length_taken_before(args[1], i)) || length_taken_before(args[0], i) ||
-                             sized_by_strlen(args[0]);
+        const bool bounded = (args.size() > 1 && (length_taken_before(args[1], i) ||
+                                                  bound_checked_before(args[0], args[1], i))) ||
+                             length_taken_before(args[0], i) || sized_by_strlen(args[0]) ||
+                             allocated_from_lengths(args[0], i) ||
+                             (args.size() > 1 && (literal_length(v_, args[1], &file_) || constant_string_length(args[1])) &&
+                              length_compared_before(i));
         report(RuleId::strcat_unbounded, bounded ? Confidence::low : Confidence::medium, i,
                fmt::format("{} appends to '{}' without knowing the room left", callee, arg_text(args[0])));
       }

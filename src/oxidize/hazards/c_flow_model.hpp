@@ -162,6 +162,7 @@ inline bool is_null_literal(std::string_view t) { return t == "NULL" || t == "nu
 struct ArgumentType {
   std::int64_t bytes = 0;  // 0: unknown
   bool is_unsigned = false;
+  std::int64_t string_capacity = -1;  // a char array of known size: the longest string it holds (-1 unknown)
 };
 
 enum class Body : std::uint8_t { plain, if_then, else_branch, loop, switch_block, do_block };
@@ -311,6 +312,10 @@ class FunctionFlow final : public ExpressionContext {
   std::string arg_text(Range r) const;
   std::string_view leading_name(Range arg, bool through_deref) const;
   bool length_taken_before(Range arg, std::size_t at) const;
+  bool bound_checked_before(Range dest, Range source, std::size_t at) const;
+  bool allocated_from_lengths(Range dest, std::size_t at) const;
+  std::optional<std::int64_t> constant_string_length(Range arg) const;
+  bool length_compared_before(std::size_t at) const;
   bool sized_by_strlen(Range arg) const;
   bool is_unary_at(std::size_t i) const;
   bool is_write_after(std::size_t i) const;

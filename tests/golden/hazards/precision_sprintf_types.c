@@ -27,3 +27,22 @@ void escape_flawed(const char *s, char *out)
 	sprintf(str, "\\x%02x", c); // EXPECT: OXI-C0003=medium
 	out[0] = str[0];
 }
+
+/* A %s argument held in an array of known size is at most that long. */
+void background_fixed(const char *name, char *out)
+{
+	char back[32];
+	char info[64];
+	snprintf(back, sizeof back, "%s", name);
+	sprintf(info, " on background %s", back);
+	out[0] = info[0];
+}
+
+void background_flawed(const char *name, char *out)
+{
+	char back[32];
+	char info[24];
+	snprintf(back, sizeof back, "%s", name);
+	sprintf(info, " on background %s", back); // EXPECT: OXI-C0003=medium
+	out[0] = info[0];
+}

@@ -1,0 +1,104 @@
+/* A copy whose length a condition earlier in the function compares with the
+ * destination's size (`if (len >= sizeof(key)) return`), or tests by the
+ * source's own length variable (`backends_len`), is checked as its author
+ * meant: low, not a default finding. A format the function builds with
+ * snprintf from a literal is the program's own: low. */
+#include <stdio.h>
+#include <string.h>
+
+int copy_key_fixed(const char *encoded, size_t encoded_len)
+{
+	char key[25];
+	if (encoded_len >= sizeof(key))
+		return -1;
+	strcpy(key, encoded);
+	return key[0];
+}
+
+int copy_key_flawed(const char *encoded)
+{
+	char key[25];
+	strcpy(key, encoded); // EXPECT: OXI-C0001=medium
+	return key[0];
+}
+
+size_t copy_list_fixed(char *buffer, size_t size, const char *backends, size_t backends_len)
+{
+	if (size <= backends_len) {
+		strncpy(buffer, backends, size - 1);
+		buffer[size - 1] = '\0';
+		return size - 1;
+	}
+	strcpy(buffer, backends);
+	return backends_len;
+}
+
+void progress_fixed(FILE *out, const char *line, double percent, int width)
+{
+	char format[40];
+	snprintf(format, sizeof(format), "\r%%-%ds %%5.1f%%%%", width);
+	fprintf(out, format, line, percent);
+}
+
+void progress_flawed(FILE *out, const char *line, double percent)
+{
+	char format[40];
+	if (!fgets(format, sizeof format, stdin))
+		return;
+	fprintf(out, format, line, percent); // EXPECT: OXI-C0009=medium
+}
+
+/* A block allocated in the function for the lengths of what goes into it. */
+#include <stdlib.h>
+
+int join_fixed(char **ip_port, const char *host, const char *port)
+{
+	*ip_port = malloc(strlen(host) + strlen(port) + 2);
+	if (*ip_port == NULL)
+		return 0;
+	strcpy(*ip_port, host);
+	strcat(*ip_port, ":");
+	strcat(*ip_port, port);
+	return 1;
+}
+
+int join_flawed(char **ip_port, const char *host, const char *port, size_t size)
+{
+	*ip_port = malloc(size);
+	if (*ip_port == NULL)
+		return 0;
+	strcpy(*ip_port, host); // EXPECT: OXI-C0001=medium
+	strcat(*ip_port, port); // EXPECT: OXI-C0002=medium
+	return 1;
+}
+
+/* A constant string array copied: a known, short text. */
+int context_fixed(unsigned char *tbs, int server)
+{
+	static const char servercontext[] = "TLS 1.3, server CertificateVerify";
+	static const char clientcontext[] = "TLS 1.3, client CertificateVerify";
+	if (server)
+		strcpy((char *)tbs + 64, servercontext);
+	else
+		strcpy((char *)tbs + 64, clientcontext);
+	return tbs[0];
+}
+
+void context_flawed(void)
+{
+	static const char context[] = "TLS 1.3, server CertificateVerify";
+	char small[16];
+	strcpy(small, context); // EXPECT: OXI-C0021=high
+	puts(small);
+}
+
+/* The room checked with the string's length before a copy and an append. */
+char *file_name_fixed(char *buf, size_t size, const char *s)
+{
+	size_t len = strlen(s);
+	if (len + 1 + 1 >= size)
+		return NULL;
+	strcpy(buf, s);
+	strcat(buf, "/");
+	return buf;
+}
