@@ -1050,17 +1050,25 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
 
 // Whether a condition is always true or always false with what is known
 // (`if (0)`, `if (flag > 1)` with flag == 1, `if (i == 10)` in a loop to 9).
+// `!x` and `!(...)` are peeled in a loop, not by recursion: `!(!(!(...)))`
+// nested 200,000 deep overflowed the stack.
 std::optional<bool> FunctionFlow::truth(Range cond) const {
-  cond = unwrap_condition(cond);
-  if (cond.empty()) return std::nullopt;
-  if (v_.is(cond.begin, "!")) {
+  bool negated = false;
+  for (;;) {
+    cond = unwrap_condition(cond);
+    if (cond.empty() || !v_.is(cond.begin, "!")) break;
     const Range rest{cond.begin + 1, cond.end};
-    if (rest.size() == 1 || (v_.is(rest.begin, "(") && v_.match(rest.begin) == rest.end - 1)) {
-      const auto inner = truth(rest);
-      if (inner) return !*inner;
-      return std::nullopt;
-    }
+    if (!(rest.size() == 1 || (v_.is(rest.begin, "(") && v_.match(rest.begin) == rest.end - 1))) break;
+    negated = !negated;
+    cond = rest;
   }
+  const auto known = truth_of_unnegated(cond);
+  if (known && negated) return !*known;
+  return known;
+}
+
+std::optional<bool> FunctionFlow::truth_of_unnegated(Range cond) const {
+  if (cond.empty()) return std::nullopt;
   // One comparison at the top level.
   std::size_t op = npos;
   for (std::size_t i = cond.begin; i < cond.end; ++i) {

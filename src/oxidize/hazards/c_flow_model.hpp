@@ -316,6 +316,7 @@ class FunctionFlow final : public ExpressionContext {
     out_.push_back({rule, c, at, std::move(message)});
   }
   std::optional<bool> truth(Range cond) const;
+  std::optional<bool> truth_of_unnegated(Range cond) const;  // truth() after its leading `!`s
   bool short_circuits(Range r) const;
 
   const TokenView& v_;
