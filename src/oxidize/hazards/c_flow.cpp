@@ -214,22 +214,30 @@ void FunctionFlow::survey(std::size_t open, std::size_t close) {
   }
 }
 
-// Asked only when a finding is about to be made, so a plain scan of the body.
+// Asked only when a finding is about to be made: the body is read once, on
+// the first question (a body with thousands of findings asks thousands).
 bool FunctionFlow::assigned_anywhere(std::string_view name) const {
-  for (std::size_t k = body_.begin; k < body_.end; ++k) {
-    if (!v_.is_identifier(k) || v_.text(k) != name || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
-    if (is_write_after(k + 1) || v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--")) return true;
+  if (!assigned_names_) {
+    assigned_names_.emplace();
+    for (std::size_t k = body_.begin; k < body_.end; ++k) {
+      if (!v_.is_identifier(k) || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
+      if (is_write_after(k + 1) || v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--"))
+        assigned_names_->insert(v_.text(k));
+    }
   }
-  return false;
+  return assigned_names_->count(name) != 0;
 }
 
 // Used other than by indexing: passed on, assigned to a pointer, its address taken.
 bool FunctionFlow::escapes(std::string_view name) const {
-  for (std::size_t k = body_.begin; k < body_.end; ++k) {
-    if (!v_.is_identifier(k) || v_.text(k) != name || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
-    if (!v_.is(k + 1, "[") && !v_.is(k - 1, "sizeof")) return true;
+  if (!escaping_names_) {
+    escaping_names_.emplace();
+    for (std::size_t k = body_.begin; k < body_.end; ++k) {
+      if (!v_.is_identifier(k) || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
+      if (!v_.is(k + 1, "[") && !v_.is(k - 1, "sizeof")) escaping_names_->insert(v_.text(k));
+    }
   }
-  return false;
+  return escaping_names_->count(name) != 0;
 }
 
 void FunctionFlow::push(Entry e) {

@@ -169,16 +169,33 @@ std::string_view FunctionFlow::leading_name(Range arg, bool through_deref) const
 
 // `strlen(src)` (or sizeof/strnlen of it) earlier in the body: the usual sign
 // of a length check before the copy.
+// The body is read once, on the first question: where each name first
+// stands inside the parentheses of a strlen-like call (to the end of the
+// body when they do not close); a name's length was taken before `at` when
+// that place is before `at`.
 bool FunctionFlow::length_taken_before(Range arg, std::size_t at) const {
   const std::string_view name = leading_name(arg, true);
   if (name.empty()) return false;
-  for (std::size_t t = body_.begin; t + 2 < at; ++t) {
-    if (!(v_.is(t, "strlen") || v_.is(t, "strnlen") || v_.is(t, "wcslen")) || !v_.is(t + 1, "(")) continue;
-    const std::size_t close = v_.match(t + 1);
-    for (std::size_t u = t + 2; u < close && u < at; ++u)
-      if (v_.is_identifier(u) && v_.text(u) == name) return true;
+  if (!length_taken_at_) {
+    length_taken_at_.emplace();
+    // The calls' argument ranges begin in ascending order and nest or
+    // follow each other: one sweep with the furthest end reached so far.
+    std::vector<Range> inside;
+    for (std::size_t t = body_.begin; t + 1 < body_.end; ++t) {
+      if (!(v_.is(t, "strlen") || v_.is(t, "strnlen") || v_.is(t, "wcslen")) || !v_.is(t + 1, "(")) continue;
+      const std::size_t close = v_.match(t + 1);
+      inside.push_back({t + 2, close == npos ? body_.end : std::min(close, body_.end)});
+    }
+    std::size_t next = 0;
+    std::size_t covered_to = 0;
+    for (std::size_t u = body_.begin; u < body_.end; ++u) {
+      for (; next < inside.size() && inside[next].begin <= u; ++next)
+        covered_to = std::max(covered_to, inside[next].end);
+      if (u < covered_to && v_.is_identifier(u)) length_taken_at_->emplace(v_.text(u), u);
+    }
   }
-  return false;
+  const auto found = length_taken_at_->find(name);
+  return found != length_taken_at_->end() && found->second < at;
 }
 
 bool FunctionFlow::sized_by_strlen(Range arg) const {

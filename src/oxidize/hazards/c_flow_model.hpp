@@ -348,6 +348,13 @@ class FunctionFlow final : public ExpressionContext {
   std::size_t loop_body_begin_ = 0;     // where the body being entered starts
   std::size_t pending_then_begin_ = static_cast<std::size_t>(-1);
   bool guarded_condition_ = false;      // scanning a condition with && or ||: NULL checks may guard it
+  // What assigned_anywhere, escapes and length_taken_before ask of the whole
+  // body, read once on first use instead of once per question: the names
+  // assigned anywhere, the names used other than by indexing, and for each
+  // name inside a strlen-like call's parentheses the first token where it is.
+  mutable std::optional<std::unordered_set<std::string_view, NameHash>> assigned_names_;
+  mutable std::optional<std::unordered_set<std::string_view, NameHash>> escaping_names_;
+  mutable std::optional<std::unordered_map<std::string_view, std::size_t, NameHash>> length_taken_at_;
 };
 
 // What the file says outside functions: global arrays and pointers, integer macros.
