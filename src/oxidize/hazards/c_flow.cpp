@@ -457,11 +457,33 @@ bool FunctionFlow::correlated(const Var& var) const {
   for (std::size_t d = var.maybe_depth; d < entries_.size(); ++d) {
     if (entries_[d].always) continue;  // a test known to pass excludes no path
     bool shared = false;
-    names_in(entries_[d].cond, [&](std::string_view later) {
-      names_in(origin, [&](std::string_view earlier) { shared = shared || later == earlier; });
-    });
+    names_in(entries_[d].cond, [&](std::string_view later) { shared = shared || named_in(later, origin); });
     if (shared || entries_[d].cond.empty()) return true;
   }
+  return false;
+}
+
+// Whether `name` stands in `r` as correlated() counts names (not called, not
+// a member). Where each name stands in the body is read once, on the first
+// question: a body with thousands of "maybe" findings, each asking about a
+// branch of thousands of tokens, read that branch once per finding.
+bool FunctionFlow::named_in(std::string_view name, Range r) const {
+  if (!name_places_) {
+    name_places_.emplace();
+    for (std::size_t k = body_.begin; k < body_.end; ++k)
+      if (v_.is_identifier(k) && !v_.is(k + 1, "(") && !v_.is(k - 1, ".") && !v_.is(k - 1, "->"))
+        (*name_places_)[v_.text(k)].push_back(k);
+  }
+  if (r.begin >= body_.begin && r.end <= body_.end) {
+    const auto found = name_places_->find(name);
+    if (found == name_places_->end()) return false;
+    const auto& places = found->second;
+    const auto first = std::lower_bound(places.begin(), places.end(), r.begin);
+    return first != places.end() && *first < r.end;
+  }
+  for (std::size_t k = r.begin; k < r.end; ++k)  // not within the body: read it (never seen)
+    if (v_.is_identifier(k) && !v_.is(k + 1, "(") && !v_.is(k - 1, ".") && !v_.is(k - 1, "->") && v_.text(k) == name)
+      return true;
   return false;
 }
 

@@ -252,6 +252,7 @@ class FunctionFlow final : public ExpressionContext {
   void checked_in(Range cond);
   bool constant_condition(Range cond) const;
   bool correlated(const Var& var) const;
+  bool named_in(std::string_view name, Range r) const;
   Range unwrap_condition(Range cond) const;
   bool do_forever(const Entry& e) const;
   Confidence across(std::uint32_t from, std::uint32_t to, Confidence c) const;
@@ -355,6 +356,8 @@ class FunctionFlow final : public ExpressionContext {
   mutable std::optional<std::unordered_set<std::string_view, NameHash>> assigned_names_;
   mutable std::optional<std::unordered_set<std::string_view, NameHash>> escaping_names_;
   mutable std::optional<std::unordered_map<std::string_view, std::size_t, NameHash>> length_taken_at_;
+  // Where each name stands in the body (as correlated() counts names), ascending.
+  mutable std::optional<std::unordered_map<std::string_view, std::vector<std::size_t>, NameHash>> name_places_;
 };
 
 // What the file says outside functions: global arrays and pointers, integer macros.
