@@ -82,20 +82,35 @@ void FunctionFlow::forget_names(std::size_t begin, std::size_t end) {
   }
 }
 
+// The first time, every variable is looked at; after that only those
+// changed since the last time (the others had their values reset then, or
+// were no globals): a body of thousands of calls and variables costs what
+// changed between the calls, not every variable at every call.
 void FunctionFlow::forget_global_values() {
   std::vector<std::string_view> names;
-  vars_.for_each([&](std::string_view name, Var& var) {
+  const auto collect = [&](std::string_view name, Var& var) {
     if (!var.local && !var.parameter && var.value) names.push_back(name);
-  });
+  };
+  if (vars_.tracking(k_globals_tracker)) vars_.take_touched(k_globals_tracker, collect);
+  else vars_.for_each(collect);
   for (auto name : names) change(name).value.reset();
+  vars_.take_touched(k_globals_tracker, [](std::string_view, Var&) {});  // only just reset
+  vars_.start_tracking(k_globals_tracker);
   globals_with_values_ = 0;
 }
 
+// The first label forgets every variable; a later one only those changed
+// since the label before (the others are still as that one left them, and
+// forgetting them again would change nothing): thousands of labels and
+// variables cost what changed between the labels.
 void FunctionFlow::forget_everything() {
-  vars_.for_each([&](std::string_view name, Var& var) {
+  const auto forget = [&](std::string_view name, Var& var) {
     undo_.emplace_back(name, var);
     var.written_elsewhere();
-  });
+  };
+  if (vars_.tracking(k_labels_tracker)) vars_.take_touched(k_labels_tracker, forget);
+  else vars_.for_each(forget);
+  vars_.start_tracking(k_labels_tracker);
 }
 
 std::optional<Interval> FunctionFlow::value_of(std::string_view name) const {

@@ -66,6 +66,10 @@ enum class Allocator : std::uint8_t { none, malloc, new_single, new_array };
 
 struct Var;
 using VarMap = NameTable<struct Var>;
+// The VarMap's touch trackers (name_table.hpp): what changed since the last
+// label, and since the last call that forgot the globals' values.
+constexpr std::size_t k_labels_tracker = 0;
+constexpr std::size_t k_globals_tracker = 1;
 
 struct Var {
   Kind kind = Kind::unknown;

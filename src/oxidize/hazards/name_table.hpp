@@ -5,6 +5,13 @@
 // slot, inline comparisons, and O(1) reuse between functions. Values live in
 // a deque: references stay valid while names are added (the analysis holds
 // them across insertions).
+//
+// Touch tracking: once a tracker is started, every value reached for change
+// (the non-const find, insert, operator[]) is listed for it once, until the
+// tracker takes its list. A pass over "every value changed since last time"
+// (a goto label forgets what is known of each variable) then costs what
+// changed, not the whole table again.
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -44,8 +51,10 @@ class NameTable {
       const Slot& s = slots_[k];
       if (s.state == State::empty) return nullptr;
       if (s.state == State::used && s.hash == h && s.name.size() == name.size() &&
-          std::memcmp(s.name.data(), name.data(), name.size()) == 0)
+          std::memcmp(s.name.data(), name.data(), name.size()) == 0) {
+        if (tracking_ != 0) touch(s.index);
         return &values_[s.index].second;
+      }
     }
   }
 
@@ -53,9 +62,29 @@ class NameTable {
   T& insert(std::string_view name, T value) {
     if ((used_ + 1) * 4 > slots_.size() * 3) grow();
     values_.emplace_back(name, std::move(value));
-    place(name, NameHash{}(name), static_cast<std::uint32_t>(values_.size() - 1));
+    const auto index = static_cast<std::uint32_t>(values_.size() - 1);
+    place(name, NameHash{}(name), index);
     ++used_;
+    if (tracking_ != 0) touch(index);
     return values_.back().second;
+  }
+
+  // Touch tracking (see above), for up to k_trackers independent users.
+  static constexpr std::size_t k_trackers = 2;
+  bool tracking(std::size_t tracker) const { return (tracking_ >> tracker & 1) != 0; }
+  // Starts listing what is touched from now on for `tracker` (a no-op when it runs).
+  void start_tracking(std::size_t tracker) { tracking_ |= static_cast<std::uint8_t>(1u << tracker); }
+  // Calls f(name, value) for each live value touched since the tracker
+  // started or last took its list, then starts its list afresh.
+  template <class F>
+  void take_touched(std::size_t tracker, F&& f) {
+    auto& list = touched_[tracker];
+    const auto bit = static_cast<std::uint8_t>(1u << tracker);
+    for (const std::uint32_t index : list) {
+      marks_[index] = static_cast<std::uint8_t>(marks_[index] & ~bit);
+      if (index >= alive_.size() || alive_[index]) f(values_[index].first, values_[index].second);
+    }
+    list.clear();
   }
 
   T& operator[](std::string_view name) {
@@ -90,6 +119,9 @@ class NameTable {
     values_.clear();
     alive_.clear();
     used_ = 0;
+    tracking_ = 0;
+    marks_.clear();
+    for (auto& list : touched_) list.clear();
   }
 
  private:
@@ -110,6 +142,15 @@ class NameTable {
     alive_[index] = true;
   }
 
+  void touch(std::uint32_t index) {
+    if (marks_.size() <= index) marks_.resize(values_.size(), 0);
+    const std::uint8_t missing = static_cast<std::uint8_t>(tracking_ & ~marks_[index]);
+    if (missing == 0) return;
+    marks_[index] = static_cast<std::uint8_t>(marks_[index] | missing);
+    for (std::size_t t = 0; t < k_trackers; ++t)
+      if ((missing >> t & 1) != 0) touched_[t].push_back(index);
+  }
+
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.size() * 2, Slot{});
@@ -121,6 +162,9 @@ class NameTable {
   std::deque<std::pair<std::string_view, T>> values_;
   std::vector<bool> alive_;
   std::size_t used_ = 0;
+  std::uint8_t tracking_ = 0;                 // a bit per started tracker
+  std::vector<std::uint8_t> marks_;           // per value: a bit per tracker whose list holds it
+  std::array<std::vector<std::uint32_t>, k_trackers> touched_;
 };
 
 }  // namespace oxidize::hazards
