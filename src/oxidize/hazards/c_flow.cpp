@@ -319,12 +319,20 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
   } else {
     end = statement_end(body_begin, v_.size());
   }
+  havocked_.clear();
   for (std::size_t k = body_begin; k < end; ++k) {
     if (!v_.is_identifier(k)) continue;
     const bool assigned = is_write_after(k + 1) || (k > 0 && (v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--")));
     if (!assigned || (k > 0 && (v_.is(k - 1, ".") || v_.is(k - 1, "->")))) continue;
     Var* var = find(v_.text(k));
     if (var == nullptr) continue;
+    // Assigned again in the same body: the first time logged its state before
+    // the body and did all the rest but this (a body assigning one variable at
+    // each of thousands of nested levels logged it thousands of times per level).
+    if (!havocked_.insert(v_.text(k)).second) {
+      if (!var->initialized && v_.is(k + 1, "=")) var->loop_carried = true;
+      continue;
+    }
     Var& c = change(v_.text(k));
     c.value.reset();
     c.offset_known = false;

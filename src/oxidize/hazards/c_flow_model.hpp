@@ -205,6 +205,7 @@ struct FlowScratch {
   std::vector<std::pair<std::string_view, std::optional<Var>>> undo;
   std::vector<Entry> entries;
   std::unordered_set<std::string_view, NameHash> joined;  // join_branch's names seen, reused
+  std::unordered_set<std::string_view, NameHash> havocked;  // havoc_assigned's names changed, reused
   void clear() {
     vars.clear();
     names.clear();
@@ -219,7 +220,7 @@ class FunctionFlow final : public ExpressionContext {
                CallFacts* record, const std::vector<ArgumentFact>* given)
       : v_(v), file_(file), out_(out), vars_(scratch.vars), names_(scratch.names), record_(record), given_(given),
         undo_(scratch.undo),
-        entries_(scratch.entries), joined_(scratch.joined) {
+        entries_(scratch.entries), joined_(scratch.joined), havocked_(scratch.havocked) {
     scratch.clear();
   }
 
@@ -334,6 +335,7 @@ class FunctionFlow final : public ExpressionContext {
   std::vector<std::pair<std::string_view, std::optional<Var>>>& undo_;
   std::vector<Entry>& entries_;
   std::unordered_set<std::string_view, NameHash>& joined_;
+  std::unordered_set<std::string_view, NameHash>& havocked_;
   std::optional<Entry> pending_body_;  // set by a control header: the entry its body opens with
   std::string_view function_name_;
   bool expect_do_while_ = false;
