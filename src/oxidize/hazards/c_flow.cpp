@@ -211,7 +211,7 @@ void FunctionFlow::run(const parse::FunctionFacts& fn) {
   parameters(fn, open);
   entries_.push_back(Entry{.braces = true, .body = Body::plain});
   std::size_t i = open + 1;
-  while (i < close) i = statement(i, close);
+  while (i < close && !too_deep_) i = statement(i, close);
 }
 
 void FunctionFlow::survey(std::size_t open, std::size_t close) {
@@ -260,6 +260,7 @@ void FunctionFlow::push(Entry e) {
   e.body_begin = loop_body_begin_;
   if (!entries_.empty() && (entries_.back().dead || entries_.back().after_return)) e.dead = true;
   entries_.push_back(e);
+  if (entries_.size() > k_max_nesting) too_deep_ = true;
 }
 
 // A control statement's body begins at `next`: with braces it opens when the

@@ -41,6 +41,11 @@ namespace oxidize::hazards::flow {
 using Range = TokenView::Range;
 constexpr std::size_t npos = TokenView::npos;
 constexpr int k_max_recursion = 32;  // nested assignments/conditions deeper than this are not followed
+// Branches, loops and blocks open at once beyond which the rest of a function
+// is not read. Each level re-reads what it holds (a loop's body on entry and
+// exit, a join's changes), so the cost of a body is its size times its depth:
+// this keeps it linear. The deepest function of the kernel reaches about 100.
+constexpr std::size_t k_max_nesting = 256;
 
 // A 512-bit Bloom filter of names: most identifiers of a body (calls,
 // types, macros, members) are no variable, and this answers "surely not"
@@ -355,6 +360,7 @@ class FunctionFlow final : public ExpressionContext {
   std::size_t loop_body_begin_ = 0;     // where the body being entered starts
   std::size_t pending_then_begin_ = static_cast<std::size_t>(-1);
   bool guarded_condition_ = false;      // scanning a condition with && or ||: NULL checks may guard it
+  bool too_deep_ = false;               // k_max_nesting reached: the rest of the body is not read
   // What assigned_anywhere, escapes and length_taken_before ask of the whole
   // body, read once on first use instead of once per question: the names
   // assigned anywhere, the names used other than by indexing, and for each
