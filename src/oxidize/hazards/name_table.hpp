@@ -43,19 +43,16 @@ class NameTable {
   NameTable() { slots_.resize(64); }
 
   T* find(std::string_view name) { return find(name, NameHash{}(name)); }
-  const T* find(std::string_view name) const { return const_cast<NameTable*>(this)->find(name, NameHash{}(name)); }
+  const T* find(std::string_view name) const {
+    const std::uint32_t index = lookup(name, NameHash{}(name));
+    return index == k_absent ? nullptr : &values_[index].second;
+  }
 
   T* find(std::string_view name, std::size_t h) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t k = h & mask;; k = (k + 1) & mask) {
-      const Slot& s = slots_[k];
-      if (s.state == State::empty) return nullptr;
-      if (s.state == State::used && s.hash == h && s.name.size() == name.size() &&
-          std::memcmp(s.name.data(), name.data(), name.size()) == 0) {
-        if (tracking_ != 0) touch(s.index);
-        return &values_[s.index].second;
-      }
-    }
+    const std::uint32_t index = lookup(name, h);
+    if (index == k_absent) return nullptr;
+    if (tracking_ != 0) touch(index);
+    return &values_[index].second;
   }
 
   // Adds `name` (which must not be present) and returns its value.
@@ -140,6 +137,18 @@ class NameTable {
     slots_[k] = Slot{h, name, index, State::used};
     if (alive_.size() < values_.size()) alive_.resize(values_.size(), true);
     alive_[index] = true;
+  }
+
+  static constexpr std::uint32_t k_absent = 0xffffffffU;
+  std::uint32_t lookup(std::string_view name, std::size_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+      const Slot& s = slots_[k];
+      if (s.state == State::empty) return k_absent;
+      if (s.state == State::used && s.hash == h && s.name.size() == name.size() &&
+          std::memcmp(s.name.data(), name.data(), name.size()) == 0)
+        return s.index;
+    }
   }
 
   void touch(std::uint32_t index) {
