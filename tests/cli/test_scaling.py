@@ -125,6 +125,14 @@ def many_functions(n):
         for k in range(n))
 
 
+def similar_names(n):
+    # Names that differ only in their middle, as generated code spells them:
+    # a weak hash of names puts them all in one chain.
+    out = [f"static int handler_{k:07d}_rx(int v_{k:07d}_x) {{ return v_{k:07d}_x; }}" for k in range(n)]
+    lines = [f"  int l_{k:07d}_v = {k};" for k in range(n)] + [f"  x += l_{k:07d}_v;" for k in range(n)]
+    return "\n".join(out) + "\n" + c_function("f", lines)
+
+
 def many_calls_between_functions(n):
     # Callers passing known buffers: the second pass reads functions again.
     out = ["#include <string.h>", "static void g(char *b, int i) { b[i] = 0; }"]
@@ -193,6 +201,7 @@ SHAPES = {
     # 200,000 nested negations overflowed the stack: 4N is past that.
     "deep_negation": ("f.c", HAZARDS, deep_negation, 50000),
     "many_functions": ("f.c", HAZARDS, many_functions, 2500),
+    "similar_names": ("f.c", HAZARDS, similar_names, 2000),
     "calls_between_functions": ("f.c", HAZARDS, many_calls_between_functions, 5000),
     "suppressions": ("f.c", HAZARDS + ["--show-suppressed"], suppressions, 3000),
     "macros_and_calls": ("f.c", COMPONENTS, macros_and_calls, 5000),
