@@ -33,7 +33,7 @@ struct Place {
 std::vector<Place> places_of(std::string_view source, const TokenView& view, const RawFindings& raw) {
   std::vector<std::size_t> order(raw.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-  const auto offset = [&](std::size_t k) -> std::size_t { return view.token(raw[k].token).begin; };
+  const auto offset = [&](std::size_t k) -> std::size_t { return view.begin(raw[k].token); };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return offset(a) < offset(b); });
   std::vector<Place> places(raw.size());
   std::size_t line_begin = 0;
@@ -157,7 +157,7 @@ std::vector<Finding> analyze_hazards(const HazardInput& input) {
   std::string snippet;
   for (std::size_t k = 0; k < raw.size(); ++k) {
     RawFinding& r = raw[k];
-    const lex::Token& token = view.token(r.token);
+    const lex::Token token = view.token(r.token);
     const Place& place = places[k];
     Finding f;
     f.rule = r.rule;

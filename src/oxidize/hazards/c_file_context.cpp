@@ -122,7 +122,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   std::size_t i = 0;
   const std::size_t n = v.size();
   while (i < n) {
-    while (fn < functions.size() && functions[fn].body_end < v.token(i).begin) ++fn;
+    while (fn < functions.size() && functions[fn].body_end < v.begin(i)) ++fn;
     if (v.is(i, "{")) {
       const std::size_t close = v.match(i);
       i = close == npos ? i + 1 : close + 1;

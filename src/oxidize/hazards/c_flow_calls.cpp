@@ -150,8 +150,8 @@ bool has_string(const TokenView& v, Range r) {
 
 std::string FunctionFlow::arg_text(Range r) const {
   if (r.empty()) return {};
-  const std::uint32_t begin = v_.token(r.begin).begin;
-  const std::uint32_t end = v_.token(r.end - 1).end;
+  const std::uint32_t begin = v_.begin(r.begin);
+  const std::uint32_t end = v_.end(r.end - 1);
   std::string text(v_.source().substr(begin, std::min<std::uint32_t>(end - begin, 60)));
   for (char& c : text)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
