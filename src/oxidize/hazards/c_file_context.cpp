@@ -86,9 +86,44 @@ std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end) {
   return npos;
 }
 
+// A function of this file whose every return statement returns NULL (any of
+// them, for a name defined more than once). Asked of the callee of an
+// assignment `p = f(...)`: its body is read then, once per name, instead
+// of every body of the file up front.
+bool FileContext::returns_null(std::string_view name) const {
+  const auto found = defined_.find(name);
+  if (found == defined_.end()) return false;
+  if (const auto known = returns_null_.find(name); known != returns_null_.end()) return known->second;
+  const auto stub = [&](const parse::FunctionFacts& fn) {
+    const std::size_t open = v_.index_at_offset(fn.body_begin);
+    const std::size_t close = open < v_.size() ? v_.match(open) : npos;
+    if (close == npos) return false;
+    std::size_t returns = 0;
+    bool all_null = true;
+    for (std::size_t t = open + 1; t < close && all_null; ++t) {
+      if (!v_.is(t, "return")) continue;
+      ++returns;
+      all_null = (v_.is(t + 1, "NULL") || v_.is(t + 1, "nullptr") || v_.is(t + 1, "0")) && v_.is(t + 2, ";");
+    }
+    return returns > 0 && all_null;
+  };
+  bool any = false;
+  if (defined_twice_.count(name) == 0) {
+    any = stub(functions_[found->second]);
+  } else {
+    for (const auto& fn : functions_)
+      if (unqualified(fn.name) == name && stub(fn)) {
+        any = true;
+        break;
+      }
+  }
+  returns_null_.emplace(found->first, any);
+  return any;
+}
+
 FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
                          bool cpp)
-    : cpp_(cpp) {
+    : cpp_(cpp), v_(v), functions_(functions) {
   // A macro defined twice with different values (one per #if branch) is
   // not known: which one holds depends on the configuration.
   std::unordered_set<std::string_view> ambiguous;
@@ -100,20 +135,9 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   conditional_lines_ = notes.conditional_lines;
   for (const auto& m : notes.string_macros) string_macros_[m.name] = m.literal;
   for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
-  for (std::size_t k = 0; k < functions.size(); ++k) defined_[unqualified(functions[k].name)] = k;
-  // Functions whose every return statement returns NULL.
-  for (const auto& fn : functions) {
-    const std::size_t open = v.index_at_offset(fn.body_begin);
-    const std::size_t close = open < v.size() ? v.match(open) : npos;
-    if (close == npos) continue;
-    std::size_t returns = 0;
-    bool all_null = true;
-    for (std::size_t t = open + 1; t < close && all_null; ++t) {
-      if (!v.is(t, "return")) continue;
-      ++returns;
-      all_null = (v.is(t + 1, "NULL") || v.is(t + 1, "nullptr") || v.is(t + 1, "0")) && v.is(t + 2, ";");
-    }
-    if (returns > 0 && all_null) returns_null_.insert(unqualified(fn.name));
+  for (std::size_t k = 0; k < functions.size(); ++k) {
+    const auto [it, fresh] = defined_.insert_or_assign(unqualified(functions[k].name), k);
+    if (!fresh) defined_twice_.insert(it->first);
   }
   const MacroContext constants(macros_);
   // Global declarations: statements at brace depth 0, outside function

@@ -207,16 +207,19 @@ void FunctionFlow::run(const parse::FunctionFacts& fn) {
   const std::size_t close = v_.match(open);
   if (open >= v_.size() || !v_.is(open, "{") || close == npos) return;
   function_name_ = fn.name;
-  survey(open, close);
+  body_ = {open + 1, close};
   parameters(fn, open);
   entries_.push_back(Entry{.braces = true, .body = Body::plain});
   std::size_t i = open + 1;
   while (i < close && !too_deep_) i = statement(i, close);
 }
 
-void FunctionFlow::survey(std::size_t open, std::size_t close) {
-  body_ = {open + 1, close};
-  for (std::size_t k = open + 1; k < close; ++k) {
+// Asked only when a finding is about to be made: the body is read on the
+// first question, not for every function.
+bool FunctionFlow::macro_call() const {
+  if (macro_call_) return *macro_call_;
+  macro_call_ = false;
+  for (std::size_t k = body_.begin; k < body_.end; ++k) {
     if (!v_.is_identifier(k) || !v_.is(k + 1, "(")) continue;
     const std::string_view t = v_.text(k);
     const bool upper = t.size() >= 2 && std::all_of(t.begin(), t.end(), [](char c) {
@@ -224,9 +227,10 @@ void FunctionFlow::survey(std::size_t open, std::size_t close) {
     });
     if ((upper && library_call(t) == nullptr) || file_.is_function_macro(t)) {
       macro_call_ = true;
-      return;
+      break;
     }
   }
+  return *macro_call_;
 }
 
 // Asked only when a finding is about to be made: the body is read once, on

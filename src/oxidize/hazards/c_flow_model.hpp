@@ -268,7 +268,7 @@ class FunctionFlow final : public ExpressionContext {
   Confidence across(std::uint32_t from, std::uint32_t to, Confidence c) const;
   Confidence uninitialized_confidence(std::string_view name, const Var& var, std::size_t at) const {
     if (var.loop_carried) return Confidence::low;  // written later in the loop: another iteration may run first
-    if (macro_call_ && !assigned_anywhere(name)) return Confidence::low;  // a macro may assign it
+    if (macro_call() && !assigned_anywhere(name)) return Confidence::low;  // a macro may assign it
     // Inside the arguments of a macro-like call (sizeof-like ARRAY_SIZE(p->x),
     // offsetof-like MLX5_ADDR_OF(..., field[0])): maybe never evaluated.
     if (at < unknown_call_until_) return Confidence::low;
@@ -289,7 +289,7 @@ class FunctionFlow final : public ExpressionContext {
   void terminate(bool leaves);
   std::size_t statement_end(std::size_t i, std::size_t end) const;
   bool data_braces(std::size_t open) const;
-  void survey(std::size_t open, std::size_t close);
+  bool macro_call() const;
   bool assigned_anywhere(std::string_view name) const;
   bool escapes(std::string_view name) const;
   std::size_t expression_end(std::size_t i, std::size_t end) const;
@@ -350,11 +350,8 @@ class FunctionFlow final : public ExpressionContext {
   std::string_view pending_else_refine_var_;
   std::string_view pending_else_forget_;
   Interval pending_else_refine_{};
-  // From a first look at the whole body (survey): names assigned anywhere,
-  // names used other than by indexing (a buffer that escapes), and whether
-  // an upper-case macro is invoked (it may assign locals out of sight).
-  Range body_{0, 0};
-  bool macro_call_ = false;
+  Range body_{0, 0};  // the body's tokens inside its braces
+  mutable std::optional<bool> macro_call_;  // macro_call(), once asked
   int globals_with_values_ = 0;  // globals given a value in this function (an upper bound)
   std::size_t unknown_call_until_ = 0;  // the `)` of the innermost-reaching call to an unknown function
   std::size_t loop_body_begin_ = 0;     // where the body being entered starts
@@ -387,7 +384,7 @@ class FileContext {
   // A function defined in this file (not a macro): its name without qualifiers.
   bool defines(std::string_view name) const { return defined_.count(name) != 0; }
   // A function of this file whose every `return` returns NULL (a stub).
-  bool returns_null(std::string_view name) const { return returns_null_.count(name) != 0; }
+  bool returns_null(std::string_view name) const;
   bool is_function_macro(std::string_view name) const { return function_macros_.count(name) != 0; }
   // The names a function-like macro of this file uses, or null.
   const std::vector<std::string_view>* macro_body(std::string_view name) const {
@@ -406,7 +403,11 @@ class FileContext {
   std::unordered_map<std::string_view, std::int64_t> macros_;
   std::vector<std::uint32_t> conditional_lines_;
   bool cpp_ = false;
-  std::unordered_set<std::string_view, NameHash> returns_null_;
+  // returns_null(), read from the bodies on the first question about each name.
+  const TokenView& v_;
+  std::span<const parse::FunctionFacts> functions_;
+  mutable std::unordered_map<std::string_view, bool, NameHash> returns_null_;
+  std::unordered_set<std::string_view, NameHash> defined_twice_;
   std::unordered_map<std::string_view, std::string_view, NameHash> string_macros_;
   std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
   std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> function_macros_;
