@@ -334,7 +334,7 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
     // Assigned again in the same body: the first time logged its state before
     // the body and did all the rest but this (a body assigning one variable at
     // each of thousands of nested levels logged it thousands of times per level).
-    if (!havocked_.insert(v_.text(k)).second) {
+    if (!havocked_.insert(v_.text(k))) {
       if (!var->initialized && v_.is(k + 1, "=")) var->loop_carried = true;
       continue;
     }
@@ -534,7 +534,7 @@ void FunctionFlow::join_branch(const Entry& e) {
   joined_.clear();
   for (std::size_t k = e.undo; k < undo_.size(); ++k) {
     Var* var = find(undo_[k].first);
-    if (var == nullptr || !joined_.insert(undo_[k].first).second) continue;
+    if (var == nullptr || !joined_.insert(undo_[k].first)) continue;
     var->value.reset();
     // Pointing elsewhere on the other path: unknown (NULL and freed become "maybe" below).
     const auto& before = undo_[k].second;

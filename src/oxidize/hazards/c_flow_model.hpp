@@ -40,6 +40,19 @@ namespace oxidize::hazards::flow {
 
 using Range = TokenView::Range;
 constexpr std::size_t npos = TokenView::npos;
+
+// `text == "literal"`, which the flow analysis writes hundreds of times on
+// its hot paths: the length first, then the bytes in place. Chosen over
+// std::string_view's own operator (an exact match beats its conversion of
+// the literal), which compared through an out-of-line call to memcmp: a few
+// % of the whole hazard analysis. `!=` and `"literal" == text` use it too.
+template <std::size_t N>
+[[gnu::always_inline]] inline bool operator==(std::string_view text, const char (&literal)[N]) {
+  if (text.size() != N - 1) return false;
+  for (std::size_t k = 0; k < N - 1; ++k)
+    if (text[k] != literal[k]) return false;
+  return true;
+}
 constexpr int k_max_recursion = 32;  // nested assignments/conditions deeper than this are not followed
 // Branches, loops and blocks open at once beyond which the rest of a function
 // is not read. Each level re-reads what it holds (a loop's body on entry and
@@ -209,8 +222,8 @@ struct FlowScratch {
   NameFilter names;  // every name ever put in `vars` this function
   std::vector<std::pair<std::string_view, std::optional<Var>>> undo;
   std::vector<Entry> entries;
-  std::unordered_set<std::string_view, NameHash> joined;  // join_branch's names seen, reused
-  std::unordered_set<std::string_view, NameHash> havocked;  // havoc_assigned's names changed, reused
+  NameSet joined;    // join_branch's names seen, reused
+  NameSet havocked;  // havoc_assigned's names changed, reused
   void clear() {
     vars.clear();
     names.clear();
@@ -339,8 +352,8 @@ class FunctionFlow final : public ExpressionContext {
   const std::vector<ArgumentFact>* given_;
   std::vector<std::pair<std::string_view, std::optional<Var>>>& undo_;
   std::vector<Entry>& entries_;
-  std::unordered_set<std::string_view, NameHash>& joined_;
-  std::unordered_set<std::string_view, NameHash>& havocked_;
+  NameSet& joined_;
+  NameSet& havocked_;
   std::optional<Entry> pending_body_;  // set by a control header: the entry its body opens with
   std::string_view function_name_;
   bool expect_do_while_ = false;

@@ -11,6 +11,7 @@
 // tracker takes its list. A pass over "every value changed since last time"
 // (a goto label forgets what is known of each variable) then costs what
 // changed, not the whole table again.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -41,7 +42,7 @@ struct NameHash {
     h *= 0x9E3779B97F4A7C15ull;
     return h ^ (h >> 29);
   }
-  std::size_t operator()(std::string_view s) const noexcept {
+  [[gnu::always_inline]] std::size_t operator()(std::string_view s) const noexcept {
     const std::size_t n = s.size();
     const char* p = s.data();
     std::uint64_t h = n * 0xFF51AFD7ED558CCDull;
@@ -57,6 +58,82 @@ struct NameHash {
     h *= 0xC4CEB9FE1A85EC53ull;
     return static_cast<std::size_t>(h ^ (h >> 32));
   }
+};
+
+// Whether two names of the same length `n` are the same bytes: words
+// compared in place (the last one overlapping), no call to memcmp.
+[[gnu::always_inline]] inline bool same_name(const char* a, const char* b, std::size_t n) {
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (NameHash::load64(a + i) != NameHash::load64(b + i)) return false;
+    return NameHash::load64(a + n - 8) == NameHash::load64(b + n - 8);
+  }
+  if (n >= 4) return NameHash::load32(a) == NameHash::load32(b) && NameHash::load32(a + n - 4) == NameHash::load32(b + n - 4);
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+// A set of names, emptied in O(1) and allocating nothing once grown: the
+// flow analysis fills and empties one at every branch it joins and every
+// loop body it reads (a std::unordered_set allocated a node per name).
+class NameSet {
+ public:
+  NameSet() { slots_.resize(16); }
+  void clear() {
+    used_ = 0;
+    if (++generation_ == 0) {  // wrapped: no slot may look current
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      generation_ = 1;
+    }
+  }
+  // Adds `name`; true when it was not there.
+  bool insert(std::string_view name) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    return place(name, NameHash{}(name));
+  }
+  bool contains(std::string_view name) const {
+    const std::size_t h = NameHash{}(name);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+      const Slot& s = slots_[k];
+      if (s.generation != generation_) return false;
+      if (s.hash == h && s.name.size() == name.size() && same_name(s.name.data(), name.data(), name.size()))
+        return true;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::size_t hash = 0;
+    std::string_view name;
+    std::uint32_t generation = 0;
+  };
+  bool place(std::string_view name, std::size_t h) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+      Slot& s = slots_[k];
+      if (s.generation != generation_) {
+        s = Slot{h, name, generation_};
+        ++used_;
+        return true;
+      }
+      if (s.hash == h && s.name.size() == name.size() && same_name(s.name.data(), name.data(), name.size()))
+        return false;
+    }
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    const std::uint32_t current = generation_;
+    slots_.assign(old.size() * 2, Slot{});
+    generation_ = 1;
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.generation == current) place(s.name, s.hash);
+  }
+  std::vector<Slot> slots_;
+  std::uint32_t generation_ = 1;
+  std::size_t used_ = 0;
 };
 
 template <class T>
@@ -168,7 +245,7 @@ class NameTable {
       const Slot& s = slots_[k];
       if (s.state == State::empty) return k_absent;
       if (s.state == State::used && s.hash == h && s.name.size() == name.size() &&
-          std::memcmp(s.name.data(), name.data(), name.size()) == 0)
+          same_name(s.name.data(), name.data(), name.size()))
         return s.index;
     }
   }
