@@ -15,19 +15,40 @@ namespace oxidize::hazards::flow {
 // ---------------------------------------------------------------------------
 // State
 
+// The same token's name is looked up again and again (token(), then
+// variable(), then change()...): half of all lookups repeat one of the last
+// two. Those are remembered, by where the name's bytes are, until the table
+// adds or erases a name. Names are views of the file's bytes (or string
+// literals), as the table's own keys must be.
 Var* FunctionFlow::find(std::string_view name) {
+  if (vars_.version() != memo_version_) {
+    memo_ = {};
+    memo_version_ = vars_.version();
+  }
+  for (const Memo& m : memo_) {
+    if (m.data == name.data() && m.size == name.size()) {
+      if (m.index == VarMap::k_absent) return nullptr;
+      vars_.touch_index(m.index);
+      return &vars_.at(m.index);
+    }
+  }
+  std::uint32_t index = VarMap::k_absent;
   const std::size_t h = NameHash{}(name);
   const bool maybe_local = names_.may_contain(h);
-  if (!maybe_local && !file_.may_be_global(h)) return nullptr;
-  if (maybe_local) {
-    if (Var* var = vars_.find(name, h)) return var;
+  if (maybe_local) index = vars_.find_index(name, h);
+  if (index == VarMap::k_absent && (maybe_local || file_.may_be_global(h))) {
+    if (const Var* g = file_.global(name)) {
+      names_.add(h);
+      // A global seen first in this function: copy it in, so that changes stay here.
+      vars_.insert(name, *g);
+      index = vars_.find_index(name, h);
+      memo_ = {};
+      memo_version_ = vars_.version();
+    }
   }
-  if (const Var* g = file_.global(name)) {
-    names_.add(h);
-    // A global seen first in this function: copy it in, so that changes stay here.
-    return &vars_.insert(name, *g);
-  }
-  return nullptr;
+  memo_[1] = memo_[0];
+  memo_[0] = {name.data(), name.size(), index};
+  return index == VarMap::k_absent ? nullptr : &vars_.at(index);
 }
 
 const Var* FunctionFlow::find(std::string_view name) const {

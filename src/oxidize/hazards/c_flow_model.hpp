@@ -371,6 +371,15 @@ class FunctionFlow final : public ExpressionContext {
   std::size_t pending_then_begin_ = static_cast<std::size_t>(-1);
   bool guarded_condition_ = false;      // scanning a condition with && or ||: NULL checks may guard it
   bool too_deep_ = false;               // k_max_nesting reached: the rest of the body is not read
+  // find()'s last two answers, by the name's place in the source (valid while
+  // the table's version stays).
+  struct Memo {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    std::uint32_t index = VarMap::k_absent;
+  };
+  std::array<Memo, 2> memo_{};
+  std::uint64_t memo_version_ = static_cast<std::uint64_t>(-1);
   // What assigned_anywhere, escapes and length_taken_before ask of the whole
   // body, read once on first use instead of once per question: the names
   // assigned anywhere, the names used other than by indexing, and for each

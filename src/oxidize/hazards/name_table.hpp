@@ -21,12 +21,14 @@
 
 namespace oxidize::hazards {
 
-// Every byte of the name, a word at a time (the last word overlapping the
-// one before, so nothing is read past the name): names that differ only in
-// their middle (`handler_0001_rx`, `handler_0002_rx`, thousands of them in
-// generated code) must not share a hash. Hashing only the ends and the
-// middle byte made a file of 200,000 such functions collide into one chain
-// (6 s for 40 MB). Short names, the usual case, cost one or two loads.
+// Every byte of the name, a word at a time (the first and last words
+// overlapping for short names, so nothing is read past the name): names that
+// differ only in their middle (`handler_0001_rx`, `handler_0002_rx`,
+// thousands of them in generated code) must not share a hash. Hashing only
+// the ends and the middle byte made a file of 200,000 such functions collide
+// into one chain (6 s for 40 MB). One multiplication for names of up to 8
+// bytes, two up to 16: this runs for nearly every identifier the flow
+// analysis reads, and its latency is what a lookup waits for.
 struct NameHash {
   static std::uint64_t load64(const char* p) {
     std::uint64_t v;
@@ -38,24 +40,23 @@ struct NameHash {
     std::memcpy(&v, p, 4);
     return v;
   }
-  static std::uint64_t mix(std::uint64_t h) {
-    h *= 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 29);
-  }
   [[gnu::always_inline]] std::size_t operator()(std::string_view s) const noexcept {
     const std::size_t n = s.size();
     const char* p = s.data();
-    std::uint64_t h = n * 0xFF51AFD7ED558CCDull;
-    if (n >= 8) {
-      for (std::size_t i = 0; i + 8 < n; i += 8) h = mix(h ^ load64(p + i));
-      h = mix(h ^ load64(p + n - 8));
+    std::uint64_t h;
+    if (n > 8) {
+      h = load64(p + n - 8);
+      for (std::size_t i = 0; i + 8 < n; i += 8) {
+        h = (((h << 29) | (h >> 35)) ^ load64(p + i)) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 32;
+      }
     } else if (n >= 4) {
-      h = mix(h ^ (load32(p) << 32 | load32(p + n - 4)));
-    } else if (n > 0) {
+      h = load32(p) << 32 | load32(p + n - 4);
+    } else {
       const auto at = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])); };
-      h = mix(h ^ (at(0) | at(n / 2) << 8 | at(n - 1) << 16));
+      h = n == 0 ? 0 : at(0) | at(n / 2) << 8 | at(n - 1) << 16;
     }
-    h *= 0xC4CEB9FE1A85EC53ull;
+    h = (h ^ n) * 0xC4CEB9FE1A85EC53ull;
     return static_cast<std::size_t>(h ^ (h >> 32));
   }
 };
@@ -154,10 +155,27 @@ class NameTable {
     return &values_[index].second;
   }
 
+  // The same by index, for a caller that remembers lookups (valid while
+  // version() stays the same): find_index touches like find, touch_index
+  // touches a remembered one again.
+  static constexpr std::uint32_t k_absent = 0xffffffffU;
+  std::uint32_t find_index(std::string_view name, std::size_t h) {
+    const std::uint32_t index = lookup(name, h);
+    if (index != k_absent && tracking_ != 0) touch(index);
+    return index;
+  }
+  void touch_index(std::uint32_t index) {
+    if (tracking_ != 0) touch(index);
+  }
+  T& at(std::uint32_t index) { return values_[index].second; }
+  // Changes whenever a name is added or erased, or the table cleared.
+  std::uint64_t version() const { return version_; }
+
   // Adds `name` (which must not be present) and returns its value.
   T& insert(std::string_view name, T value) {
     if ((used_ + 1) * 4 > slots_.size() * 3) grow();
     values_.emplace_back(name, std::move(value));
+    ++version_;
     const auto index = static_cast<std::uint32_t>(values_.size() - 1);
     place(name, NameHash{}(name), index);
     ++used_;
@@ -196,6 +214,7 @@ class NameTable {
       if (s.state == State::empty) return;
       if (s.state == State::used && s.hash == h && s.name == name) {
         s.state = State::erased;  // the value stays in the deque, unreachable
+        ++version_;
         alive_[s.index] = false;
         return;
       }
@@ -216,6 +235,7 @@ class NameTable {
     alive_.clear();
     used_ = 0;
     tracking_ = 0;
+    ++version_;
     marks_.clear();
     for (auto& list : touched_) list.clear();
   }
@@ -238,7 +258,6 @@ class NameTable {
     alive_[index] = true;
   }
 
-  static constexpr std::uint32_t k_absent = 0xffffffffU;
   std::uint32_t lookup(std::string_view name, std::size_t h) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t k = h & mask;; k = (k + 1) & mask) {
@@ -270,6 +289,7 @@ class NameTable {
   std::deque<std::pair<std::string_view, T>> values_;
   std::vector<bool> alive_;
   std::size_t used_ = 0;
+  std::uint64_t version_ = 0;
   std::uint8_t tracking_ = 0;                 // a bit per started tracker
   std::vector<std::uint8_t> marks_;           // per value: a bit per tracker whose list holds it
   std::array<std::vector<std::uint32_t>, k_trackers> touched_;
