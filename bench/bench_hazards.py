@@ -69,6 +69,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--flawfinder-runs", type=int, default=1)
     ap.add_argument("--no-flawfinder", action="store_true", help="oxidize only (flawfinder takes many minutes)")
+    ap.add_argument("--baseline", help="another oxidize binary (an earlier build) measured the same way")
     ap.add_argument("--json", help="also write the figures here")
     args = ap.parse_args()
 
@@ -92,6 +93,12 @@ def main():
     rows["oxidize hazards"] = median_run(
         [ox, "hazards", str(tree), "--no-progress", "--no-cache", "--format", "json", "--min-confidence", "low"],
         args.runs)
+    if args.baseline:
+        before = [args.baseline] + scan[1:]
+        rows["baseline scan (full)"] = median_run(before, args.runs)
+        rows["baseline hazards"] = median_run(
+            [args.baseline, "hazards", str(tree), "--no-progress", "--no-cache", "--format", "json",
+             "--min-confidence", "low"], args.runs)
     for name, r in rows.items():
         print(f"{name}: {r['wall']:.2f} s wall, {r['cpu']:.2f} s CPU, {r['rss_mb']:.0f} MB", file=sys.stderr)
     if not args.no_flawfinder:
@@ -112,6 +119,11 @@ def main():
     if ff:
         print(f"flawfinder / oxidize hazards: {ff[0]['wall'] / base['wall']:.1f}x wall (target >= 30x), "
               f"{ff[0]['cpu'] / base['cpu']:.1f}x CPU")
+        if "baseline hazards" in rows:
+            b = rows["baseline hazards"]
+            print(f"flawfinder / baseline hazards: {ff[0]['wall'] / b['wall']:.1f}x wall, {ff[0]['cpu'] / b['cpu']:.1f}x CPU")
+        print(f"flawfinder / oxidize scan --no-hazards (lexing and functions only): "
+              f"{ff[0]['cpu'] / inventory['cpu']:.1f}x CPU")
     if args.json:
         Path(args.json).write_text(json.dumps({"tree": str(tree), "files": len(files), "rows": rows}, indent=2))
 

@@ -103,6 +103,7 @@ def main():
     ap.add_argument("--no-pmccabe", action="store_true")
     ap.add_argument("--oxidize", default=str(ROOT / "build" / "release" / "oxidize"))
     ap.add_argument("--scc", default=str(Path.home() / ".cache" / "oxidize-peers" / "scc" / "bin" / "scc"))
+    ap.add_argument("--baseline", help="another oxidize binary (an earlier build): its scans run in the same rounds")
     ap.add_argument("--json", help="also write the figures here")
     args = ap.parse_args()
     tree = Path(args.tree).resolve()
@@ -133,6 +134,10 @@ def main():
     tools.append(("oxidize scan --no-functions", lambda: timed(oxidize + ["--no-functions"]), args.runs))
     tools.append(("oxidize scan --no-hazards", lambda: timed(oxidize + ["--no-hazards"]), args.runs))
     tools.append(("oxidize scan", lambda: timed(oxidize), args.runs))
+    if args.baseline:
+        before = [args.baseline] + oxidize[1:]
+        tools.append(("baseline scan --no-hazards", lambda: timed(before + ["--no-hazards"]), args.runs))
+        tools.append(("baseline scan", lambda: timed(before), args.runs))
     c_list = work / "c_files"
     c_list.write_bytes(b"".join(f.encode() + b"\0" for f in files if not f.endswith(".rs")))
     if not args.no_pmccabe:
@@ -169,7 +174,13 @@ def main():
         scc = results["scc (with complexity)"]
         print(f"oxidize scan (inventory, functions, hazards) / scc with complexity: "
               f"{ox / scc['wall_s']:.2f}x wall, {results['oxidize scan']['cpu_s'] / scc['cpu_s']:.2f}x CPU "
-              f"(target: at most 1.0x wall)\n")
+              f"(target: at most 1.0x wall)")
+        if "baseline scan" in results:
+            b = results["baseline scan"]
+            print(f"baseline scan / scc with complexity: {b['wall_s'] / scc['wall_s']:.2f}x wall, "
+                  f"{b['cpu_s'] / scc['cpu_s']:.2f}x CPU; oxidize scan / baseline scan: "
+                  f"{ox / b['wall_s']:.2f}x wall, {results['oxidize scan']['cpu_s'] / b['cpu_s']:.2f}x CPU")
+        print()
     print(f"Tree: {tree} ({len(files):,} C/C++/Rust files, {total_bytes / 1e6:,.0f} MB); "
           f"{os.cpu_count()} cores; median of runs, warm page cache\n")
     print("| tool | runs | wall (s) | CPU (s) | MB/s | peak RSS (MB) | wall / oxidize scan |")
