@@ -760,7 +760,7 @@ std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
 
 bool FunctionFlow::short_circuits(Range r) const {
   for (std::size_t k = r.begin; k < r.end; ++k)
-    if (v_.is(k, "&&") || v_.is(k, "||") || v_.is(k, "?")) return true;
+    if (v_.kind(k) == lex::TokenKind::punct && (v_.is(k, "&&") || v_.is(k, "||") || v_.is(k, "?"))) return true;
   return false;
 }
 

@@ -80,7 +80,9 @@ bool FunctionFlow::is_unary_at(std::size_t i) const {
 }
 
 bool FunctionFlow::is_write_after(std::size_t i) const {
+  // Every assignment operator ends with `=`: most tokens are settled by their last byte.
   const std::string_view t = v_.text(i);
+  if (t.empty() || (t.back() != '=' && t.back() != '+' && t.back() != '-')) return false;
   return is_assignment_operator(t) || t == "++" || t == "--";
 }
 
