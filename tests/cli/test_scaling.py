@@ -133,6 +133,16 @@ def similar_names(n):
     return "\n".join(out) + "\n" + c_function("f", lines)
 
 
+def duplicate_names(n):
+    # Each function name defined twice (as #if branches do), each called
+    # for a pointer: whether a callee only returns NULL is asked of every
+    # definition of its name.
+    half = max(n // 2, 1)
+    out = [f"static char *get_{k % half}(int v) {{ if (v) return 0; return 0; }}" for k in range(n)]
+    out += [f"void use_{k}(int v) {{ char *p = get_{k % half}(v); if (p) *p = 0; }}" for k in range(n)]
+    return "\n".join(out) + "\n"
+
+
 def many_calls_between_functions(n):
     # Callers passing known buffers: the second pass reads functions again.
     out = ["#include <string.h>", "static void g(char *b, int i) { b[i] = 0; }"]
@@ -202,6 +212,7 @@ SHAPES = {
     "deep_negation": ("f.c", HAZARDS, deep_negation, 50000),
     "many_functions": ("f.c", HAZARDS, many_functions, 2500),
     "similar_names": ("f.c", HAZARDS, similar_names, 2000),
+    "duplicate_names": ("f.c", HAZARDS, duplicate_names, 4000),
     "calls_between_functions": ("f.c", HAZARDS, many_calls_between_functions, 5000),
     "suppressions": ("f.c", HAZARDS + ["--show-suppressed"], suppressions, 3000),
     "macros_and_calls": ("f.c", COMPONENTS, macros_and_calls, 5000),

@@ -108,15 +108,7 @@ bool FileContext::returns_null(std::string_view name) const {
     return returns > 0 && all_null;
   };
   bool any = false;
-  if (defined_twice_.count(name) == 0) {
-    any = stub(functions_[found->second]);
-  } else {
-    for (const auto& fn : functions_)
-      if (unqualified(fn.name) == name && stub(fn)) {
-        any = true;
-        break;
-      }
-  }
+  for (std::size_t k = found->second; k != k_none && !any; k = same_name_before_[k]) any = stub(functions_[k]);
   returns_null_.emplace(found->first, any);
   return any;
 }
@@ -135,9 +127,13 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   conditional_lines_ = notes.conditional_lines;
   for (const auto& m : notes.string_macros) string_macros_[m.name] = m.literal;
   for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
+  same_name_before_.assign(functions.size(), k_none);
   for (std::size_t k = 0; k < functions.size(); ++k) {
-    const auto [it, fresh] = defined_.insert_or_assign(unqualified(functions[k].name), k);
-    if (!fresh) defined_twice_.insert(it->first);
+    const auto [it, fresh] = defined_.try_emplace(unqualified(functions[k].name), k);
+    if (!fresh) {
+      same_name_before_[k] = it->second;
+      it->second = k;
+    }
   }
   const MacroContext constants(macros_);
   // Global declarations: statements at brace depth 0, outside function

@@ -429,7 +429,10 @@ class FileContext {
   const TokenView& v_;
   std::span<const parse::FunctionFacts> functions_;
   mutable std::unordered_map<std::string_view, bool, NameHash> returns_null_;
-  std::unordered_set<std::string_view, NameHash> defined_twice_;
+  // For each function, the one before it with the same name (defined_ holds
+  // the last of each name), or k_none.
+  static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> same_name_before_;
   std::unordered_map<std::string_view, std::string_view, NameHash> string_macros_;
   std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
   std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> function_macros_;
