@@ -12,6 +12,10 @@ RSS comes from GNU time (`/usr/bin/time`). Tools:
                     every finding, written out (-j = all cores)
   oxidize scan      the full scan: inventory, functions and hazards
   oxidize scan --no-hazards   the same without hazards, for the overhead
+                    (every oxidize run with --no-cache, and the scans with
+                    --no-store --no-history: the analysis itself, every time;
+                    a second run would otherwise take every file from the
+                    analysis cache)
   flawfinder        Debian's flawfinder --dataonly --quiet --minlevel=0 over
                     the C/C++ files, in as many processes as oxidize has
                     threads (xargs -P), so that both use the whole machine
@@ -65,6 +69,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--flawfinder-runs", type=int, default=1)
     ap.add_argument("--no-flawfinder", action="store_true", help="oxidize only (flawfinder takes many minutes)")
+    ap.add_argument("--baseline", help="another oxidize binary (an earlier build) measured the same way")
     ap.add_argument("--json", help="also write the figures here")
     args = ap.parse_args()
 
@@ -77,15 +82,23 @@ def main():
     files = [tree / f for f in source_files(tree) if Path(f).suffix in C_EXTS]
     print(f"tree {tree}: {len(files)} C/C++ files; {threads} cores", file=sys.stderr)
     # Warm the page cache.
-    subprocess.run([args.oxidize, "scan", str(tree), "--no-progress", "--no-functions"], stdout=subprocess.DEVNULL,
-                   check=True)
+    subprocess.run([args.oxidize, "scan", str(tree), "--no-progress", "--no-functions", "--no-cache", "--no-store",
+                    "--no-history"], stdout=subprocess.DEVNULL, check=True)
 
     ox = args.oxidize
+    scan = [ox, "scan", str(tree), "--no-progress", "--no-cache", "--no-store", "--no-history"]
     rows = {}
-    rows["oxidize scan --no-hazards"] = median_run([ox, "scan", str(tree), "--no-progress", "--no-hazards"], args.runs)
-    rows["oxidize scan (full)"] = median_run([ox, "scan", str(tree), "--no-progress"], args.runs)
+    rows["oxidize scan --no-hazards"] = median_run(scan + ["--no-hazards"], args.runs)
+    rows["oxidize scan (full)"] = median_run(scan, args.runs)
     rows["oxidize hazards"] = median_run(
-        [ox, "hazards", str(tree), "--no-progress", "--format", "json", "--min-confidence", "low"], args.runs)
+        [ox, "hazards", str(tree), "--no-progress", "--no-cache", "--format", "json", "--min-confidence", "low"],
+        args.runs)
+    if args.baseline:
+        before = [args.baseline] + scan[1:]
+        rows["baseline scan (full)"] = median_run(before, args.runs)
+        rows["baseline hazards"] = median_run(
+            [args.baseline, "hazards", str(tree), "--no-progress", "--no-cache", "--format", "json",
+             "--min-confidence", "low"], args.runs)
     for name, r in rows.items():
         print(f"{name}: {r['wall']:.2f} s wall, {r['cpu']:.2f} s CPU, {r['rss_mb']:.0f} MB", file=sys.stderr)
     if not args.no_flawfinder:
@@ -106,6 +119,11 @@ def main():
     if ff:
         print(f"flawfinder / oxidize hazards: {ff[0]['wall'] / base['wall']:.1f}x wall (target >= 30x), "
               f"{ff[0]['cpu'] / base['cpu']:.1f}x CPU")
+        if "baseline hazards" in rows:
+            b = rows["baseline hazards"]
+            print(f"flawfinder / baseline hazards: {ff[0]['wall'] / b['wall']:.1f}x wall, {ff[0]['cpu'] / b['cpu']:.1f}x CPU")
+        print(f"flawfinder / oxidize scan --no-hazards (lexing and functions only): "
+              f"{ff[0]['cpu'] / inventory['cpu']:.1f}x CPU")
     if args.json:
         Path(args.json).write_text(json.dumps({"tree": str(tree), "files": len(files), "rows": rows}, indent=2))
 

@@ -11,10 +11,15 @@ GNU time (`/usr/bin/time`, the `time` package). Tools:
   read floor  ../shared/peers/read_floor.c, two processes over halves of the
               file list (both cores), as the peers README prescribes
   scc         3.3.5 built offline by ../shared/peers/build_scc.sh
-              (-i <our extensions> --no-complexity --no-gitignore)
+              (-i <our extensions> --no-gitignore), with --no-complexity
+              and without (its complexity count reads every line again)
   cloc        Debian's cloc
-  oxidize     oxidize scan TREE --no-progress (-j = all cores): inventory,
-              functions; and with --no-functions: the inventory alone
+  oxidize     oxidize scan TREE --no-progress --no-cache --no-store
+              --no-history (-j = all cores: the analysis itself, every file
+              analysed, nothing written): inventory, functions and hazards
+              (the default); with --no-hazards: inventory and functions; with
+              --no-functions: the inventory alone. Without --no-cache a
+              second run would take every file from the analysis cache
   pmccabe     Debian's pmccabe over the C/C++ files, 2 processes (xargs -P 2);
               it crashes on a few kernel files, which does not stop the run
 
@@ -98,6 +103,7 @@ def main():
     ap.add_argument("--no-pmccabe", action="store_true")
     ap.add_argument("--oxidize", default=str(ROOT / "build" / "release" / "oxidize"))
     ap.add_argument("--scc", default=str(Path.home() / ".cache" / "oxidize-peers" / "scc" / "bin" / "scc"))
+    ap.add_argument("--baseline", help="another oxidize binary (an earlier build): its scans run in the same rounds")
     ap.add_argument("--json", help="also write the figures here")
     args = ap.parse_args()
     tree = Path(args.tree).resolve()
@@ -118,13 +124,20 @@ def main():
 
     tools = [("read floor", lambda: floor_run(str(floor_bin), halves, tree), args.runs)]
     if Path(args.scc).exists():
-        tools.append(("scc", lambda: timed([args.scc, "-i", ",".join(EXTS), "--no-complexity",
-                                              "--no-gitignore", str(tree)]), args.runs))
+        tools.append(("scc --no-complexity", lambda: timed([args.scc, "-i", ",".join(EXTS), "--no-complexity",
+                                                            "--no-gitignore", str(tree)]), args.runs))
+        tools.append(("scc (with complexity)", lambda: timed([args.scc, "-i", ",".join(EXTS), "--no-gitignore",
+                                                              str(tree)]), args.runs))
     else:
         print(f"bench: scc not found at {args.scc}; build it with ../shared/peers/build_scc.sh", file=sys.stderr)
-    tools.append(("oxidize scan --no-functions", lambda: timed([args.oxidize, "scan", str(tree), "--no-progress",
-                                                               "--no-functions"]), args.runs))
-    tools.append(("oxidize scan", lambda: timed([args.oxidize, "scan", str(tree), "--no-progress"]), args.runs))
+    oxidize = [args.oxidize, "scan", str(tree), "--no-progress", "--no-cache", "--no-store", "--no-history"]
+    tools.append(("oxidize scan --no-functions", lambda: timed(oxidize + ["--no-functions"]), args.runs))
+    tools.append(("oxidize scan --no-hazards", lambda: timed(oxidize + ["--no-hazards"]), args.runs))
+    tools.append(("oxidize scan", lambda: timed(oxidize), args.runs))
+    if args.baseline:
+        before = [args.baseline] + oxidize[1:]
+        tools.append(("baseline scan --no-hazards", lambda: timed(before + ["--no-hazards"]), args.runs))
+        tools.append(("baseline scan", lambda: timed(before), args.runs))
     c_list = work / "c_files"
     c_list.write_bytes(b"".join(f.encode() + b"\0" for f in files if not f.endswith(".rs")))
     if not args.no_pmccabe:
@@ -138,9 +151,16 @@ def main():
     if not args.no_cloc:
         tools.append(("cloc", lambda: timed(["cloc", "--quiet", str(tree)]), args.cloc_runs))
 
+    # Rounds: each tool once per round, so that a busy spell of the machine
+    # slows every tool alike instead of one tool's runs.
+    samples_of = {name: [] for name, _, _ in tools}
+    for round_ in range(max(runs for _, _, runs in tools)):
+        for name, run, runs in tools:
+            if round_ < runs:
+                samples_of[name].append(run())
     results = {}
     for name, run, runs in tools:
-        samples = [run() for _ in range(runs)]
+        samples = samples_of[name]
         results[name] = {
             "runs": runs,
             "wall_s": statistics.median(s[0] for s in samples),
@@ -150,9 +170,20 @@ def main():
         print(f"bench: {name}: {results[name]['wall_s']:.2f} s", file=sys.stderr)
 
     ox = results["oxidize scan"]["wall_s"]
+    if "scc (with complexity)" in results:
+        scc = results["scc (with complexity)"]
+        print(f"oxidize scan (inventory, functions, hazards) / scc with complexity: "
+              f"{ox / scc['wall_s']:.2f}x wall, {results['oxidize scan']['cpu_s'] / scc['cpu_s']:.2f}x CPU "
+              f"(target: at most 1.0x wall)")
+        if "baseline scan" in results:
+            b = results["baseline scan"]
+            print(f"baseline scan / scc with complexity: {b['wall_s'] / scc['wall_s']:.2f}x wall, "
+                  f"{b['cpu_s'] / scc['cpu_s']:.2f}x CPU; oxidize scan / baseline scan: "
+                  f"{ox / b['wall_s']:.2f}x wall, {results['oxidize scan']['cpu_s'] / b['cpu_s']:.2f}x CPU")
+        print()
     print(f"Tree: {tree} ({len(files):,} C/C++/Rust files, {total_bytes / 1e6:,.0f} MB); "
           f"{os.cpu_count()} cores; median of runs, warm page cache\n")
-    print("| tool | runs | wall (s) | CPU (s) | MB/s | peak RSS (MB) | wall / oxidize |")
+    print("| tool | runs | wall (s) | CPU (s) | MB/s | peak RSS (MB) | wall / oxidize scan |")
     print("|---|---|---|---|---|---|---|")
     for name, r in results.items():
         print(f"| {name} | {r['runs']} | {r['wall_s']:.2f} | {r['cpu_s']:.2f} | "

@@ -1,5 +1,6 @@
 """Peak memory of the JSON, CSV and SARIF outputs: they are written as they go,
 so their cost over the table of the same run must not grow with the output.
+And peak memory on one huge file: a few times its size (HugeFile, below).
 
 A synthetic tree of N and then 4N small C files (functions and three hazards
 each) is scanned; each run's peak RSS comes from /usr/bin/time in a fresh
@@ -12,8 +13,10 @@ output's size, which grows fourfold from N to 4N.
 Run by ctest with OXIDIZE_BIN set, like test_cli.py.
 """
 import os
+import random
 import shutil
 import subprocess
+import sys
 import tempfile
 import unittest
 from pathlib import Path
@@ -93,6 +96,66 @@ def write_tree(root, first, count):
         (folder / f"f{i}.c").write_text(TEMPLATE.format(i=i))
 
 
+def realistic_c(size, seed=7):
+    """About `size` bytes of C shaped like a kernel driver: kernel-doc comments,
+    register macros, structures, tables, functions of 10 to 80 lines with
+    locals, loops, branches, error paths, library calls and some hazards (a
+    fifth of the lines are comments, as in the kernel)."""
+    rng = random.Random(seed)
+    words = ["dev", "priv", "ring", "desc", "buf", "len", "idx", "cnt", "reg", "val", "skb", "cfg", "hw",
+             "queue", "tx", "rx", "stat", "mask", "addr", "data", "port", "link", "irq", "ctx", "entry"]
+    out = ["// SPDX-License-Identifier: GPL-2.0\n/*\n * Synthetic driver for the memory test.\n */\n",
+           "#include <linux/kernel.h>\n#include <linux/slab.h>\n#include <linux/string.h>\n\n"]
+    total = sum(map(len, out))
+    n = 0
+    while total < size:
+        n += 1
+        w = lambda: rng.choice(words)  # noqa: E731
+        name = f"xgbe_{w()}_{w()}_{n}"
+        parts = [f"#define {name.upper()}_REG 0x{rng.randrange(1 << 16):04x}\n"
+                 f"#define {name.upper()}_MASK GENMASK({rng.randrange(8, 31)}, {rng.randrange(0, 7)})\n\n"]
+        if n % 5 == 0:
+            fields = "".join(f"\tu{rng.choice([8, 16, 32, 64])} {w()}_{k};\n" for k in range(rng.randrange(3, 9)))
+            parts.append(f"struct {name}_info {{\n{fields}\tchar label[{rng.choice([16, 32, 64])}];\n}};\n\n")
+        if n % 7 == 0:
+            rows = "".join(f"\t{{ 0x{rng.randrange(1 << 16):04x}, {rng.randrange(100)}, \"{w()}\" }},\n"
+                           for _ in range(rng.randrange(4, 16)))
+            parts.append(f"static const struct {{ u16 id; int v; const char *s; }} {name}_table[] = {{\n{rows}}};\n\n")
+        body = [f"\tstruct {w()}_priv *{w()} = {w()}_get(dev);", "\tint ret = 0, i;", f"\tu32 {w()}_val;",
+                "\tchar name[32];"]
+        for _ in range(rng.randrange(3, 14)):
+            kind = rng.randrange(8)
+            if kind == 0:
+                body.append(f"\tfor (i = 0; i < {rng.randrange(2, 64)}; i++) {{\n"
+                            f"\t\t{w()}[i] = readl(base + {name.upper()}_REG + i * 4);\n\t}}")
+            elif kind == 1:
+                body.append(f"\tif (!{w()}) {{\n\t\tret = -ENOMEM;\n\t\tgoto err_{w()};\n\t}}")
+            elif kind == 2:
+                body.append(f"\t/* {w()} the {w()} before touching the {w()} */\n"
+                            f"\tret = {w()}_{w()}(dev, {w()}, {rng.randrange(100)});")
+            elif kind == 3:
+                body.append(f"\tswitch ({w()}) {{\n\tcase {rng.randrange(9)}:\n\t\t{w()} |= {name.upper()}_MASK;\n"
+                            "\t\tbreak;\n\tdefault:\n\t\tbreak;\n\t}")
+            elif kind == 4:
+                body.append(f"\tmemcpy({w()}, {w()}, sizeof(*{w()}));")
+            elif kind == 5:
+                body.append(f"\tsnprintf(name, sizeof(name), \"%s-%d\", {w()}, i);")
+            elif kind == 6 and rng.random() < 0.3:
+                body.append(f"\tstrcpy(name, {w()}->label);")
+            else:
+                body.append(f"\twhile ({w()} && --{w()}) {{\n\t\tudelay({rng.randrange(1, 50)});\n"
+                            f"\t\t{w()} = {w()}->next;\n\t}}")
+        body.append(f"\treturn ret;\nerr_{w()}:\n\tkfree({w()});\n\treturn ret;")
+        doc = "".join(f" * {w()} {w()} {w()} of the {w()} {w()}, {w()} when the {w()} is {w()}.\n"
+                      for _ in range(rng.randrange(2, 7)))
+        parts.append(f"/**\n * {name} - {w()} the {w()}\n * @dev: the device\n * @base: its registers\n *\n{doc} */\n"
+                     f"static int {name}(struct device *dev, void __iomem *base)\n{{\n" + "\n".join(body) + "\n}\n\n")
+        text = "".join(parts)
+        out.append(text)
+        total += len(text)
+    return "".join(out)
+
+
 class PeakMemory(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -149,3 +212,49 @@ class PeakMemory(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HugeFile(unittest.TestCase):
+    """One file of about 40 MB of realistic C: the scan and the hazard analysis
+    keep the file, its tokens (8 bytes each, about one per 6 bytes of C) and
+    what is found in it, and must stay within a few times its size (before
+    the compact token store: 6.3 times; issue 12 saw 17 times on a 150 MB
+    file; now about 3.7). The fixed base is the same command's peak on a
+    small file of the same kind."""
+    SIZE = 40 * 1024 * 1024
+    FACTOR = 4
+    MARGIN_KB = 16 * 1024
+
+    @classmethod
+    def setUpClass(cls):
+        if not os.access(TIME, os.X_OK):
+            raise AssertionError(f"{TIME} is needed to measure peak memory")
+        cls.dir = Path(tempfile.mkdtemp(prefix="oxidize-hugefile-"))
+        for name, size in (("small", 200 * 1024), ("huge", cls.SIZE)):
+            (cls.dir / name).mkdir()
+            (cls.dir / name / "driver.c").write_text(realistic_c(size))
+        cls.size = (cls.dir / "huge" / "driver.c").stat().st_size
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    def peak_kb(self, args, root):
+        cmd = [TIME, "-f", "%M", BIN, *args, str(root), "--no-progress", "-j", "1", "--no-cache"]
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, NO_COLOR="1"),
+                           timeout=300)
+        err = p.stderr.decode(errors="replace")
+        self.assertEqual(p.returncode, 0, f"{cmd}:\n{err}")
+        return int(err.strip().splitlines()[-1])
+
+    def test_peak_memory_is_a_few_times_the_file(self):
+        for name, args in (("scan", ["scan", "--no-store"]),
+                           ("hazards json", ["hazards", "--min-confidence", "low", "--format", "json"])):
+            with self.subTest(name):
+                base = self.peak_kb(args, self.dir / "small")
+                huge = self.peak_kb(args, self.dir / "huge")
+                size_kb = self.size // 1024
+                figures = (f"{name}: peak {huge // 1024} MB on a {size_kb // 1024} MB file "
+                           f"({(huge - base) / size_kb:.1f} times its size over the {base // 1024} MB of a small file)")
+                print(figures, file=sys.stderr)
+                self.assertLess(huge, base + self.FACTOR * size_kb + self.MARGIN_KB, figures)

@@ -41,7 +41,7 @@ struct ExtractorSinks {
 
 template <class Parser, class Lex>
 lex::LexResult run_pass(std::string_view bytes, const Extractors& wanted, FileFacts& facts,
-                        std::vector<lex::Token>& tokens, Lex lex_fn) {
+                        lex::CodeTokens& tokens, Lex lex_fn) {
   if (!wanted.functions && !wanted.header_dialect && !wanted.hazards && !wanted.structure) {
     lex::NullSink none;
     return lex_fn(bytes, none);
@@ -129,6 +129,7 @@ FileFacts Analyzer::analyze(std::string_view file_name, std::string_view bytes, 
           : run_pass<parse::CFunctionParser>(bytes, wanted, facts, tokens_,
                                              [](std::string_view b, auto& sink) { return lex::lex_c(b, sink); });
   if (!options_.functions && !options_.structure) facts.functions.clear();  // hazards needed them, the caller did not
+  tokens_.release_if_above(k_kept_tokens);  // a huge file's tokens are not kept for the next file
   facts.lines = result.lines;
   facts.unterminated = result.unterminated;
   facts.unterminated_line = result.unterminated_line;

@@ -12,6 +12,7 @@
 
 #include "oxidize/discover/language.hpp"
 #include "oxidize/hazards/project_functions.hpp"
+#include "oxidize/lex/code_tokens.hpp"
 #include "oxidize/lex/token.hpp"
 #include "oxidize/model/file_facts.hpp"
 
@@ -51,8 +52,9 @@ class Analyzer {
   FileFacts analyze(std::string_view file_name, std::string_view bytes, discover::Language language);
 
  private:
+  static constexpr std::size_t k_kept_tokens = std::size_t{1} << 22;  // 32 MiB of them
   AnalyzeOptions options_;
-  std::vector<lex::Token> tokens_;  // the code tokens the hazard detectors read
+  lex::CodeTokens tokens_;  // the code tokens the hazard detectors read
 };
 
 // One file, with a fresh Analyzer (tests, fuzzers).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <span>
 #include <tuple>
 
 #include "oxidize/hazards/raw_finding.hpp"
@@ -15,23 +16,52 @@ namespace {
 
 using discover::Language;
 
-// The physical line holding byte `offset`: [begin, end) of the source.
-std::pair<std::size_t, std::size_t> line_around(std::string_view source, std::size_t offset) {
-  std::size_t begin = offset;
-  while (begin > 0 && source[begin - 1] != '\n') --begin;
-  const std::size_t newline = source.find('\n', offset);
-  std::size_t end = newline == std::string_view::npos ? source.size() : newline;
-  if (end > begin && source[end - 1] == '\r') --end;
-  return {begin, end};
-}
-
-// Columns count code points, as SARIF's default "utf16CodeUnits" would for
-// the BMP; continuation bytes of UTF-8 do not start a column.
-std::uint32_t column_of(std::string_view source, std::size_t line_begin, std::size_t offset) {
+// Where each finding stands: the physical line holding its token ([begin,
+// end) of the source, without a trailing '\r') and its column, counted in
+// code points as SARIF's default "utf16CodeUnits" would for the BMP
+// (continuation bytes of UTF-8 do not start a column).
+struct Place {
+  std::size_t begin = 0;
+  std::size_t end = 0;
   std::uint32_t column = 1;
-  for (std::size_t k = line_begin; k < offset; ++k)
-    if ((static_cast<unsigned char>(source[k]) & 0xC0) != 0x80) ++column;
-  return column;
+};
+
+// The places of all findings in one walk over the source, in offset order:
+// every byte is read a bounded number of times however many findings share
+// a line (50,000 on one line cost what one does), instead of searching the
+// line around each finding.
+std::vector<Place> places_of(std::string_view source, const TokenView& view, const RawFindings& raw) {
+  std::vector<std::size_t> order(raw.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  const auto offset = [&](std::size_t k) -> std::size_t { return view.begin(raw[k].token); };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return offset(a) < offset(b); });
+  std::vector<Place> places(raw.size());
+  std::size_t line_begin = 0;
+  std::size_t line_end = 0;  // where its '\n' is (or the source's end)
+  bool have_line = false;
+  std::size_t counted_to = 0;  // the column is known up to this offset
+  std::uint32_t column = 1;
+  for (const std::size_t k : order) {
+    const std::size_t at = offset(k);
+    if (!have_line || at > line_end) {
+      // A later line: it begins after the last '\n' before `at` (searched
+      // from where the previous line ended) and ends at the next one.
+      const std::size_t from = have_line ? line_end : 0;
+      const auto newline = source.substr(from, at - from).rfind('\n');
+      line_begin = newline == std::string_view::npos ? 0 : from + newline + 1;
+      const std::size_t next = source.find('\n', at);
+      line_end = next == std::string_view::npos ? source.size() : next;
+      have_line = true;
+      counted_to = line_begin;
+      column = 1;
+    }
+    for (; counted_to < at; ++counted_to)
+      if ((static_cast<unsigned char>(source[counted_to]) & 0xC0) != 0x80) ++column;
+    std::size_t end = line_end;
+    if (end > line_begin && source[end - 1] == '\r') --end;
+    places[k] = {line_begin, end, column};
+  }
+  return places;
 }
 
 std::string snippet_of(std::string_view line) {
@@ -135,6 +165,42 @@ std::pair<std::uint32_t, std::uint32_t> covered_lines(const Suppression& s, cons
   return {s.last_line + 1, s.last_line + 1};
 }
 
+// The first suppression (in file order) that covers a rule on a line. The
+// lexer gives comments in file order, so the lines they cover ascend and the
+// ones that can cover a line are found by a binary search, not by trying
+// each (a file with thousands of suppressions and findings); any other
+// order falls back to trying each.
+class SuppressionIndex {
+ public:
+  SuppressionIndex(std::span<const Suppression> all, const TokenView& view) : all_(all) {
+    covered_.reserve(all.size());
+    for (const Suppression& s : all) covered_.push_back(covered_lines(s, view));
+    ordered_ = std::adjacent_find(covered_.begin(), covered_.end(), [](const auto& a, const auto& b) {
+                 return b.first < a.first || b.second < a.second;
+               }) == covered_.end();
+  }
+
+  const Suppression* covering(std::string_view rule_id, std::uint32_t line) const {
+    std::size_t k = 0;
+    if (ordered_) {
+      // The first one whose covered lines do not end before `line`.
+      k = static_cast<std::size_t>(
+          std::partition_point(covered_.begin(), covered_.end(), [&](const auto& c) { return c.second < line; }) -
+          covered_.begin());
+    }
+    for (; k < covered_.size(); ++k) {
+      if (ordered_ && covered_[k].first > line) break;  // this one and all after it begin later
+      if (line >= covered_[k].first && line <= covered_[k].second && all_[k].names(rule_id)) return &all_[k];
+    }
+    return nullptr;
+  }
+
+ private:
+  std::span<const Suppression> all_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> covered_;
+  bool ordered_ = false;
+};
+
 }  // namespace
 
 std::vector<Finding> analyze_hazards(const HazardInput& input) {
@@ -160,17 +226,25 @@ std::vector<Finding> analyze_hazards(const HazardInput& input) {
   };
   std::vector<Placed> placed;
   placed.reserve(raw.size());
-  for (RawFinding& r : raw) {
-    const lex::Token& token = view.token(r.token);
-    const auto [begin, end] = line_around(input.source, token.begin);
+  const std::vector<Place> places = places_of(input.source, view, raw);
+  std::size_t snippet_line = std::string_view::npos;  // the line `snippet` was cut from
+  std::string snippet;
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    RawFinding& r = raw[k];
+    const lex::Token token = view.token(r.token);
+    const Place& place = places[k];
     Finding f;
     f.rule = r.rule;
     f.confidence = r.confidence;
     f.line = token.line;
-    f.column = column_of(input.source, begin, token.begin);
+    f.column = place.column;
     if (const auto* fn = enclosing(input.functions, token.begin, token.line)) f.function = fn->name;
     f.message = std::move(r.message);
-    f.snippet = snippet_of(input.source.substr(begin, end - begin));
+    if (place.begin != snippet_line) {  // trimmed once per line, not per finding on it
+      snippet = snippet_of(input.source.substr(place.begin, place.end - place.begin));
+      snippet_line = place.begin;
+    }
+    f.snippet = snippet;
     placed.push_back({std::move(f), statement_tokens(view, r.token)});
   }
   std::sort(placed.begin(), placed.end(), [](const Placed& x, const Placed& y) {
@@ -207,17 +281,11 @@ std::vector<Finding> analyze_hazards(const HazardInput& input) {
   }
 
   // Suppressions: each covers the lines decided by the code around it.
-  const auto& suppressions = input.notes.suppressions;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> covered;
-  covered.reserve(suppressions.size());
-  for (const Suppression& s : suppressions) covered.push_back(covered_lines(s, view));
+  const SuppressionIndex suppressions(input.notes.suppressions, view);
   for (Finding& f : findings) {
-    for (std::size_t k = 0; k < suppressions.size(); ++k) {
-      if (f.line < covered[k].first || f.line > covered[k].second || !suppressions[k].names(rule(f.rule).id))
-        continue;
+    if (const Suppression* s = suppressions.covering(rule(f.rule).id, f.line)) {
       f.suppressed = true;
-      f.suppression_reason = suppressions[k].reason;
-      break;
+      f.suppression_reason = s->reason;
     }
   }
   return findings;

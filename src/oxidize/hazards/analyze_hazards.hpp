@@ -12,14 +12,14 @@
 #include "oxidize/hazards/finding.hpp"
 #include "oxidize/hazards/project_functions.hpp"
 #include "oxidize/hazards/source_notes.hpp"
-#include "oxidize/lex/token.hpp"
+#include "oxidize/lex/code_tokens.hpp"
 #include "oxidize/parse/function_facts.hpp"
 
 namespace oxidize::hazards {
 
 struct HazardInput {
   std::string_view source;
-  std::span<const lex::Token> tokens;
+  const lex::CodeTokens& tokens;  // the code tokens the function parser followed
   std::span<const parse::FunctionFacts> functions;
   const SourceNotes& notes;
   discover::Language language;

@@ -93,9 +93,36 @@ std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end) {
   return npos;
 }
 
+// A function of this file whose every return statement returns NULL (any of
+// them, for a name defined more than once). Asked of the callee of an
+// assignment `p = f(...)`: its body is read then, once per name, instead
+// of every body of the file up front.
+bool FileContext::returns_null(std::string_view name) const {
+  const auto found = defined_.find(name);
+  if (found == defined_.end()) return false;
+  if (const auto known = returns_null_.find(name); known != returns_null_.end()) return known->second;
+  const auto stub = [&](const parse::FunctionFacts& fn) {
+    const std::size_t open = v_.index_at_offset(fn.body_begin);
+    const std::size_t close = open < v_.size() ? v_.match(open) : npos;
+    if (close == npos) return false;
+    std::size_t returns = 0;
+    bool all_null = true;
+    for (std::size_t t = open + 1; t < close && all_null; ++t) {
+      if (!v_.is(t, "return")) continue;
+      ++returns;
+      all_null = (v_.is(t + 1, "NULL") || v_.is(t + 1, "nullptr") || v_.is(t + 1, "0")) && v_.is(t + 2, ";");
+    }
+    return returns > 0 && all_null;
+  };
+  bool any = false;
+  for (std::size_t k = found->second; k != k_none && !any; k = same_name_before_[k]) any = stub(functions_[k]);
+  returns_null_.emplace(found->first, any);
+  return any;
+}
+
 FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
                          bool cpp, const ProjectFunctions* project)
-    : project_(project != nullptr && !project->empty() ? project : nullptr), cpp_(cpp) {
+    : project_(project != nullptr && !project->empty() ? project : nullptr), cpp_(cpp), v_(v), functions_(functions) {
   // A macro defined twice with different values (one per #if branch) is
   // not known: which one holds depends on the configuration.
   std::unordered_set<std::string_view> ambiguous;
@@ -108,20 +135,13 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   for (const auto& m : notes.string_macros) string_macros_[m.name] = m.literal;
   for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
   for (const auto& m : notes.statement_macros) statement_macros_[m.name] = &m.body_names;
-  for (std::size_t k = 0; k < functions.size(); ++k) defined_[unqualified(functions[k].name)] = k;
-  // Functions whose every return statement returns NULL.
-  for (const auto& fn : functions) {
-    const std::size_t open = v.index_at_offset(fn.body_begin);
-    const std::size_t close = open < v.size() ? v.match(open) : npos;
-    if (close == npos) continue;
-    std::size_t returns = 0;
-    bool all_null = true;
-    for (std::size_t t = open + 1; t < close && all_null; ++t) {
-      if (!v.is(t, "return")) continue;
-      ++returns;
-      all_null = (v.is(t + 1, "NULL") || v.is(t + 1, "nullptr") || v.is(t + 1, "0")) && v.is(t + 2, ";");
+  same_name_before_.assign(functions.size(), k_none);
+  for (std::size_t k = 0; k < functions.size(); ++k) {
+    const auto [it, fresh] = defined_.try_emplace(unqualified(functions[k].name), k);
+    if (!fresh) {
+      same_name_before_[k] = it->second;
+      it->second = k;
     }
-    if (returns > 0 && all_null) returns_null_.insert(unqualified(fn.name));
   }
   if (cpp) reference_parameters(v, functions);
   const MacroContext constants(macros_);
@@ -132,7 +152,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   std::size_t i = 0;
   const std::size_t n = v.size();
   while (i < n) {
-    while (fn < functions.size() && functions[fn].body_end < v.token(i).begin) ++fn;
+    while (fn < functions.size() && functions[fn].body_end < v.begin(i)) ++fn;
     if (v.is(i, "{")) {
       const std::size_t close = v.match(i);
       i = close == npos ? i + 1 : close + 1;

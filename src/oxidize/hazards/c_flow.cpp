@@ -15,19 +15,40 @@ namespace oxidize::hazards::flow {
 // ---------------------------------------------------------------------------
 // State
 
+// The same token's name is looked up again and again (token(), then
+// variable(), then change()...): half of all lookups repeat one of the last
+// two. Those are remembered, by where the name's bytes are, until the table
+// adds or erases a name. Names are views of the file's bytes (or string
+// literals), as the table's own keys must be.
 Var* FunctionFlow::find(std::string_view name) {
+  if (vars_.version() != memo_version_) {
+    memo_ = {};
+    memo_version_ = vars_.version();
+  }
+  for (const Memo& m : memo_) {
+    if (m.data == name.data() && m.size == name.size()) {
+      if (m.index == VarMap::k_absent) return nullptr;
+      vars_.touch_index(m.index);
+      return &vars_.at(m.index);
+    }
+  }
+  std::uint32_t index = VarMap::k_absent;
   const std::size_t h = NameHash{}(name);
   const bool maybe_local = names_.may_contain(h);
-  if (!maybe_local && !file_.may_be_global(h)) return nullptr;
-  if (maybe_local) {
-    if (Var* var = vars_.find(name, h)) return var;
+  if (maybe_local) index = vars_.find_index(name, h);
+  if (index == VarMap::k_absent && (maybe_local || file_.may_be_global(h))) {
+    if (const Var* g = file_.global(name)) {
+      names_.add(h);
+      // A global seen first in this function: copy it in, so that changes stay here.
+      vars_.insert(name, *g);
+      index = vars_.find_index(name, h);
+      memo_ = {};
+      memo_version_ = vars_.version();
+    }
   }
-  if (const Var* g = file_.global(name)) {
-    names_.add(h);
-    // A global seen first in this function: copy it in, so that changes stay here.
-    return &vars_.insert(name, *g);
-  }
-  return nullptr;
+  memo_[1] = memo_[0];
+  memo_[0] = {name.data(), name.size(), index};
+  return index == VarMap::k_absent ? nullptr : &vars_.at(index);
 }
 
 const Var* FunctionFlow::find(std::string_view name) const {
@@ -82,20 +103,35 @@ void FunctionFlow::forget_names(std::size_t begin, std::size_t end) {
   }
 }
 
+// The first time, every variable is looked at; after that only those
+// changed since the last time (the others had their values reset then, or
+// were no globals): a body of thousands of calls and variables costs what
+// changed between the calls, not every variable at every call.
 void FunctionFlow::forget_global_values() {
   std::vector<std::string_view> names;
-  vars_.for_each([&](std::string_view name, Var& var) {
+  const auto collect = [&](std::string_view name, Var& var) {
     if (!var.local && !var.parameter && var.value) names.push_back(name);
-  });
+  };
+  if (vars_.tracking(k_globals_tracker)) vars_.take_touched(k_globals_tracker, collect);
+  else vars_.for_each(collect);
   for (auto name : names) change(name).value.reset();
+  vars_.take_touched(k_globals_tracker, [](std::string_view, Var&) {});  // only just reset
+  vars_.start_tracking(k_globals_tracker);
   globals_with_values_ = 0;
 }
 
+// The first label forgets every variable; a later one only those changed
+// since the label before (the others are still as that one left them, and
+// forgetting them again would change nothing): thousands of labels and
+// variables cost what changed between the labels.
 void FunctionFlow::forget_everything() {
-  vars_.for_each([&](std::string_view name, Var& var) {
+  const auto forget = [&](std::string_view name, Var& var) {
     undo_.emplace_back(name, var);
     var.written_elsewhere();
-  });
+  };
+  if (vars_.tracking(k_labels_tracker)) vars_.take_touched(k_labels_tracker, forget);
+  else vars_.for_each(forget);
+  vars_.start_tracking(k_labels_tracker);
 }
 
 std::optional<Interval> FunctionFlow::value_of(std::string_view name) const {
@@ -192,16 +228,19 @@ void FunctionFlow::run(const parse::FunctionFacts& fn) {
   const std::size_t close = v_.match(open);
   if (open >= v_.size() || !v_.is(open, "{") || close == npos) return;
   function_name_ = fn.name;
-  survey(open, close);
+  body_ = {open + 1, close};
   parameters(fn, open);
   entries_.push_back(Entry{.braces = true, .body = Body::plain});
   std::size_t i = open + 1;
-  while (i < close) i = statement(i, close);
+  while (i < close && !too_deep_) i = statement(i, close);
 }
 
-void FunctionFlow::survey(std::size_t open, std::size_t close) {
-  body_ = {open + 1, close};
-  for (std::size_t k = open + 1; k < close; ++k) {
+// Asked only when a finding is about to be made: the body is read on the
+// first question, not for every function.
+bool FunctionFlow::macro_call() const {
+  if (macro_call_) return *macro_call_;
+  macro_call_ = false;
+  for (std::size_t k = body_.begin; k < body_.end; ++k) {
     if (!v_.is_identifier(k) || !v_.is(k + 1, "(")) continue;
     const std::string_view t = v_.text(k);
     const bool upper = t.size() >= 2 && std::all_of(t.begin(), t.end(), [](char c) {
@@ -209,27 +248,36 @@ void FunctionFlow::survey(std::size_t open, std::size_t close) {
     });
     if ((upper && file_.library(t) == nullptr) || file_.is_function_macro(t)) {
       macro_call_ = true;
-      return;
+      break;
     }
   }
+  return *macro_call_;
 }
 
-// Asked only when a finding is about to be made, so a plain scan of the body.
+// Asked only when a finding is about to be made: the body is read once, on
+// the first question (a body with thousands of findings asks thousands).
 bool FunctionFlow::assigned_anywhere(std::string_view name) const {
-  for (std::size_t k = body_.begin; k < body_.end; ++k) {
-    if (!v_.is_identifier(k) || v_.text(k) != name || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
-    if (is_write_after(k + 1) || v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--")) return true;
+  if (!assigned_names_) {
+    assigned_names_.emplace();
+    for (std::size_t k = body_.begin; k < body_.end; ++k) {
+      if (!v_.is_identifier(k) || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
+      if (is_write_after(k + 1) || v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--"))
+        assigned_names_->insert(v_.text(k));
+    }
   }
-  return false;
+  return assigned_names_->count(name) != 0;
 }
 
 // Used other than by indexing: passed on, assigned to a pointer, its address taken.
 bool FunctionFlow::escapes(std::string_view name) const {
-  for (std::size_t k = body_.begin; k < body_.end; ++k) {
-    if (!v_.is_identifier(k) || v_.text(k) != name || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
-    if (!v_.is(k + 1, "[") && !v_.is(k - 1, "sizeof")) return true;
+  if (!escaping_names_) {
+    escaping_names_.emplace();
+    for (std::size_t k = body_.begin; k < body_.end; ++k) {
+      if (!v_.is_identifier(k) || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
+      if (!v_.is(k + 1, "[") && !v_.is(k - 1, "sizeof")) escaping_names_->insert(v_.text(k));
+    }
   }
-  return false;
+  return escaping_names_->count(name) != 0;
 }
 
 void FunctionFlow::push(Entry e) {
@@ -237,6 +285,7 @@ void FunctionFlow::push(Entry e) {
   e.body_begin = loop_body_begin_;
   if (!entries_.empty() && (entries_.back().dead || entries_.back().after_return)) e.dead = true;
   entries_.push_back(e);
+  if (entries_.size() > k_max_nesting) too_deep_ = true;
 }
 
 // A control statement's body begins at `next`: with braces it opens when the
@@ -296,12 +345,20 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
   } else {
     end = statement_end(body_begin, v_.size());
   }
+  havocked_.clear();
   for (std::size_t k = body_begin; k < end; ++k) {
     if (!v_.is_identifier(k)) continue;
     const bool assigned = is_write_after(k + 1) || (k > 0 && (v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--")));
     if (!assigned || (k > 0 && (v_.is(k - 1, ".") || v_.is(k - 1, "->")))) continue;
     Var* var = find(v_.text(k));
     if (var == nullptr) continue;
+    // Assigned again in the same body: the first time logged its state before
+    // the body and did all the rest but this (a body assigning one variable at
+    // each of thousands of nested levels logged it thousands of times per level).
+    if (!havocked_.insert(v_.text(k))) {
+      if (!var->initialized && v_.is(k + 1, "=")) var->loop_carried = true;
+      continue;
+    }
     Var& c = change(v_.text(k));
     c.value.reset();
     c.offset_known = false;
@@ -449,11 +506,33 @@ bool FunctionFlow::correlated(const Var& var) const {
   for (std::size_t d = var.maybe_depth; d < entries_.size(); ++d) {
     if (entries_[d].always) continue;  // a test known to pass excludes no path
     bool shared = false;
-    names_in(entries_[d].cond, [&](std::string_view later) {
-      names_in(origin, [&](std::string_view earlier) { shared = shared || later == earlier; });
-    });
+    names_in(entries_[d].cond, [&](std::string_view later) { shared = shared || named_in(later, origin); });
     if (shared || entries_[d].cond.empty()) return true;
   }
+  return false;
+}
+
+// Whether `name` stands in `r` as correlated() counts names (not called, not
+// a member). Where each name stands in the body is read once, on the first
+// question: a body with thousands of "maybe" findings, each asking about a
+// branch of thousands of tokens, read that branch once per finding.
+bool FunctionFlow::named_in(std::string_view name, Range r) const {
+  if (!name_places_) {
+    name_places_.emplace();
+    for (std::size_t k = body_.begin; k < body_.end; ++k)
+      if (v_.is_identifier(k) && !v_.is(k + 1, "(") && !v_.is(k - 1, ".") && !v_.is(k - 1, "->"))
+        (*name_places_)[v_.text(k)].push_back(k);
+  }
+  if (r.begin >= body_.begin && r.end <= body_.end) {
+    const auto found = name_places_->find(name);
+    if (found == name_places_->end()) return false;
+    const auto& places = found->second;
+    const auto first = std::lower_bound(places.begin(), places.end(), r.begin);
+    return first != places.end() && *first < r.end;
+  }
+  for (std::size_t k = r.begin; k < r.end; ++k)  // not within the body: read it (never seen)
+    if (v_.is_identifier(k) && !v_.is(k + 1, "(") && !v_.is(k - 1, ".") && !v_.is(k - 1, "->") && v_.text(k) == name)
+      return true;
   return false;
 }
 
@@ -476,7 +555,7 @@ void FunctionFlow::join_branch(const Entry& e) {
   joined_.clear();
   for (std::size_t k = e.undo; k < undo_.size(); ++k) {
     Var* var = find(undo_[k].first);
-    if (var == nullptr || !joined_.insert(undo_[k].first).second) continue;
+    if (var == nullptr || !joined_.insert(undo_[k].first)) continue;
     var->value.reset();
     // Pointing elsewhere on the other path: unknown (NULL and freed become "maybe" below).
     const auto& before = undo_[k].second;
@@ -681,7 +760,7 @@ std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
 
 bool FunctionFlow::short_circuits(Range r) const {
   for (std::size_t k = r.begin; k < r.end; ++k)
-    if (v_.is(k, "&&") || v_.is(k, "||") || v_.is(k, "?")) return true;
+    if (v_.kind(k) == lex::TokenKind::punct && (v_.is(k, "&&") || v_.is(k, "||") || v_.is(k, "?"))) return true;
   return false;
 }
 
@@ -1110,17 +1189,25 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
 
 // Whether a condition is always true or always false with what is known
 // (`if (0)`, `if (flag > 1)` with flag == 1, `if (i == 10)` in a loop to 9).
+// `!x` and `!(...)` are peeled in a loop, not by recursion: `!(!(!(...)))`
+// nested 200,000 deep overflowed the stack.
 std::optional<bool> FunctionFlow::truth(Range cond) const {
-  cond = unwrap_condition(cond);
-  if (cond.empty()) return std::nullopt;
-  if (v_.is(cond.begin, "!")) {
+  bool negated = false;
+  for (;;) {
+    cond = unwrap_condition(cond);
+    if (cond.empty() || !v_.is(cond.begin, "!")) break;
     const Range rest{cond.begin + 1, cond.end};
-    if (rest.size() == 1 || (v_.is(rest.begin, "(") && v_.match(rest.begin) == rest.end - 1)) {
-      const auto inner = truth(rest);
-      if (inner) return !*inner;
-      return std::nullopt;
-    }
+    if (!(rest.size() == 1 || (v_.is(rest.begin, "(") && v_.match(rest.begin) == rest.end - 1))) break;
+    negated = !negated;
+    cond = rest;
   }
+  const auto known = truth_of_unnegated(cond);
+  if (known && negated) return !*known;
+  return known;
+}
+
+std::optional<bool> FunctionFlow::truth_of_unnegated(Range cond) const {
+  if (cond.empty()) return std::nullopt;
   // One comparison at the top level.
   std::size_t op = npos;
   for (std::size_t i = cond.begin; i < cond.end; ++i) {

@@ -173,14 +173,13 @@ bool has_string(const TokenView& v, Range r) {
   return false;
 }
 
-// The argument's source text for a message (`ca->ai_canonname`, `*path`), cut short.
-
 }  // namespace
 
+// The argument's source text for a message (`ca->ai_canonname`, `*path`), cut short.
 std::string FunctionFlow::arg_text(Range r) const {
   if (r.empty()) return {};
-  const std::uint32_t begin = v_.token(r.begin).begin;
-  const std::uint32_t end = v_.token(r.end - 1).end;
+  const std::uint32_t begin = v_.begin(r.begin);
+  const std::uint32_t end = v_.end(r.end - 1);
   std::string text(v_.source().substr(begin, std::min<std::uint32_t>(end - begin, 60)));
   for (char& c : text)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -198,16 +197,115 @@ std::string_view FunctionFlow::leading_name(Range arg, bool through_deref) const
 
 // `strlen(src)` (or sizeof/strnlen of it) earlier in the body: the usual sign
 // of a length check before the copy.
+// The body is read once, on the first question: where each name first
+// stands inside the parentheses of a strlen-like call (to the end of the
+// body when they do not close); a name's length was taken before `at` when
+// that place is before `at`.
 bool FunctionFlow::length_taken_before(Range arg, std::size_t at) const {
   const std::string_view name = leading_name(arg, true);
   if (name.empty()) return false;
-  for (std::size_t t = body_.begin; t + 2 < at; ++t) {
-    if (!(v_.is(t, "strlen") || v_.is(t, "strnlen") || v_.is(t, "wcslen")) || !v_.is(t + 1, "(")) continue;
-    const std::size_t close = v_.match(t + 1);
-    for (std::size_t u = t + 2; u < close && u < at; ++u)
-      if (v_.is_identifier(u) && v_.text(u) == name) return true;
+  if (!length_taken_at_) {
+    length_taken_at_.emplace();
+    // The calls' argument ranges begin in ascending order and nest or
+    // follow each other: one sweep with the furthest end reached so far.
+    std::vector<Range> inside;
+    for (std::size_t t = body_.begin; t + 1 < body_.end; ++t) {
+      if (!(v_.is(t, "strlen") || v_.is(t, "strnlen") || v_.is(t, "wcslen")) || !v_.is(t + 1, "(")) continue;
+      const std::size_t close = v_.match(t + 1);
+      inside.push_back({t + 2, close == npos ? body_.end : std::min(close, body_.end)});
+    }
+    std::size_t next = 0;
+    std::size_t covered_to = 0;
+    for (std::size_t u = body_.begin; u < body_.end; ++u) {
+      for (; next < inside.size() && inside[next].begin <= u; ++next)
+        covered_to = std::max(covered_to, inside[next].end);
+      if (u < covered_to && v_.is_identifier(u)) length_taken_at_->emplace(v_.text(u), u);
+    }
+  }
+  const auto found = length_taken_at_->find(name);
+  return found != length_taken_at_->end() && found->second < at;
+}
+
+namespace {
+
+// A format literal with a conversion that copies text into the output
+// (`%s`, `%c`, `%ls`, `%S`): what it inserts can hold `%`.
+bool inserts_text(std::string_view literal) {
+  for (std::size_t k = 0; k < literal.size(); ++k) {
+    if (literal[k] != '%') continue;
+    std::size_t c = k + 1;
+    while (c < literal.size() && std::string_view("-+ #0123456789.*'hlLqjzt").find(literal[c]) != std::string_view::npos)
+      ++c;
+    if (c >= literal.size()) return false;
+    if (literal[c] == 's' || literal[c] == 'c' || literal[c] == 'S' || literal[c] == 'C' || literal[c] == '[')
+      return true;
+    k = c;  // `%%` and the numeric conversions
   }
   return false;
+}
+
+// The key of an assignment's target, token by token (`*ip_port`, `p->name`).
+std::string target_key(const TokenView& v, std::size_t begin, std::size_t end) {
+  std::string key;
+  for (std::size_t k = begin; k < end; ++k) {
+    key += v.text(k);
+    key += '\x1f';  // no token holds it
+  }
+  return key;
+}
+
+bool is_strlen_like(const TokenView& v, std::size_t t) {
+  return v.is(t, "strlen") || v.is(t, "strnlen") || v.is(t, "wcslen");
+}
+
+}  // namespace
+
+const FunctionFlow::CopyEvidence& FunctionFlow::copy_evidence() const {
+  if (copy_evidence_) return *copy_evidence_;
+  CopyEvidence& e = copy_evidence_.emplace();
+  constexpr std::size_t k_target_tokens = 8;
+  for (std::size_t t = body_.begin; t + 1 < body_.end; ++t) {
+    if ((v_.is(t, "if") || v_.is(t, "while")) && v_.is(t + 1, "(")) {
+      const std::size_t close = v_.match(t + 1);
+      if (close == npos || close >= body_.end) continue;
+      bool length = false;
+      bool relational = false;
+      for (std::size_t u = t + 2; u < close; ++u) {
+        const std::string_view w = v_.text(u);
+        if (w == "sizeof") {
+          if (v_.is(u + 1, "(") && v_.is(u + 3, ")")) e.sizeof_in_condition.try_emplace(v_.text(u + 2), close);
+          else if (v_.is_identifier(u + 1)) e.sizeof_in_condition.try_emplace(v_.text(u + 1), close);
+        }
+        relational = relational || w == "<" || w == ">" || w == "<=" || w == ">=";
+        if (w == "strlen" || w == "strnlen") length = true;
+        if (v_.is_identifier(u)) e.in_condition.try_emplace(w, close);
+      }
+      if (v_.is(t, "if") && relational) {
+        if (length) e.strlen_comparison = std::min(e.strlen_comparison, close);
+        for (std::size_t u = t + 2; u < close; ++u)
+          if (v_.is_identifier(u)) e.compared_names.emplace_back(close, v_.text(u));
+      }
+      // The conditions nest in none but their own body: go on inside it.
+      continue;
+    }
+    if (!v_.is(t, "=")) continue;
+    // An assignment: is there a string length before its `;`?
+    std::size_t length_at = npos;
+    for (std::size_t r = t + 1; r < body_.end && !v_.is(r, ";") && !v_.is(r, "=") && !v_.is(r, "{"); ++r)
+      if (is_strlen_like(v_, r)) {
+        length_at = r;
+        break;
+      }
+    if (length_at == npos) continue;
+    for (std::size_t size = 1; size <= k_target_tokens && size <= t - body_.begin; ++size) {
+      const std::size_t k = t - size;
+      if (k > body_.begin && (v_.is(k - 1, ".") || v_.is(k - 1, "->") || v_.is_identifier(k - 1))) continue;
+      e.assigned_length.try_emplace(target_key(v_, k, t), length_at);
+    }
+  }
+  std::stable_sort(e.compared_names.begin(), e.compared_names.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return e;
 }
 
 // A condition earlier in the body that compares with the destination's size
@@ -215,24 +313,20 @@ bool FunctionFlow::length_taken_before(Range arg, std::size_t at) const {
 // by its name (`if (size <= backends_len)` before copying `backends`): the
 // copy is checked, the way the function's author meant.
 bool FunctionFlow::bound_checked_before(Range dest, Range source, std::size_t at) const {
-  const std::string_view to = leading_name(dest, false);
-  const std::string_view from = leading_name(source, true);
-  const auto length_of_source = [&](std::string_view t) {
-    if (from.size() < 2 || t.size() <= from.size() || !t.starts_with(from)) return false;
-    const std::string_view rest = t.substr(from.size());
-    return rest == "len" || rest == "_len" || rest == "length" || rest == "_length" || rest == "_size" ||
-           rest == "size" || rest == "Len" || rest == "Length";
+  const CopyEvidence& e = copy_evidence();
+  const auto before = [&](const auto& map, std::string_view name) {
+    const auto found = map.find(name);
+    return found != map.end() && found->second < at;
   };
-  for (std::size_t t = body_.begin; t + 1 < at; ++t) {
-    if (!(v_.is(t, "if") || v_.is(t, "while")) || !v_.is(t + 1, "(")) continue;
-    const std::size_t close = v_.match(t + 1);
-    if (close == npos || close >= at) continue;
-    for (std::size_t u = t + 2; u < close; ++u) {
-      if (!to.empty() && v_.is(u, "sizeof") &&
-          (v_.text(u + 1) == to || (v_.is(u + 1, "(") && v_.text(u + 2) == to && v_.is(u + 3, ")"))))
-        return true;
-      if (v_.is_identifier(u) && length_of_source(v_.text(u))) return true;
-    }
+  const std::string_view to = leading_name(dest, false);
+  if (!to.empty() && before(e.sizeof_in_condition, to)) return true;
+  const std::string_view from = leading_name(source, true);
+  if (from.size() < 2) return false;
+  std::string name(from);
+  for (const std::string_view suffix : {"len", "_len", "length", "_length", "_size", "size", "Len", "Length"}) {
+    name.resize(from.size());
+    name += suffix;
+    if (before(e.in_condition, name)) return true;
   }
   return false;
 }
@@ -244,15 +338,9 @@ bool FunctionFlow::bound_checked_before(Range dest, Range source, std::size_t at
 bool FunctionFlow::allocated_from_lengths(Range dest, std::size_t at) const {
   const Range d = strip_casts(dest);
   if (d.empty() || d.size() > 8) return false;
-  for (std::size_t k = body_.begin; k + d.size() + 1 < at; ++k) {
-    bool same = true;
-    for (std::size_t n = 0; n < d.size() && same; ++n) same = v_.text(k + n) == v_.text(d.begin + n);
-    if (!same || !v_.is(k + d.size(), "=")) continue;
-    if (k > body_.begin && (v_.is(k - 1, ".") || v_.is(k - 1, "->") || v_.is_identifier(k - 1))) continue;
-    for (std::size_t t = k + d.size() + 1; t < at && !v_.is(t, ";"); ++t)
-      if (v_.is(t, "strlen") || v_.is(t, "strnlen") || v_.is(t, "wcslen")) return true;
-  }
-  return false;
+  const CopyEvidence& e = copy_evidence();
+  const auto found = e.assigned_length.find(target_key(v_, d.begin, d.end));
+  return found != e.assigned_length.end() && found->second < at;
 }
 
 // The length of a string array that never changes (`static const char
@@ -272,26 +360,20 @@ std::optional<std::int64_t> FunctionFlow::constant_string_length(Range arg) cons
 // An `if` earlier in the body that compares a string length (`strlen(...)`,
 // or a variable assigned one) with something: the usual room check before
 // a copy and the appends that follow it (`if (len + 1 + strlen(RFILE) + 1 >=
-// size) return NULL; strcpy(buf, s); strcat(buf, "/");`).
+// size) return NULL; strcpy(buf, s); strcat(buf, "/");`). The variables'
+// conditions are asked in order as the walk goes on (copies come in
+// ascending order), each once, against what the walk knows then.
 bool FunctionFlow::length_compared_before(std::size_t at) const {
-  for (std::size_t t = body_.begin; t + 1 < at; ++t) {
-    if (!v_.is(t, "if") || !v_.is(t + 1, "(")) continue;
-    const std::size_t close = v_.match(t + 1);
-    if (close == npos || close >= at) continue;
-    bool length = false;
-    bool relational = false;
-    for (std::size_t u = t + 2; u < close; ++u) {
-      const std::string_view w = v_.text(u);
-      relational = relational || w == "<" || w == ">" || w == "<=" || w == ">=";
-      if (w == "strlen" || w == "strnlen") length = true;
-      else if (v_.is_identifier(u)) {
-        const Var* var = find(w);
-        length = length || (var != nullptr && var->from_strlen);
-      }
-    }
-    if (length && relational) return true;
+  const CopyEvidence& e = copy_evidence();
+  if (e.strlen_comparison < at) return true;
+  auto& mutable_e = *copy_evidence_;
+  for (; mutable_e.compared_seen < e.compared_names.size() && e.compared_names[e.compared_seen].first < at;
+       ++mutable_e.compared_seen) {
+    const auto& [close, name] = e.compared_names[e.compared_seen];
+    const Var* var = find(name);
+    if (var != nullptr && var->from_strlen) mutable_e.variable_comparison = std::min(e.variable_comparison, close);
   }
-  return false;
+  return e.variable_comparison < at;
 }
 
 bool FunctionFlow::sized_by_strlen(Range arg) const {
@@ -382,16 +464,28 @@ FunctionFlow::FormatOrigin FunctionFlow::format_origin(Range arg) const {
     return upper && var == nullptr ? FormatOrigin::macro_like : FormatOrigin::other;
   }
   if (!var->parameter && only_literals_assigned(name)) return FormatOrigin::literal;
-  // A buffer the function formats from a literal (`snprintf(format, sizeof
-  // format, "%%-%ds", width)`): built by the program, not taken from input.
+  // A buffer the function formats from a literal that inserts no text
+  // (`snprintf(format, sizeof format, "%%-%ds", width)`): built by the
+  // program, not taken from input. One with `%s` (`"> %s", user_text`)
+  // carries its argument's `%` into the format.
   if (var->kind == Kind::array && var->local) {
-    for (std::size_t k = body_.begin; k + 3 < body_.end; ++k) {
-      if (!v_.is_identifier(k) || !v_.text(k).ends_with("printf") || !v_.is(k + 1, "(") || v_.text(k + 2) != name)
-        continue;
-      const auto built = v_.arguments(k + 1);
-      for (std::size_t n = 1; n < built.size() && n < 3; ++n)
-        if (built[n].size() == 1 && v_.is_string(built[n].begin)) return FormatOrigin::macro_like;
+    if (!formatted_from_literal_) {
+      formatted_from_literal_.emplace();
+      for (std::size_t k = body_.begin; k + 3 < body_.end; ++k) {
+        if (!v_.is_identifier(k) || !v_.text(k).ends_with("printf") || !v_.is(k + 1, "(") ||
+            !v_.is_identifier(k + 2))
+          continue;
+        const auto built = v_.arguments(k + 1);
+        bool numbers_only = false;
+        for (std::size_t n = 1; n < built.size() && n < 3 && !numbers_only; ++n)
+          numbers_only = built[n].size() == 1 && v_.is_string(built[n].begin) &&
+                         !inserts_text(v_.text(built[n].begin));
+        auto [it, fresh] = formatted_from_literal_->try_emplace(v_.text(k + 2), numbers_only);
+        if (!fresh) it->second = it->second && numbers_only;
+      }
     }
+    const auto found = formatted_from_literal_->find(name);
+    if (found != formatted_from_literal_->end() && found->second) return FormatOrigin::macro_like;
   }
   return FormatOrigin::other;
 }

@@ -58,7 +58,7 @@ Range FunctionFlow::strip_casts(Range r) const {
 bool FunctionFlow::is_unary_at(std::size_t i) const {
   if (i == 0) return true;
   const std::size_t p = i - 1;
-  const lex::TokenKind k = v_.token(p).kind;
+  const lex::TokenKind k = v_.kind(p);
   if (k == lex::TokenKind::number || k == lex::TokenKind::string || k == lex::TokenKind::character) return false;
   if (k == lex::TokenKind::identifier) return is_keyword(v_.text(p));
   if (v_.is(p, "]")) return false;
@@ -80,13 +80,14 @@ bool FunctionFlow::is_unary_at(std::size_t i) const {
 }
 
 bool FunctionFlow::is_write_after(std::size_t i) const {
+  // Every assignment operator ends with `=`: most tokens are settled by their last byte.
   const std::string_view t = v_.text(i);
+  if (t.empty() || (t.back() != '=' && t.back() != '+' && t.back() != '-')) return false;
   return is_assignment_operator(t) || t == "++" || t == "--";
 }
 
 std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
-  const lex::Token& tok = v_.token(i);
-  if (tok.kind != lex::TokenKind::identifier) return i + 1;
+  if (v_.kind(i) != lex::TokenKind::identifier) return i + 1;
   const std::string_view t = v_.text(i);
   if (t == "sizeof" || t == "typeof" || t == "__typeof__" || t == "decltype" || t == "alignof" || t == "_Alignof" ||
       t == "__alignof__" || t == "offsetof" || t == "__builtin_offsetof") {
@@ -179,8 +180,8 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     if (var->initialized && !var->unchecked && (var->kind == Kind::scalar || var->kind == Kind::pointer) && i > 0 &&
         !v_.is(i - 1, "*") && !v_.is(i - 1, "&") && !v_.is(i - 1, "(") && !v_.is(i - 1, "++") &&
         !v_.is(i - 1, "--") && !v_.is(i - 1, ")")) {
-      const lex::Token& next = v_.token(i + 1 < v_.size() ? i + 1 : i);
-      if (next.kind == lex::TokenKind::punct && next.end - next.begin <= 2) {
+      const std::size_t next = i + 1 < v_.size() ? i + 1 : i;
+      if (v_.kind(next) == lex::TokenKind::punct && v_.end(next) - v_.begin(next) <= 2) {
         const std::string_view n = v_.text(i + 1);
         if (n == ")" || n == "," || n == ";" || n == "<" || n == ">" || n == "==" || n == "!=" || n == "<=" ||
             n == ">=" || n == "&&" || n == "||" || n == "?" || n == ":" || n == "|" || n == "^" || n == "/" ||

@@ -40,7 +40,25 @@ namespace oxidize::hazards::flow {
 
 using Range = TokenView::Range;
 constexpr std::size_t npos = TokenView::npos;
+
+// `text == "literal"`, which the flow analysis writes hundreds of times on
+// its hot paths: the length first, then the bytes in place. Chosen over
+// std::string_view's own operator (an exact match beats its conversion of
+// the literal), which compared through an out-of-line call to memcmp: a few
+// % of the whole hazard analysis. `!=` and `"literal" == text` use it too.
+template <std::size_t N>
+[[gnu::always_inline]] inline bool operator==(std::string_view text, const char (&literal)[N]) {
+  if (text.size() != N - 1) return false;
+  for (std::size_t k = 0; k < N - 1; ++k)
+    if (text[k] != literal[k]) return false;
+  return true;
+}
 constexpr int k_max_recursion = 32;  // nested assignments/conditions deeper than this are not followed
+// Branches, loops and blocks open at once beyond which the rest of a function
+// is not read. Each level re-reads what it holds (a loop's body on entry and
+// exit, a join's changes), so the cost of a body is its size times its depth:
+// this keeps it linear. The deepest function of the kernel reaches about 100.
+constexpr std::size_t k_max_nesting = 256;
 
 // A 512-bit Bloom filter of names: most identifiers of a body (calls,
 // types, macros, members) are no variable, and this answers "surely not"
@@ -66,6 +84,10 @@ enum class Allocator : std::uint8_t { none, malloc, new_single, new_array };
 
 struct Var;
 using VarMap = NameTable<struct Var>;
+// The VarMap's touch trackers (name_table.hpp): what changed since the last
+// label, and since the last call that forgot the globals' values.
+constexpr std::size_t k_labels_tracker = 0;
+constexpr std::size_t k_globals_tracker = 1;
 
 struct Var {
   Kind kind = Kind::unknown;
@@ -216,7 +238,8 @@ struct FlowScratch {
   NameFilter names;  // every name ever put in `vars` this function
   std::vector<std::pair<std::string_view, std::optional<Var>>> undo;
   std::vector<Entry> entries;
-  std::unordered_set<std::string_view, NameHash> joined;  // join_branch's names seen, reused
+  NameSet joined;    // join_branch's names seen, reused
+  NameSet havocked;  // havoc_assigned's names changed, reused
   void clear() {
     vars.clear();
     names.clear();
@@ -231,7 +254,7 @@ class FunctionFlow final : public ExpressionContext {
                CallFacts* record, const std::vector<ArgumentFact>* given)
       : v_(v), file_(file), out_(out), vars_(scratch.vars), names_(scratch.names), record_(record), given_(given),
         undo_(scratch.undo),
-        entries_(scratch.entries), joined_(scratch.joined) {
+        entries_(scratch.entries), joined_(scratch.joined), havocked_(scratch.havocked) {
     scratch.clear();
   }
 
@@ -268,12 +291,13 @@ class FunctionFlow final : public ExpressionContext {
   void checked_in(Range cond);
   bool constant_condition(Range cond) const;
   bool correlated(const Var& var) const;
+  bool named_in(std::string_view name, Range r) const;
   Range unwrap_condition(Range cond) const;
   bool do_forever(const Entry& e) const;
   Confidence across(std::uint32_t from, std::uint32_t to, Confidence c) const;
   Confidence uninitialized_confidence(std::string_view name, const Var& var, std::size_t at) const {
     if (var.loop_carried) return Confidence::low;  // written later in the loop: another iteration may run first
-    if (macro_call_ && !assigned_anywhere(name)) return Confidence::low;  // a macro may assign it
+    if (macro_call() && !assigned_anywhere(name)) return Confidence::low;  // a macro may assign it
     // Inside the arguments of a macro-like call (sizeof-like ARRAY_SIZE(p->x),
     // offsetof-like MLX5_ADDR_OF(..., field[0])): maybe never evaluated.
     if (at < unknown_call_until_) return Confidence::low;
@@ -295,7 +319,7 @@ class FunctionFlow final : public ExpressionContext {
   void terminate(bool leaves);
   std::size_t statement_end(std::size_t i, std::size_t end) const;
   bool data_braces(std::size_t open) const;
-  void survey(std::size_t open, std::size_t close);
+  bool macro_call() const;
   bool assigned_anywhere(std::string_view name) const;
   bool escapes(std::string_view name) const;
   std::size_t expression_end(std::size_t i, std::size_t end) const;
@@ -348,6 +372,7 @@ class FunctionFlow final : public ExpressionContext {
     out_.push_back({rule, c, at, std::move(message)});
   }
   std::optional<bool> truth(Range cond) const;
+  std::optional<bool> truth_of_unnegated(Range cond) const;  // truth() after its leading `!`s
   bool short_circuits(Range r) const;
 
   const TokenView& v_;
@@ -359,7 +384,8 @@ class FunctionFlow final : public ExpressionContext {
   const std::vector<ArgumentFact>* given_;
   std::vector<std::pair<std::string_view, std::optional<Var>>>& undo_;
   std::vector<Entry>& entries_;
-  std::unordered_set<std::string_view, NameHash>& joined_;
+  NameSet& joined_;
+  NameSet& havocked_;
   std::optional<Entry> pending_body_;  // set by a control header: the entry its body opens with
   std::string_view function_name_;
   bool expect_do_while_ = false;
@@ -369,16 +395,52 @@ class FunctionFlow final : public ExpressionContext {
   std::string_view pending_else_refine_var_;
   std::string_view pending_else_forget_;
   Interval pending_else_refine_{};
-  // From a first look at the whole body (survey): names assigned anywhere,
-  // names used other than by indexing (a buffer that escapes), and whether
-  // an upper-case macro is invoked (it may assign locals out of sight).
-  Range body_{0, 0};
-  bool macro_call_ = false;
+  Range body_{0, 0};  // the body's tokens inside its braces
+  mutable std::optional<bool> macro_call_;  // macro_call(), once asked
   int globals_with_values_ = 0;  // globals given a value in this function (an upper bound)
   std::size_t unknown_call_until_ = 0;  // the `)` of the innermost-reaching call to an unknown function
   std::size_t loop_body_begin_ = 0;     // where the body being entered starts
   std::size_t pending_then_begin_ = static_cast<std::size_t>(-1);
   bool guarded_condition_ = false;      // scanning a condition with && or ||: NULL checks may guard it
+  bool too_deep_ = false;               // k_max_nesting reached: the rest of the body is not read
+  // find()'s last two answers, by the name's place in the source (valid while
+  // the table's version stays).
+  struct Memo {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    std::uint32_t index = VarMap::k_absent;
+  };
+  std::array<Memo, 2> memo_{};
+  std::uint64_t memo_version_ = static_cast<std::uint64_t>(-1);
+  // What assigned_anywhere, escapes and length_taken_before ask of the whole
+  // body, read once on first use instead of once per question: the names
+  // assigned anywhere, the names used other than by indexing, and for each
+  // name inside a strlen-like call's parentheses the first token where it is.
+  mutable std::optional<std::unordered_set<std::string_view, NameHash>> assigned_names_;
+  mutable std::optional<std::unordered_set<std::string_view, NameHash>> escaping_names_;
+  mutable std::optional<std::unordered_map<std::string_view, std::size_t, NameHash>> length_taken_at_;
+  // What bound_checked_before, allocated_from_lengths and
+  // length_compared_before ask of the conditions and assignments before a
+  // copy, read once per function (a function of 50,000 copies asks 50,000
+  // times): for each name, the end of the first `if`/`while` condition that
+  // holds it, or `sizeof` of it; the targets assigned from a strlen sum;
+  // the relational `if` conditions with a string length in them.
+  struct CopyEvidence {
+    std::unordered_map<std::string_view, std::size_t, NameHash> in_condition;  // name -> first condition's `)`
+    std::unordered_map<std::string_view, std::size_t, NameHash> sizeof_in_condition;
+    std::unordered_map<std::string, std::size_t> assigned_length;  // target tokens -> first strlen after its `=`
+    std::size_t strlen_comparison = npos;                          // `)` of the first `if (strlen(..) < ..)`
+    std::vector<std::pair<std::size_t, std::string_view>> compared_names;  // `)` and name, ascending
+    std::size_t compared_seen = 0;  // compared_names[0, seen) were asked about
+    std::size_t variable_comparison = npos;  // `)` of the first of them whose name held a strlen result
+  };
+  mutable std::optional<CopyEvidence> copy_evidence_;
+  // For each local array some *printf call of the body writes: whether every
+  // one writes it from a literal that inserts no text.
+  mutable std::optional<std::unordered_map<std::string_view, bool, NameHash>> formatted_from_literal_;
+  const CopyEvidence& copy_evidence() const;
+  // Where each name stands in the body (as correlated() counts names), ascending.
+  mutable std::optional<std::unordered_map<std::string_view, std::vector<std::size_t>, NameHash>> name_places_;
 };
 
 // What the file says outside functions: global arrays and pointers, integer macros.
@@ -409,7 +471,7 @@ class FileContext {
   // A function defined in this file (not a macro): its name without qualifiers.
   bool defines(std::string_view name) const { return defined_.count(name) != 0; }
   // A function of this file whose every `return` returns NULL (a stub).
-  bool returns_null(std::string_view name) const { return returns_null_.count(name) != 0; }
+  bool returns_null(std::string_view name) const;
   bool is_function_macro(std::string_view name) const { return function_macros_.count(name) != 0; }
   // The names an object-like macro of this file that assigns uses, or null.
   const std::vector<std::string_view>* statement_macro(std::string_view name) const {
@@ -442,7 +504,14 @@ class FileContext {
   std::unordered_map<std::string_view, std::int64_t> macros_;
   std::vector<std::uint32_t> conditional_lines_;
   bool cpp_ = false;
-  std::unordered_set<std::string_view, NameHash> returns_null_;
+  // returns_null(), read from the bodies on the first question about each name.
+  const TokenView& v_;
+  std::span<const parse::FunctionFacts> functions_;
+  mutable std::unordered_map<std::string_view, bool, NameHash> returns_null_;
+  // For each function, the one before it with the same name (defined_ holds
+  // the last of each name), or k_none.
+  static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> same_name_before_;
   std::unordered_map<std::string_view, std::string_view, NameHash> string_macros_;
   std::unordered_map<std::string_view, std::size_t, NameHash> defined_;
   std::unordered_map<std::string_view, const std::vector<std::string_view>*, NameHash> function_macros_;

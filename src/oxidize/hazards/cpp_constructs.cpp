@@ -72,8 +72,8 @@ void find_cpp_hazards(const TokenView& v, RawFindings& out) {
     const std::size_t next = close + 1;
     if (next >= n || !(v.is_identifier(next) || v.is(next, "(") || v.is(next, "&") || v.is(next, "*"))) continue;
     out.push_back({RuleId::cpp_c_style_pointer_cast, Confidence::low, i,
-                   fmt::format("C-style cast to '{}'", std::string(v.source().substr(v.token(i + 1).begin,
-                                                                                    v.token(close - 1).end - v.token(i + 1).begin)))});
+                   fmt::format("C-style cast to '{}'", std::string(v.source().substr(v.begin(i + 1),
+                                                                                    v.end(close - 1) - v.begin(i + 1))))});
   }
 }
 

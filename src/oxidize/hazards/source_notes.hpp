@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "oxidize/lex/code_tokens.hpp"
 #include "oxidize/lex/token.hpp"
 
 namespace oxidize::hazards {
@@ -83,12 +84,12 @@ class SourceNotesSink {
  public:
   // With `code` set, every code token is appended to it as well (Rust, where
   // no parser filters the stream).
-  SourceNotesSink(std::string_view source, std::vector<lex::Token>* code = nullptr)
+  SourceNotesSink(std::string_view source, lex::CodeTokens* code = nullptr)
       : source_(source), code_(code) {}
 
-  void operator()(const lex::Token& token) {
+  [[gnu::always_inline]] inline void operator()(const lex::Token& token) {
     if (token.kind < lex::TokenKind::comment) {
-      if (code_ != nullptr) code_->push_back(token);
+      if (code_ != nullptr) code_->push_back(token, source_);
       if (define_step_ != 0) define_token(token);
       if (collecting_ && token.kind == lex::TokenKind::identifier &&
           notes_.function_macros.back().body_names.size() < k_macro_body_names)
@@ -107,7 +108,7 @@ class SourceNotesSink {
   void statement_token(const lex::Token& token);
 
   std::string_view source_;
-  std::vector<lex::Token>* code_;
+  lex::CodeTokens* code_;
   SourceNotes notes_;
   // `#define NAME value`: 1 after `#`, 2 after `define`, 3 after the name,
   // 4 after a `-` or `(`, 5 after the number, 6 after a closing `)`; 0 idle.

@@ -4,34 +4,15 @@
 
 namespace oxidize::hazards {
 
-TokenView::TokenView(std::string_view source, std::span<const lex::Token> tokens)
-    : source_(source), tokens_(tokens), match_(tokens.size(), npos) {
-  // One stack for all three bracket kinds; a mismatched closer leaves both
-  // sides unmatched rather than pairing across kinds.
-  std::vector<std::size_t> open;
-  for (std::size_t i = 0; i < tokens_.size(); ++i) {
-    if (tokens_[i].kind != lex::TokenKind::punct || tokens_[i].end - tokens_[i].begin != 1) continue;
-    const char c = source_[tokens_[i].begin];
-    if (c == '(' || c == '[' || c == '{') {
-      open.push_back(i);
-    } else if (c == ')' || c == ']' || c == '}') {
-      const char want = c == ')' ? '(' : c == ']' ? '[' : '{';
-      // Unwind to the nearest opener of the same kind: a stray `(` inside a
-      // macro-mangled block must not unbalance the rest of the file.
-      auto it = std::find_if(open.rbegin(), open.rend(), [&](std::size_t j) { return source_[tokens_[j].begin] == want; });
-      if (it == open.rend()) continue;
-      const std::size_t j = *it;
-      open.erase(std::next(it).base(), open.end());
-      match_[i] = j;
-      match_[j] = i;
-    }
-  }
-}
-
 std::size_t TokenView::index_at_offset(std::uint32_t offset) const {
-  const auto it = std::lower_bound(tokens_.begin(), tokens_.end(), offset,
-                                   [](const lex::Token& t, std::uint32_t o) { return t.begin < o; });
-  return static_cast<std::size_t>(it - tokens_.begin());
+  std::size_t lo = 0;
+  std::size_t hi = tokens_.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (tokens_.begin(mid) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 TokenView::RangeList TokenView::split_top_level(Range r, std::string_view separator) const {

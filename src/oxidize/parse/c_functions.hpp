@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "oxidize/lex/code_tokens.hpp"
 #include "oxidize/lex/token.hpp"
 #include "oxidize/parse/function_body.hpp"
 #include "oxidize/parse/function_facts.hpp"
@@ -72,7 +73,7 @@ class CFunctionParser {
   // C file are inside function bodies, and this runs for every one of them.
   [[gnu::always_inline]] inline void operator()(const lex::Token& token) {
     if (!branches_.accept(token, source_)) return;
-    if (recorded_ != nullptr) recorded_->push_back(token);
+    if (recorded_ != nullptr) recorded_->push_back(token, source_);
     if (body_.is_open()) in_body(token, token.text(source_));
     else structural(token);
   }
@@ -81,7 +82,7 @@ class CFunctionParser {
 
   // Appends every code token the parser follows (the same preprocessor
   // branches) to `out`: the token stream the hazard analysis reads.
-  void record_tokens(std::vector<lex::Token>* out) { recorded_ = out; }
+  void record_tokens(lex::CodeTokens* out) { recorded_ = out; }
 
   // Deeper declaration scopes (namespace/class nesting) than this are
   // treated as opaque blocks, with one warning.
@@ -157,7 +158,7 @@ class CFunctionParser {
 
   static constexpr std::uint32_t k_no_offset = 0xffffffffU;
   std::string_view source_;
-  std::vector<lex::Token>* recorded_ = nullptr;
+  lex::CodeTokens* recorded_ = nullptr;
   FunctionResult result_;
   PreprocessorBranches branches_;
   std::vector<Scope> scopes_;
