@@ -107,14 +107,23 @@ void FunctionFlow::forget_names(std::size_t begin, std::size_t end) {
 // changed since the last time (the others had their values reset then, or
 // were no globals): a body of thousands of calls and variables costs what
 // changed between the calls, not every variable at every call.
+//
+// A global pointer's target goes too: a function of the file or one out of
+// sight may set it (`newargv = NULL; if (!grow_argv(n)) return;
+// newargv[0] = ...` where grow_argv reallocates it).
 void FunctionFlow::forget_global_values() {
   std::vector<std::string_view> names;
   const auto collect = [&](std::string_view name, Var& var) {
-    if (!var.local && !var.parameter && var.value) names.push_back(name);
+    if (var.local || var.parameter) return;
+    if (var.value || (var.kind == Kind::pointer && var.target != Target::unknown)) names.push_back(name);
   };
   if (vars_.tracking(k_globals_tracker)) vars_.take_touched(k_globals_tracker, collect);
   else vars_.for_each(collect);
-  for (auto name : names) change(name).value.reset();
+  for (auto name : names) {
+    Var& var = change(name);
+    var.value.reset();
+    if (var.kind == Kind::pointer) var.forget_target();
+  }
   vars_.take_touched(k_globals_tracker, [](std::string_view, Var&) {});  // only just reset
   vars_.start_tracking(k_globals_tracker);
   globals_with_values_ = 0;
@@ -995,13 +1004,21 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
   e.cond = parts[1];
   if (!parts[0].empty() && !declaration(parts[0].begin, parts[0].end + 1)) scan(parts[0].begin, parts[0].end, 0);
   scan(parts[1].begin, parts[1].end, 0);
-  // The step: what it changes is unknown in the body (except the loop variable's range).
+  // The step: what it changes is unknown in the body (except the loop
+  // variable's range). A pointer it assigns (`curr = next`) points where
+  // the walk cannot follow, in the body and after the loop: the init's
+  // `curr = NULL` holds only if the body never runs, which the walk cannot
+  // tell (the list was checked non-empty before).
   for (std::size_t i = parts[2].begin; i < parts[2].end; ++i) {
     if (!v_.is_identifier(i)) continue;
     if (find(v_.text(i)) == nullptr) continue;
     Var& c = change(v_.text(i));
     c.value.reset();
-    if (c.kind == Kind::pointer) c.offset_known = false;
+    if (c.kind == Kind::pointer) {
+      c.offset_known = false;
+      if (i + 1 < parts[2].end && v_.is(i + 1, "=") && (i == parts[2].begin || v_.is(i - 1, ",")))
+        c.forget_target();
+    }
   }
   // The loop variable and its range: `i = a; i < b; i++` and the like.
   const Range cond = parts[1];

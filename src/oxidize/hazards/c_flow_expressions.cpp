@@ -549,6 +549,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
   const auto line = v_.line(at);
   const auto set_pointer = [&](Target target) {
     if (var.kind == Kind::unknown) var.kind = Kind::pointer;
+    if (!var.local && !var.parameter) ++globals_with_values_;  // a call may point it elsewhere
     var.target = target;
     var.target_line = line;
     var.offset = 0;
@@ -814,6 +815,7 @@ void FunctionFlow::release(std::string_view name, std::size_t at, Allocator by) 
   c.target = Target::freed;
   c.target_line = v_.line(at);
   c.freed_conditionally = false;
+  if (!c.local && !c.parameter) ++globals_with_values_;  // a call may allocate it again
 
 }
 
