@@ -144,6 +144,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
     }
   }
   if (cpp) reference_parameters(v, functions);
+  find_member_arrays(v);
   const MacroContext constants(macros_);
   // Global declarations: statements at brace depth 0, outside function
   // bodies (which are skipped whole by their matching brace).
@@ -192,6 +193,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
         for (int k2 = 0; k2 < std::min(decl.ndims, 3); ++k2) {
           if (auto size = evaluate(v, decl.dims[k2], constants); size && size->is_point()) g.dims[k2] = size->lo;
         }
+        if (decl.ndims > 0 && g.dims[0] < 0) g.size_tokens = decl.dims[0];
         if (decl.ndims > 0) {
           g.length = g.dims[0];
           g.target = Target::array;
@@ -309,6 +311,49 @@ void FileContext::reference_parameters(const TokenView& v, std::span<const parse
       }
     }
     if (mask != 0) reference_params_[name] |= mask;
+  }
+}
+
+// The array members of the file's struct and union definitions: `struct s
+// { ...; char name[SIZE]; ... }`, one declarator to a member statement. A
+// name declared twice with a different size or type is dropped (marked by
+// an empty size).
+void FileContext::find_member_arrays(const TokenView& v) {
+  for (std::size_t i = 0; i + 2 < v.size(); ++i) {
+    if (!(v.is(i, "struct") || v.is(i, "union"))) continue;
+    std::size_t open = i + 1;
+    if (v.is_identifier(open)) ++open;
+    if (!v.is(open, "{")) continue;
+    const std::size_t close = v.match(open);
+    if (close == npos) continue;
+    std::size_t start = open + 1;
+    for (std::size_t k = open + 1; k < close; ++k) {
+      if (v.is(k, "{") || v.is(k, "(")) {  // a nested struct or a function pointer: its own statement
+        const std::size_t m = v.match(k);
+        if (m == npos || m >= close) break;
+        if (v.is(k, "{")) start = m + 1;
+        k = m;
+        continue;
+      }
+      if (!v.is(k, ";")) continue;
+      // [start, k): `type words name [ size ]`
+      if (k >= start + 5 && v.is(k - 1, "]") && v.match(k - 1) != npos) {
+        const std::size_t bracket = v.match(k - 1);
+        const std::size_t name = bracket - 1;
+        if (bracket > start + 1 && v.is_identifier(name) && v.is_identifier(name - 1) && bracket + 1 < k - 1) {
+          const MemberArray found{v.text(name - 1), {bracket + 1, k - 1}};
+          const auto [it, fresh] = member_arrays_.try_emplace(v.text(name), found);
+          if (!fresh) {
+            bool same = it->second.type == found.type &&
+                        it->second.size_tokens.size() == found.size_tokens.size();
+            for (std::size_t n = 0; same && n < found.size_tokens.size(); ++n)
+              same = v.text(it->second.size_tokens.begin + n) == v.text(found.size_tokens.begin + n);
+            if (!same) it->second.size_tokens = {0, 0};
+          }
+        }
+      }
+      start = k + 1;
+    }
   }
 }
 

@@ -919,6 +919,7 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
       if (auto size = evaluate(v_, decl.dims[n], *this); size && size->is_point()) {
         fresh.dims[n] = size->lo;
       } else if (n == 0) {
+        fresh.size_tokens = decl.dims[0];
         // Not a constant: a VLA if a variable of this function sizes it
         // (an unknown macro from a header is a constant we cannot see).
         for (std::size_t t = decl.dims[n].begin; t < decl.dims[n].end; ++t) {

@@ -244,6 +244,26 @@ bool inserts_text(std::string_view literal) {
   return false;
 }
 
+// The arguments (0 = the first after the format) that a format's `%s`
+// conversions insert; `*` widths and precisions take an argument each.
+std::vector<std::size_t> string_conversions(std::string_view literal) {
+  std::vector<std::size_t> out;
+  std::size_t arg = 0;
+  for (std::size_t k = 0; k < literal.size(); ++k) {
+    if (literal[k] != '%') continue;
+    std::size_t c = k + 1;
+    for (; c < literal.size() && std::string_view("-+ #0123456789.*'hlLqjzt").find(literal[c]) != std::string_view::npos;
+         ++c)
+      if (literal[c] == '*') ++arg;
+    if (c >= literal.size()) break;
+    k = c;
+    if (literal[c] == '%') continue;
+    if (literal[c] == 's' || literal[c] == 'S') out.push_back(arg);
+    ++arg;
+  }
+  return out;
+}
+
 // The key of an assignment's target, token by token (`*ip_port`, `p->name`).
 std::string target_key(const TokenView& v, std::size_t begin, std::size_t end) {
   std::string key;
@@ -374,6 +394,51 @@ bool FunctionFlow::length_compared_before(std::size_t at) const {
     if (var != nullptr && var->from_strlen) mutable_e.variable_comparison = std::min(e.variable_comparison, close);
   }
   return e.variable_comparison < at;
+}
+
+// A format call whose every `%s` argument is a literal or a string whose
+// length the function took before `at`.
+bool FunctionFlow::strings_measured_before(const TokenView::RangeList& args, std::size_t at) const {
+  const std::vector<std::size_t> strings = string_conversions(literal_body(v_.text(args[1].begin)));
+  if (strings.empty()) return false;
+  for (const std::size_t s : strings) {
+    if (s + 2 >= args.size()) return false;
+    const Range arg = args[s + 2];
+    if (arg.size() == 1 && v_.is_string(arg.begin)) continue;
+    if (!length_taken_before(arg, at)) return false;
+  }
+  return true;
+}
+
+// Two character arrays declared with the same element type and the same
+// size as written (`char a[MAX_PATH]` and `char b[MAX_PATH]`, the size a
+// header's macro): a string held in the second fits the first.
+bool FunctionFlow::same_declared_size(Range dest, Range source) const {
+  // `dp->best` and `dp->curr`: members of the file's structs.
+  const auto member = [&](Range r) -> const FileContext::MemberArray* {
+    r = strip_casts(r);
+    if (r.size() < 3 || !v_.is_identifier(r.end - 1) || !(v_.is(r.end - 2, "->") || v_.is(r.end - 2, ".")))
+      return nullptr;
+    return file_.member_array(v_.text(r.end - 1));
+  };
+  if (const auto* d = member(dest)) {
+    const auto* s = member(source);
+    if (s == nullptr || s->type != d->type || s->size_tokens.size() != d->size_tokens.size()) return false;
+    for (std::size_t k = 0; k < d->size_tokens.size(); ++k)
+      if (v_.text(d->size_tokens.begin + k) != v_.text(s->size_tokens.begin + k)) return false;
+    return true;
+  }
+  const std::string_view to = single_name(strip_casts(dest));
+  const std::string_view from = single_name(strip_casts(source));
+  if (to.empty() || from.empty()) return false;
+  const Var* d = find(to);
+  const Var* s = find(from);
+  if (d == nullptr || s == nullptr || d->kind != Kind::array || s->kind != Kind::array || d->type != s->type ||
+      d->dims[1] != -1 || s->dims[1] != -1 || d->size_tokens.empty() || s->size_tokens.size() != d->size_tokens.size())
+    return false;
+  for (std::size_t k = 0; k < d->size_tokens.size(); ++k)
+    if (v_.text(d->size_tokens.begin + k) != v_.text(s->size_tokens.begin + k)) return false;
+  return true;
 }
 
 bool FunctionFlow::sized_by_strlen(Range arg) const {
@@ -705,7 +770,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
           report(RuleId::out_of_bounds_write, Confidence::high, i,
                  fmt::format("{} copies {} bytes into '{}', which holds {}", callee, *length + 1,
                              arg_text(args[0]), *bytes));
-      } else if (bytes && source && *source <= *bytes) {
+      } else if ((bytes && source && *source <= *bytes) || same_declared_size(args[0], args[1])) {
         // The source array, NUL included, fits the destination: proven.
       } else {
         // Evidence of a bound: the source's length taken earlier in the
@@ -753,6 +818,14 @@ std::size_t FunctionFlow::call(std::size_t i) {
         report(RuleId::sprintf_unbounded, Confidence::low, i,
                fmt::format("{} into '{}' writes up to {} bytes; the buffer's size is not known here", callee,
                            arg_text(args[0]), *max + 1));
+      } else if (fmt_length && args[1].size() == 1 && strings_measured_before(args, i)) {
+        // Every string it inserts had its length taken earlier in the
+        // function (`alen = strlen(appname); ... if (alen + flen + 3 > 1023)`):
+        // the author measured what goes in.
+        report(RuleId::sprintf_unbounded, Confidence::low, i,
+               fmt::format("{} into '{}' can write more than the buffer holds (the strings' lengths are taken "
+                           "before)",
+                           callee, arg_text(args[0])));
       } else {
         report(RuleId::sprintf_unbounded, Confidence::medium, i,
                fmt::format("{} into '{}' can write more than the buffer holds", callee, arg_text(args[0])));

@@ -99,6 +99,7 @@ struct Var {
   std::array<std::int64_t, 3> dims{-1, -1, -1};  // array dimensions
   std::int64_t elem_size = 0;   // bytes per element, if a basic type
   std::string_view type;        // the base type's last word
+  TokenView::Range size_tokens{0, 0};  // an array's first dimension as written, when not evaluated (`[MAX_PATH]`)
   bool unsigned_type = false;   // an unsigned integer type (unsigned char, uint8_t, size_t)
   // Pointers.
   Target target = Target::unknown;
@@ -340,6 +341,8 @@ class FunctionFlow final : public ExpressionContext {
   bool allocated_from_lengths(Range dest, std::size_t at) const;
   std::optional<std::int64_t> constant_string_length(Range arg) const;
   bool length_compared_before(std::size_t at) const;
+  bool same_declared_size(Range dest, Range source) const;
+  bool strings_measured_before(const TokenView::RangeList& args, std::size_t at) const;
   bool sized_by_strlen(Range arg) const;
   bool is_unary_at(std::size_t i) const;
   bool is_write_after(std::size_t i) const;
@@ -464,6 +467,17 @@ class FileContext {
   // A file-scope string that is never changed: `static const char help[] =
   // "..."`, or a pointer given literals only.
   bool literal_global(std::string_view name) const { return literal_globals_.count(name) != 0; }
+  // A character-array member of the file's structs (`char curr[32*SL];`):
+  // its element type's last word and its size as written. Null when no
+  // struct of the file declares it, or two declare it differently.
+  struct MemberArray {
+    std::string_view type;
+    TokenView::Range size_tokens{0, 0};
+  };
+  const MemberArray* member_array(std::string_view name) const {
+    const auto it = member_arrays_.find(name);
+    return it == member_arrays_.end() || it->second.size_tokens.empty() ? nullptr : &it->second;
+  }
   const std::string_view* string_macro(std::string_view name) const {
     const auto it = string_macros_.find(name);
     return it == string_macros_.end() ? nullptr : &it->second;
@@ -520,6 +534,8 @@ class FileContext {
   std::unordered_set<std::string_view, NameHash> literal_globals_;
   void find_literal_globals(const TokenView& v, const std::vector<std::size_t>& declared);
   void reference_parameters(const TokenView& v, std::span<const parse::FunctionFacts> functions);
+  std::unordered_map<std::string_view, MemberArray, NameHash> member_arrays_;
+  void find_member_arrays(const TokenView& v);
 };
 
 inline std::string_view unqualified(std::string_view name) {

@@ -102,3 +102,42 @@ char *file_name_fixed(char *buf, size_t size, const char *s)
 	strcat(buf, "/");
 	return buf;
 }
+
+/* Arrays declared with the same size as written (a header's macro the
+ * analysis cannot evaluate): the source's string fits the destination. A
+ * smaller size, or a different element type, proves nothing. */
+#include <limits.h>
+static char saved_path[PATH_MAX];
+
+void remember_path_fixed(void)
+{
+	char current[PATH_MAX];
+	strcpy(current, saved_path);
+	puts(current);
+}
+
+void remember_path_flawed(void)
+{
+	char current[PATH_MAX / 2];
+	strcpy(current, saved_path); // EXPECT: OXI-C0001
+	puts(current);
+}
+
+/* Members of the file's structs, declared with the same size as written
+ * (libpng's pngcp: `char curr[32*SL]; char best[32*SL];`). */
+#define SL 8
+struct search {
+	char curr[32 * SL];
+	char best[32 * SL];
+	char note[SL];
+};
+
+void keep_best_fixed(struct search *dp)
+{
+	strcpy(dp->best, dp->curr);
+}
+
+void keep_note_flawed(struct search *dp)
+{
+	strcpy(dp->note, dp->curr); // EXPECT: OXI-C0001
+}
