@@ -144,8 +144,8 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
     }
   }
   if (cpp) reference_parameters(v, functions);
-  find_member_arrays(v);
   const MacroContext constants(macros_);
+  find_member_arrays(v, constants);
   // Global declarations: statements at brace depth 0, outside function
   // bodies (which are skipped whole by their matching brace).
   std::vector<std::size_t> literal_declared;  // names of globals initialised with a literal
@@ -318,7 +318,7 @@ void FileContext::reference_parameters(const TokenView& v, std::span<const parse
 // { ...; char name[SIZE]; ... }`, one declarator to a member statement. A
 // name declared twice with a different size or type is dropped (marked by
 // an empty size).
-void FileContext::find_member_arrays(const TokenView& v) {
+void FileContext::find_member_arrays(const TokenView& v, const ExpressionContext& constants) {
   for (std::size_t i = 0; i + 2 < v.size(); ++i) {
     if (!(v.is(i, "struct") || v.is(i, "union"))) continue;
     std::size_t open = i + 1;
@@ -341,14 +341,17 @@ void FileContext::find_member_arrays(const TokenView& v) {
         const std::size_t bracket = v.match(k - 1);
         const std::size_t name = bracket - 1;
         if (bracket > start + 1 && v.is_identifier(name) && v.is_identifier(name - 1) && bracket + 1 < k - 1) {
-          const MemberArray found{v.text(name - 1), {bracket + 1, k - 1}};
+          MemberArray found{v.text(name - 1), {bracket + 1, k - 1}};
+          const auto elem = basic_type_size(v, {name - 1, name});
+          if (const auto size = evaluate(v, found.size_tokens, constants); elem && size && size->is_point())
+            found.bytes = size->lo * *elem;
           const auto [it, fresh] = member_arrays_.try_emplace(v.text(name), found);
           if (!fresh) {
             bool same = it->second.type == found.type &&
                         it->second.size_tokens.size() == found.size_tokens.size();
             for (std::size_t n = 0; same && n < found.size_tokens.size(); ++n)
               same = v.text(it->second.size_tokens.begin + n) == v.text(found.size_tokens.begin + n);
-            if (!same) it->second.size_tokens = {0, 0};
+            if (!same || it->second.bytes != found.bytes) it->second.size_tokens = {0, 0};
           }
         }
       }

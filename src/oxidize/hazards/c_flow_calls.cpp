@@ -284,6 +284,23 @@ const FunctionFlow::CopyEvidence& FunctionFlow::copy_evidence() const {
   if (copy_evidence_) return *copy_evidence_;
   CopyEvidence& e = copy_evidence_.emplace();
   constexpr std::size_t k_target_tokens = 8;
+  // The variables that hold a string length: assigned (`=`, `+=`) from an
+  // expression with strlen or with another of them (`space = strlen(name);
+  // space += strlen(*list) + 2; space++;`), a few rounds for the chains.
+  std::unordered_set<std::string_view, NameHash> lengths;
+  for (int round = 0; round < 3; ++round) {
+    const std::size_t before = lengths.size();
+    for (std::size_t t = body_.begin + 1; t + 1 < body_.end; ++t) {
+      if (!(v_.is(t, "=") || v_.is(t, "+=")) || !v_.is_identifier(t - 1) || lengths.count(v_.text(t - 1)) != 0)
+        continue;
+      for (std::size_t r = t + 1; r < body_.end && !v_.is(r, ";") && !v_.is(r, "=") && !v_.is(r, "{"); ++r)
+        if (is_strlen_like(v_, r) || (v_.is_identifier(r) && lengths.count(v_.text(r)) != 0)) {
+          lengths.insert(v_.text(t - 1));
+          break;
+        }
+    }
+    if (lengths.size() == before) break;
+  }
   for (std::size_t t = body_.begin; t + 1 < body_.end; ++t) {
     if ((v_.is(t, "if") || v_.is(t, "while")) && v_.is(t + 1, "(")) {
       const std::size_t close = v_.match(t + 1);
@@ -309,10 +326,11 @@ const FunctionFlow::CopyEvidence& FunctionFlow::copy_evidence() const {
       continue;
     }
     if (!v_.is(t, "=")) continue;
-    // An assignment: is there a string length before its `;`?
+    // An assignment: is there a string length before its `;`, or a
+    // variable that holds one?
     std::size_t length_at = npos;
     for (std::size_t r = t + 1; r < body_.end && !v_.is(r, ";") && !v_.is(r, "=") && !v_.is(r, "{"); ++r)
-      if (is_strlen_like(v_, r)) {
+      if (is_strlen_like(v_, r) || (v_.is_identifier(r) && lengths.count(v_.text(r)) != 0)) {
         length_at = r;
         break;
       }
@@ -410,32 +428,36 @@ bool FunctionFlow::strings_measured_before(const TokenView::RangeList& args, std
   return true;
 }
 
-// Two character arrays declared with the same element type and the same
-// size as written (`char a[MAX_PATH]` and `char b[MAX_PATH]`, the size a
-// header's macro): a string held in the second fits the first.
-bool FunctionFlow::same_declared_size(Range dest, Range source) const {
-  // `dp->best` and `dp->curr`: members of the file's structs.
-  const auto member = [&](Range r) -> const FileContext::MemberArray* {
-    r = strip_casts(r);
-    if (r.size() < 3 || !v_.is_identifier(r.end - 1) || !(v_.is(r.end - 2, "->") || v_.is(r.end - 2, ".")))
-      return nullptr;
-    return file_.member_array(v_.text(r.end - 1));
-  };
-  if (const auto* d = member(dest)) {
-    const auto* s = member(source);
-    if (s == nullptr || s->type != d->type || s->size_tokens.size() != d->size_tokens.size()) return false;
-    for (std::size_t k = 0; k < d->size_tokens.size(); ++k)
-      if (v_.text(d->size_tokens.begin + k) != v_.text(s->size_tokens.begin + k)) return false;
-    return true;
+// A character array as declared: a variable of the function or the file
+// (`char current[PATH_MAX]`), or a member of one of the file's structs
+// (`dp->best`, `config.user`) by its name.
+std::optional<FunctionFlow::DeclaredArray> FunctionFlow::declared_array(Range r) const {
+  r = strip_casts(r);
+  if (r.size() >= 3 && v_.is_identifier(r.end - 1) && (v_.is(r.end - 2, "->") || v_.is(r.end - 2, "."))) {
+    const FileContext::MemberArray* m = file_.member_array(v_.text(r.end - 1));
+    if (m == nullptr) return std::nullopt;
+    return DeclaredArray{m->type, m->size_tokens, m->bytes};
   }
-  const std::string_view to = single_name(strip_casts(dest));
-  const std::string_view from = single_name(strip_casts(source));
-  if (to.empty() || from.empty()) return false;
-  const Var* d = find(to);
-  const Var* s = find(from);
-  if (d == nullptr || s == nullptr || d->kind != Kind::array || s->kind != Kind::array || d->type != s->type ||
-      d->dims[1] != -1 || s->dims[1] != -1 || d->size_tokens.empty() || s->size_tokens.size() != d->size_tokens.size())
-    return false;
+  const std::string_view name = single_name(r);
+  const Var* var = name.empty() ? nullptr : find(name);
+  if (var == nullptr || var->kind != Kind::array || var->dims[1] != -1) return std::nullopt;
+  const std::int64_t bytes = var->dims[0] >= 0 && var->elem_size > 0 ? var->dims[0] * var->elem_size : -1;
+  if (bytes < 0 && var->size_tokens.empty()) return std::nullopt;
+  return DeclaredArray{var->type, var->size_tokens, bytes};
+}
+
+// The source is an array no larger than the destination: sizes known and
+// in order (`char value[32]` into `config.user[256]`), or the same element
+// type and the same size as written (`char a[MAX_PATH]` and `char
+// b[MAX_PATH]`, a header's macro; pngcp's `curr[32*SL]` and `best[32*SL]`).
+// A string held in the source fits. Members are known by name only, so
+// this only ever lowers a finding, never makes one.
+bool FunctionFlow::source_fits(Range dest, Range source) const {
+  const auto d = declared_array(dest);
+  const auto s = d ? declared_array(source) : std::nullopt;
+  if (!d || !s) return false;
+  if (d->bytes >= 0 && s->bytes >= 0) return s->bytes <= d->bytes;
+  if (d->type != s->type || d->size_tokens.empty() || d->size_tokens.size() != s->size_tokens.size()) return false;
   for (std::size_t k = 0; k < d->size_tokens.size(); ++k)
     if (v_.text(d->size_tokens.begin + k) != v_.text(s->size_tokens.begin + k)) return false;
   return true;
@@ -770,7 +792,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
           report(RuleId::out_of_bounds_write, Confidence::high, i,
                  fmt::format("{} copies {} bytes into '{}', which holds {}", callee, *length + 1,
                              arg_text(args[0]), *bytes));
-      } else if ((bytes && source && *source <= *bytes) || same_declared_size(args[0], args[1])) {
+      } else if ((bytes && source && *source <= *bytes) || source_fits(args[0], args[1])) {
         // The source array, NUL included, fits the destination: proven.
       } else {
         // Evidence of a bound: the source's length taken earlier in the

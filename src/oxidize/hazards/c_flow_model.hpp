@@ -341,7 +341,15 @@ class FunctionFlow final : public ExpressionContext {
   bool allocated_from_lengths(Range dest, std::size_t at) const;
   std::optional<std::int64_t> constant_string_length(Range arg) const;
   bool length_compared_before(std::size_t at) const;
-  bool same_declared_size(Range dest, Range source) const;
+  // A character array as declared (a variable, or a member of the file's
+  // structs): its element type, its size as written, its bytes if known.
+  struct DeclaredArray {
+    std::string_view type;
+    Range size_tokens{0, 0};
+    std::int64_t bytes = -1;
+  };
+  std::optional<DeclaredArray> declared_array(Range r) const;
+  bool source_fits(Range dest, Range source) const;
   bool strings_measured_before(const TokenView::RangeList& args, std::size_t at) const;
   bool sized_by_strlen(Range arg) const;
   bool is_unary_at(std::size_t i) const;
@@ -473,6 +481,7 @@ class FileContext {
   struct MemberArray {
     std::string_view type;
     TokenView::Range size_tokens{0, 0};
+    std::int64_t bytes = -1;  // its size in bytes when the file's macros give it (-1 unknown)
   };
   const MemberArray* member_array(std::string_view name) const {
     const auto it = member_arrays_.find(name);
@@ -535,7 +544,7 @@ class FileContext {
   void find_literal_globals(const TokenView& v, const std::vector<std::size_t>& declared);
   void reference_parameters(const TokenView& v, std::span<const parse::FunctionFacts> functions);
   std::unordered_map<std::string_view, MemberArray, NameHash> member_arrays_;
-  void find_member_arrays(const TokenView& v);
+  void find_member_arrays(const TokenView& v, const ExpressionContext& constants);
 };
 
 inline std::string_view unqualified(std::string_view name) {

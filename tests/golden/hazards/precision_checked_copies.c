@@ -141,3 +141,58 @@ void keep_note_flawed(struct search *dp)
 {
 	strcpy(dp->note, dp->curr); // EXPECT: OXI-C0001
 }
+
+/* A member of known size and a local array no larger (curl's socksd:
+ * `char value[32]` filled by sscanf "%31s", copied into `config.user[256]`). */
+struct socks_config {
+	char addr[32];
+	char user[256];
+};
+static struct socks_config socks;
+
+void set_user_fixed(const char *line)
+{
+	char value[32];
+	if (sscanf(line, "user: %31s", value) == 1)
+		strcpy(socks.user, value);
+}
+
+void set_addr_flawed(const char *line)
+{
+	char value[64];
+	if (sscanf(line, "addr: %63s", value) == 1)
+		strcpy(socks.addr, value); // EXPECT: OXI-C0001
+}
+
+#include <stdlib.h>
+
+/* A block allocated for the lengths a variable added up (openssl's
+ * endecode_test: `space = strlen(name); space += strlen(*list) + 2;`). */
+void add_name_fixed(char **list, const char *name)
+{
+	char *grown;
+	size_t space;
+	space = strlen(name);
+	if (*list != NULL)
+		space += strlen(*list) + 2;
+	space++;
+	grown = realloc(*list, space);
+	if (grown == NULL)
+		return;
+	if (*list != NULL) {
+		strcat(grown, ", "); // EXPECT: OXI-C0002=low
+		strcat(grown, name); // EXPECT: OXI-C0002=low
+	} else {
+		strcpy(grown, name); // EXPECT: OXI-C0001=low
+	}
+	*list = grown;
+}
+
+void add_name_flawed(char **list, const char *name)
+{
+	char *grown = realloc(*list, 64);
+	if (grown == NULL)
+		return;
+	strcat(grown, name); // EXPECT: OXI-C0002
+	*list = grown;
+}
