@@ -145,7 +145,6 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   }
   if (cpp) reference_parameters(v, functions);
   const MacroContext constants(macros_);
-  find_member_arrays(v, constants);
   // Global declarations: statements at brace depth 0, outside function
   // bodies (which are skipped whole by their matching brace).
   std::vector<std::size_t> literal_declared;  // names of globals initialised with a literal
@@ -318,7 +317,16 @@ void FileContext::reference_parameters(const TokenView& v, std::span<const parse
 // { ...; char name[SIZE]; ... }`, one declarator to a member statement. A
 // name declared twice with a different size or type is dropped (marked by
 // an empty size).
-void FileContext::find_member_arrays(const TokenView& v, const ExpressionContext& constants) {
+const FileContext::MemberArray* FileContext::member_array(std::string_view name) const {
+  if (!member_arrays_) find_member_arrays();
+  const auto it = member_arrays_->find(name);
+  return it == member_arrays_->end() || it->second.size_tokens.empty() ? nullptr : &it->second;
+}
+
+void FileContext::find_member_arrays() const {
+  const TokenView& v = v_;
+  const MacroContext constants(macros_);
+  auto& member_arrays = member_arrays_.emplace();
   for (std::size_t i = 0; i + 2 < v.size(); ++i) {
     if (!(v.is(i, "struct") || v.is(i, "union"))) continue;
     std::size_t open = i + 1;
@@ -345,7 +353,7 @@ void FileContext::find_member_arrays(const TokenView& v, const ExpressionContext
           const auto elem = basic_type_size(v, {name - 1, name});
           if (const auto size = evaluate(v, found.size_tokens, constants); elem && size && size->is_point())
             found.bytes = size->lo * *elem;
-          const auto [it, fresh] = member_arrays_.try_emplace(v.text(name), found);
+          const auto [it, fresh] = member_arrays.try_emplace(v.text(name), found);
           if (!fresh) {
             bool same = it->second.type == found.type &&
                         it->second.size_tokens.size() == found.size_tokens.size();

@@ -483,10 +483,8 @@ class FileContext {
     TokenView::Range size_tokens{0, 0};
     std::int64_t bytes = -1;  // its size in bytes when the file's macros give it (-1 unknown)
   };
-  const MemberArray* member_array(std::string_view name) const {
-    const auto it = member_arrays_.find(name);
-    return it == member_arrays_.end() || it->second.size_tokens.empty() ? nullptr : &it->second;
-  }
+  // Read on the first question (few files copy into a member).
+  const MemberArray* member_array(std::string_view name) const;
   const std::string_view* string_macro(std::string_view name) const {
     const auto it = string_macros_.find(name);
     return it == string_macros_.end() ? nullptr : &it->second;
@@ -543,8 +541,8 @@ class FileContext {
   std::unordered_set<std::string_view, NameHash> literal_globals_;
   void find_literal_globals(const TokenView& v, const std::vector<std::size_t>& declared);
   void reference_parameters(const TokenView& v, std::span<const parse::FunctionFacts> functions);
-  std::unordered_map<std::string_view, MemberArray, NameHash> member_arrays_;
-  void find_member_arrays(const TokenView& v, const ExpressionContext& constants);
+  mutable std::optional<std::unordered_map<std::string_view, MemberArray, NameHash>> member_arrays_;
+  void find_member_arrays() const;
 };
 
 inline std::string_view unqualified(std::string_view name) {
