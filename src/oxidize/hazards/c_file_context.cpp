@@ -202,6 +202,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
           globals_[v.text(decl.name)] = g;
           global_names_.add(NameHash{}(v.text(decl.name)));
           if (!decl.init.empty() && literal_expression(v, decl.init, *this)) literal_declared.push_back(decl.name);
+          if (type == "char") note_literal_table(v, d, decl);
         }
         d = next + 1;
         if (v.is(next, ";")) break;
@@ -317,6 +318,34 @@ void FileContext::reference_parameters(const TokenView& v, std::span<const parse
 // { ...; char name[SIZE]; ... }`, one declarator to a member statement. A
 // name declared twice with a different size or type is dropped (marked by
 // an empty size).
+// `static const char *const names[] = { "rgb", "rgba", NULL };`: a table of
+// string literals that cannot change (the pointers are const): an element
+// is at most as long as the longest literal (its spelling, escapes
+// counted as written, is an upper bound).
+void FileContext::note_literal_table(const TokenView& v, std::size_t from, const Declarator& decl) {
+  if (decl.ndims != 1 || decl.stars != 1 || decl.init.size() < 3 || !v.is(decl.init.begin, "{") ||
+      v.match(decl.init.begin) != decl.init.end - 1)
+    return;
+  bool const_pointer = false;
+  for (std::size_t t = from; t + 1 < decl.name; ++t) const_pointer = const_pointer || (v.is(t, "*") && v.is(t + 1, "const"));
+  if (!const_pointer) return;
+  std::int64_t longest = 0;
+  const auto elements = v.arguments(decl.init.begin);
+  for (std::size_t e = 0; e < elements.size(); ++e) {
+    const Range element = elements[e];
+    if (element.empty()) continue;  // a trailing comma
+    if (element.size() == 1 && (v.is(element.begin, "NULL") || v.is(element.begin, "0"))) continue;
+    std::int64_t length = 0;
+    for (std::size_t t = element.begin; t < element.end; ++t) {
+      const std::string_view s = v.text(t);
+      if (!v.is_string(t) || s.size() < 2 || s.front() != '"') return;  // not a plain literal
+      length += static_cast<std::int64_t>(s.size()) - 2;
+    }
+    longest = std::max(longest, length);
+  }
+  literal_tables_[v.text(decl.name)] = longest;
+}
+
 const FileContext::MemberArray* FileContext::member_array(std::string_view name) const {
   if (!member_arrays_) find_member_arrays();
   const auto it = member_arrays_->find(name);

@@ -317,6 +317,13 @@ const FunctionFlow::CopyEvidence& FunctionFlow::copy_evidence() const {
         if (w == "strlen" || w == "strnlen") length = true;
         if (v_.is_identifier(u)) e.in_condition.try_emplace(w, close);
       }
+      if (relational) {
+        // A pointer difference compared with something (`if ((size_t)(tp
+        // - tmp) > size) return NULL;`): the string from `tmp` was measured.
+        for (std::size_t u = t + 3; u < close; ++u)
+          if (v_.is(u, "-") && v_.is_identifier(u + 1) && (v_.is_identifier(u - 1) || v_.is(u - 1, ")")))
+            e.measured_in_condition.try_emplace(v_.text(u + 1), close);
+      }
       if (v_.is(t, "if") && relational) {
         if (length) e.strlen_comparison = std::min(e.strlen_comparison, close);
         for (std::size_t u = t + 2; u < close; ++u)
@@ -359,6 +366,7 @@ bool FunctionFlow::bound_checked_before(Range dest, Range source, std::size_t at
   const std::string_view to = leading_name(dest, false);
   if (!to.empty() && before(e.sizeof_in_condition, to)) return true;
   const std::string_view from = leading_name(source, true);
+  if (!from.empty() && before(e.measured_in_condition, from)) return true;
   if (from.size() < 2) return false;
   std::string name(from);
   for (const std::string_view suffix : {"len", "_len", "length", "_length", "_size", "size", "Len", "Length"}) {
@@ -511,6 +519,14 @@ ArgumentType FunctionFlow::argument_type(Range arg) const {
         return {*bytes, is_unsigned};
       }
     }
+  }
+  // `names[format]`: an element of a constant table of literals.
+  if (arg.size() >= 4 && v_.is_identifier(arg.begin) && v_.is(arg.begin + 1, "[") &&
+      v_.match(arg.begin + 1) == arg.end - 1) {
+    const Var* table = find(v_.text(arg.begin));
+    if (table != nullptr && !table->local && !table->parameter)
+      if (const std::int64_t longest = file_.literal_table(v_.text(arg.begin)); longest >= 0)
+        return {.string_capacity = longest};
   }
   const std::string_view name = single_name(arg);
   const Var* var = name.empty() ? nullptr : find(name);

@@ -220,6 +220,7 @@ struct Entry {
 };
 
 class FileContext;
+struct Declarator;
 
 // What the callers in this file pass for one parameter of one function:
 // the length of the buffer (in elements) when every call site knows it.
@@ -439,6 +440,7 @@ class FunctionFlow final : public ExpressionContext {
   struct CopyEvidence {
     std::unordered_map<std::string_view, std::size_t, NameHash> in_condition;  // name -> first condition's `)`
     std::unordered_map<std::string_view, std::size_t, NameHash> sizeof_in_condition;
+    std::unordered_map<std::string_view, std::size_t, NameHash> measured_in_condition;  // `(tp - tmp) > size`
     std::unordered_map<std::string, std::size_t> assigned_length;  // target tokens -> first strlen after its `=`
     std::size_t strlen_comparison = npos;                          // `)` of the first `if (strlen(..) < ..)`
     std::vector<std::pair<std::size_t, std::string_view>> compared_names;  // `)` and name, ascending
@@ -485,6 +487,12 @@ class FileContext {
   };
   // Read on the first question (few files copy into a member).
   const MemberArray* member_array(std::string_view name) const;
+  // The longest string of a constant table of literals (`static const char
+  // *const names[] = {"rgb", "rgba"}`), or -1.
+  std::int64_t literal_table(std::string_view name) const {
+    const auto it = literal_tables_.find(name);
+    return it == literal_tables_.end() ? -1 : it->second;
+  }
   const std::string_view* string_macro(std::string_view name) const {
     const auto it = string_macros_.find(name);
     return it == string_macros_.end() ? nullptr : &it->second;
@@ -542,6 +550,8 @@ class FileContext {
   void find_literal_globals(const TokenView& v, const std::vector<std::size_t>& declared);
   void reference_parameters(const TokenView& v, std::span<const parse::FunctionFacts> functions);
   mutable std::optional<std::unordered_map<std::string_view, MemberArray, NameHash>> member_arrays_;
+  std::unordered_map<std::string_view, std::int64_t, NameHash> literal_tables_;
+  void note_literal_table(const TokenView& v, std::size_t from, const Declarator& decl);
   void find_member_arrays() const;
 };
 

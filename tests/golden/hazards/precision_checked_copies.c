@@ -196,3 +196,29 @@ void add_name_flawed(char **list, const char *name)
 	strcat(grown, name); // EXPECT: OXI-C0002
 	*list = grown;
 }
+
+/* A pointer difference compared with the destination's size before the
+ * copy (curl's inet_ntop: `if ((size_t)(tp - tmp) > size) return NULL;`). */
+char *format_address_fixed(char *dst, size_t size, const char *src)
+{
+	char tmp[64];
+	char *tp = tmp;
+	while (*src != '\0' && tp < tmp + sizeof tmp - 1)
+		*tp++ = *src++;
+	*tp++ = '\0';
+	if ((size_t)(tp - tmp) > size)
+		return NULL;
+	strcpy(dst, tmp);
+	return dst;
+}
+
+char *format_address_flawed(char *dst, const char *src)
+{
+	char tmp[64];
+	char *tp = tmp;
+	while (*src != '\0' && tp < tmp + sizeof tmp - 1)
+		*tp++ = *src++;
+	*tp = '\0';
+	strcpy(dst, tmp); // EXPECT: OXI-C0001
+	return dst;
+}

@@ -46,3 +46,23 @@ void background_flawed(const char *name, char *out)
 	sprintf(info, " on background %s", back); // EXPECT: OXI-C0003=medium
 	out[0] = info[0];
 }
+
+/* An element of a constant table of literals is at most its longest string
+ * (libpng's pngstest: `static const char *const format_names[]`). A table
+ * whose pointers may change proves nothing. */
+static const char *const pixel_format_names[] = { "linear-gray", "linear-gray-alpha", "rgb", NULL };
+static const char *pixel_format_labels[] = { "gray", "rgb" };
+
+void name_pixel_fixed(int value, int format)
+{
+	char text[64];
+	sprintf(text, "%s(%d)", pixel_format_names[format], value);
+	puts(text);
+}
+
+void name_pixel_flawed(int value, int format)
+{
+	char text[64];
+	sprintf(text, "%s(%d)", pixel_format_labels[format], value); // EXPECT: OXI-C0003
+	puts(text);
+}
