@@ -280,7 +280,7 @@ bool is_strlen_like(const TokenView& v, std::size_t t) {
 
 }  // namespace
 
-const FunctionFlow::CopyEvidence& FunctionFlow::copy_evidence() const {
+const CopyEvidence& FunctionFlow::copy_evidence() const {
   if (copy_evidence_) return *copy_evidence_;
   CopyEvidence& e = copy_evidence_.emplace();
   constexpr std::size_t k_target_tokens = 8;
@@ -439,7 +439,7 @@ bool FunctionFlow::strings_measured_before(const TokenView::RangeList& args, std
 // A character array as declared: a variable of the function or the file
 // (`char current[PATH_MAX]`), or a member of one of the file's structs
 // (`dp->best`, `config.user`) by its name.
-std::optional<FunctionFlow::DeclaredArray> FunctionFlow::declared_array(Range r) const {
+std::optional<DeclaredArray> FunctionFlow::declared_array(Range r) const {
   r = strip_casts(r);
   if (r.size() >= 3 && v_.is_identifier(r.end - 1) && (v_.is(r.end - 2, "->") || v_.is(r.end - 2, "."))) {
     const FileContext::MemberArray* m = file_.member_array(v_.text(r.end - 1));

@@ -250,6 +250,31 @@ struct FlowScratch {
   }
 };
 
+// What bound_checked_before, allocated_from_lengths and
+// length_compared_before ask of the conditions and assignments before a
+// copy, read once per function (a function of 50,000 copies asks 50,000
+// times): for each name, the end of the first `if`/`while` condition that
+// holds it, or `sizeof` of it; the targets assigned from a strlen sum;
+// the relational `if` conditions with a string length in them.
+struct CopyEvidence {
+  std::unordered_map<std::string_view, std::size_t, NameHash> in_condition;  // name -> first condition's `)`
+  std::unordered_map<std::string_view, std::size_t, NameHash> sizeof_in_condition;
+  std::unordered_map<std::string_view, std::size_t, NameHash> measured_in_condition;  // `(tp - tmp) > size`
+  std::unordered_map<std::string, std::size_t> assigned_length;  // target tokens -> first strlen after its `=`
+  std::size_t strlen_comparison = npos;                          // `)` of the first `if (strlen(..) < ..)`
+  std::vector<std::pair<std::size_t, std::string_view>> compared_names;  // `)` and name, ascending
+  std::size_t compared_seen = 0;  // compared_names[0, seen) were asked about
+  std::size_t variable_comparison = npos;  // `)` of the first of them whose name held a strlen result
+};
+
+// A character array as declared (a variable, or a member of the file's
+// structs): its element type, its size as written, its bytes if known.
+struct DeclaredArray {
+  std::string_view type;
+  TokenView::Range size_tokens{0, 0};
+  std::int64_t bytes = -1;
+};
+
 class FunctionFlow final : public ExpressionContext {
  public:
   FunctionFlow(const TokenView& v, const FileContext& file, RawFindings& out, FlowScratch& scratch,
@@ -342,13 +367,6 @@ class FunctionFlow final : public ExpressionContext {
   bool allocated_from_lengths(Range dest, std::size_t at) const;
   std::optional<std::int64_t> constant_string_length(Range arg) const;
   bool length_compared_before(std::size_t at) const;
-  // A character array as declared (a variable, or a member of the file's
-  // structs): its element type, its size as written, its bytes if known.
-  struct DeclaredArray {
-    std::string_view type;
-    Range size_tokens{0, 0};
-    std::int64_t bytes = -1;
-  };
   std::optional<DeclaredArray> declared_array(Range r) const;
   bool source_fits(Range dest, Range source) const;
   bool strings_measured_before(const TokenView::RangeList& args, std::size_t at) const;
@@ -431,22 +449,6 @@ class FunctionFlow final : public ExpressionContext {
   mutable std::optional<std::unordered_set<std::string_view, NameHash>> assigned_names_;
   mutable std::optional<std::unordered_set<std::string_view, NameHash>> escaping_names_;
   mutable std::optional<std::unordered_map<std::string_view, std::size_t, NameHash>> length_taken_at_;
-  // What bound_checked_before, allocated_from_lengths and
-  // length_compared_before ask of the conditions and assignments before a
-  // copy, read once per function (a function of 50,000 copies asks 50,000
-  // times): for each name, the end of the first `if`/`while` condition that
-  // holds it, or `sizeof` of it; the targets assigned from a strlen sum;
-  // the relational `if` conditions with a string length in them.
-  struct CopyEvidence {
-    std::unordered_map<std::string_view, std::size_t, NameHash> in_condition;  // name -> first condition's `)`
-    std::unordered_map<std::string_view, std::size_t, NameHash> sizeof_in_condition;
-    std::unordered_map<std::string_view, std::size_t, NameHash> measured_in_condition;  // `(tp - tmp) > size`
-    std::unordered_map<std::string, std::size_t> assigned_length;  // target tokens -> first strlen after its `=`
-    std::size_t strlen_comparison = npos;                          // `)` of the first `if (strlen(..) < ..)`
-    std::vector<std::pair<std::size_t, std::string_view>> compared_names;  // `)` and name, ascending
-    std::size_t compared_seen = 0;  // compared_names[0, seen) were asked about
-    std::size_t variable_comparison = npos;  // `)` of the first of them whose name held a strlen result
-  };
   mutable std::optional<CopyEvidence> copy_evidence_;
   // For each local array some *printf call of the body writes: whether every
   // one writes it from a literal that inserts no text.
