@@ -102,6 +102,7 @@ bool FileContext::returns_null(std::string_view name) const {
   if (found == defined_.end()) return false;
   if (const auto known = returns_null_.find(name); known != returns_null_.end()) return known->second;
   const auto stub = [&](const parse::FunctionFacts& fn) {
+    if (inside_conditional(fn.start_line)) return false;  // one platform's stub
     const std::size_t open = v_.index_at_offset(fn.body_begin);
     const std::size_t close = open < v_.size() ? v_.match(open) : npos;
     if (close == npos) return false;
@@ -120,6 +121,55 @@ bool FileContext::returns_null(std::string_view name) const {
   return any;
 }
 
+bool FileContext::inside_conditional(std::uint32_t line) const {
+  const auto after = std::lower_bound(conditional_lines_.begin(), conditional_lines_.end(), line);
+  if (after == conditional_lines_.begin()) return false;
+  const auto k = static_cast<std::size_t>(after - conditional_lines_.begin()) - 1;
+  return k < conditional_depth_.size() && conditional_depth_[k] > 0;
+}
+
+std::optional<std::int64_t> FileContext::returns_constant(std::string_view name) const {
+  const auto found = defined_.find(name);
+  if (found == defined_.end()) return std::nullopt;
+  if (const auto known = returns_constant_.find(name); known != returns_constant_.end()) return known->second;
+  const MacroContext constants(macros_);
+  const auto constant_of = [&](const parse::FunctionFacts& fn) -> std::optional<std::int64_t> {
+    // A definition inside `#if` may be one platform's stub (`ssize_t
+    // readlink(...) { return -1; }` for VxWorks) that others replace.
+    if (inside_conditional(fn.start_line)) return std::nullopt;
+    // A `#if` inside may hold other returns the parser did not follow.
+    const auto lines = std::lower_bound(conditional_lines_.begin(), conditional_lines_.end(), fn.start_line);
+    if (lines != conditional_lines_.end() && *lines <= fn.end_line) return std::nullopt;
+    const std::size_t open = v_.index_at_offset(fn.body_begin);
+    const std::size_t close = open < v_.size() ? v_.match(open) : npos;
+    if (close == npos) return std::nullopt;
+    std::optional<std::int64_t> value;
+    for (std::size_t t = open + 1; t < close; ++t) {
+      if (!v_.is(t, "return")) continue;
+      std::size_t end = t + 1;
+      while (end < close && !v_.is(end, ";")) ++end;
+      const auto v = end > t + 1 ? evaluate(v_, {t + 1, end}, constants) : std::nullopt;
+      if (!v || !v->is_point() || (value && *value != v->lo)) return std::nullopt;
+      value = v->lo;
+      t = end;
+    }
+    return value;
+  };
+  std::optional<std::int64_t> result;
+  bool first = true;
+  for (std::size_t k = found->second; k != k_none; k = same_name_before_[k]) {
+    const auto c = constant_of(functions_[k]);
+    if (!c || (!first && result != c)) {
+      result.reset();
+      break;
+    }
+    result = c;
+    first = false;
+  }
+  returns_constant_.emplace(found->first, result);
+  return result;
+}
+
 FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
                          bool cpp, const ProjectFunctions* project)
     : project_(project != nullptr && !project->empty() ? project : nullptr), cpp_(cpp), v_(v), functions_(functions) {
@@ -132,6 +182,17 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   }
   for (auto name : ambiguous) macros_.erase(name);
   conditional_lines_ = notes.conditional_lines;
+  {
+    std::int32_t depth = 0;
+    conditional_depth_.reserve(notes.conditional_kinds.size());
+    for (const std::int8_t kind : notes.conditional_kinds) conditional_depth_.push_back(depth += kind);
+    // An include guard: the first directive opens, and the nesting first
+    // comes back to zero at the last one.
+    const auto closed = std::find(conditional_depth_.begin(), conditional_depth_.end(), 0);
+    if (!conditional_depth_.empty() && conditional_depth_.front() == 1 && closed != conditional_depth_.end() &&
+        closed + 1 == conditional_depth_.end())
+      for (auto& d : conditional_depth_) d = std::max(0, d - 1);
+  }
   for (const auto& m : notes.string_macros) string_macros_[m.name] = m.literal;
   for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
   for (const auto& m : notes.statement_macros) statement_macros_[m.name] = &m.body_names;
@@ -170,8 +231,10 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
       continue;
     }
     std::size_t k = i;
-    while (k < end && (v.is(k, "static") || v.is(k, "extern") || v.is(k, "const"))) ++k;
+    bool is_const = false;
+    while (k < end && (v.is(k, "static") || v.is(k, "extern") || v.is(k, "const"))) is_const = v.is(k++, "const") || is_const;
     const std::size_t first = type_words_end(v, k, end);
+    for (std::size_t t = k; t < first && first != npos; ++t) is_const = is_const || v.is(t, "const");
     if (first != npos) {
       std::string_view type = v.text(first - 1);
       const auto type_size = basic_type_size(v, {k, first});
@@ -203,6 +266,9 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
           global_names_.add(NameHash{}(v.text(decl.name)));
           if (!decl.init.empty() && literal_expression(v, decl.init, *this)) literal_declared.push_back(decl.name);
           if (type == "char") note_literal_table(v, d, decl);
+          if (is_const && decl.stars == 0 && decl.ndims == 0 && type_size && !decl.init.empty())
+            if (const auto value = evaluate(v, decl.init, constants); value && value->is_point())
+              constants_[v.text(decl.name)] = value->lo;
         }
         d = next + 1;
         if (v.is(next, ";")) break;

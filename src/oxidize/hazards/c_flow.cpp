@@ -144,8 +144,18 @@ void FunctionFlow::forget_everything() {
 }
 
 std::optional<Interval> FunctionFlow::value_of(std::string_view name) const {
-  if (const Var* var = find(name); var != nullptr && var->value) return var->value;
+  const Var* var = find(name);
+  if (var != nullptr && var->value) return var->value;
   if (auto m = file_.macro(name)) return Interval::point(*m);
+  if (var == nullptr || (!var->local && !var->parameter))
+    if (auto c = file_.constant(name)) return Interval::point(*c);
+  return std::nullopt;
+}
+
+std::optional<Interval> FunctionFlow::call_value(std::string_view function) const {
+  // A variable of that name (a function pointer) is not the file's function.
+  if (const Var* var = find(function); var != nullptr && (var->local || var->parameter)) return std::nullopt;
+  if (auto c = file_.returns_constant(function)) return Interval::point(*c);
   return std::nullopt;
 }
 
@@ -1019,6 +1029,12 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
       c.offset_known = false;
       if (i + 1 < parts[2].end && v_.is(i + 1, "=") && (i == parts[2].begin || v_.is(i - 1, ",")))
         c.forget_target();
+      // `p++`, `++p`, `p += n`: after the loop it points past its start
+      // unless the body never ran.
+      else if (c.target == Target::heap &&
+               ((i + 1 < parts[2].end && (v_.is(i + 1, "++") || v_.is(i + 1, "+="))) ||
+                (i > parts[2].begin && v_.is(i - 1, "++"))))
+        c.advanced_line = v_.line(i);
     }
   }
   // The loop variable and its range: `i = a; i < b; i++` and the like.

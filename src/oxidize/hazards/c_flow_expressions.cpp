@@ -376,6 +376,16 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
       pointer_arithmetic(name, c, i);
       if (known && c.offset_known) c.offset += delta;
       else c.offset_known = false;
+      if (v_.is(i + 1, "--") || v_.is(i + 1, "-=") || (after_incdec && v_.is(i - 1, "--"))) {
+        c.advanced_line = 0;
+      } else if (c.target == Target::heap) {
+        // `while (isspace(*s)) s++;`: moved forward on every turn of a loop.
+        for (auto e = entries_.rbegin(); e != entries_.rend(); ++e)
+          if (e->body == Body::loop || e->body == Body::do_block) {
+            c.advanced_line = v_.line(i);
+            break;
+          }
+      }
     } else if (c.value && c.value->is_point() && known) {
       c.value = Interval::point(c.value->lo + delta);
     } else {
@@ -544,6 +554,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
   var.null_by_compare = false;
   var.freed_conditionally = false;
   var.null_maybe = false;
+  var.advanced_line = 0;
   var.value.reset();
   const Range rhs = strip_casts(rhs_full);
   const auto line = v_.line(at);
@@ -799,6 +810,12 @@ void FunctionFlow::release(std::string_view name, std::size_t at, Allocator by) 
         report(RuleId::free_offset_pointer, Confidence::high, at,
                fmt::format("'{}' was moved {} element{} past the start of its block", name, var->offset,
                            var->offset == 1 ? "" : "s"));
+      } else if (!var->offset_known && var->advanced_line != 0) {
+        // Past its start whenever the loop ran once.
+        report(RuleId::free_offset_pointer, Confidence::medium, at,
+               fmt::format("'{}' was advanced by the loop on line {} and no longer points to the start of its "
+                           "block",
+                           name, var->advanced_line));
       } else if (var->allocator != Allocator::none && by != Allocator::none && var->allocator != by) {
         static constexpr const char* names[] = {"", "malloc", "new", "new[]"};
         static constexpr const char* releases[] = {"", "free", "delete", "delete[]"};

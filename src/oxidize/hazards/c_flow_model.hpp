@@ -109,6 +109,7 @@ struct Var {
   std::int64_t length = -1;       // elements of what it points into (-1 unknown)
   std::int64_t offset = 0;        // elements from the start of that
   bool offset_known = true;
+  std::uint32_t advanced_line = 0;  // a loop's step moved it forward (`for (; *p; p++)`): where
   std::string_view base;          // the array or variable it points into
   bool base_local = false;        // ... which is a local of this function
   bool unchecked = false;         // allocation result not yet compared with NULL
@@ -125,6 +126,7 @@ struct Var {
   void forget_target() {
     target = Target::unknown;
     offset_known = false;
+    advanced_line = 0;
     unchecked = false;
     null_by_compare = false;
     null_maybe = false;
@@ -292,6 +294,7 @@ class FunctionFlow final : public ExpressionContext {
   // ExpressionContext
   std::optional<Interval> value_of(std::string_view name) const override;
   std::optional<std::int64_t> size_of(const TokenView& v, Range what) const override;
+  std::optional<Interval> call_value(std::string_view function) const override;
 
  private:
   // State.
@@ -503,6 +506,15 @@ class FileContext {
   bool defines(std::string_view name) const { return defined_.count(name) != 0; }
   // A function of this file whose every `return` returns NULL (a stub).
   bool returns_null(std::string_view name) const;
+  // A function of this file whose every return gives the same number
+  // (`static int feature_enabled(void) { return 0; }`), and no `#if` inside.
+  std::optional<std::int64_t> returns_constant(std::string_view name) const;
+  // A `const` scalar of file scope with a constant initialiser
+  // (`static const int debug_flag = 0;`).
+  std::optional<std::int64_t> constant(std::string_view name) const {
+    const auto it = constants_.find(name);
+    return it == constants_.end() ? std::nullopt : std::optional<std::int64_t>(it->second);
+  }
   bool is_function_macro(std::string_view name) const { return function_macros_.count(name) != 0; }
   // The names an object-like macro of this file that assigns uses, or null.
   const std::vector<std::string_view>* statement_macro(std::string_view name) const {
@@ -534,11 +546,17 @@ class FileContext {
   NameFilter global_names_;
   std::unordered_map<std::string_view, std::int64_t> macros_;
   std::vector<std::uint32_t> conditional_lines_;
+  // The `#if` nesting after each of conditional_lines_, less an include
+  // guard around the whole file.
+  std::vector<std::int32_t> conditional_depth_;
+  bool inside_conditional(std::uint32_t line) const;
   bool cpp_ = false;
   // returns_null(), read from the bodies on the first question about each name.
   const TokenView& v_;
   std::span<const parse::FunctionFacts> functions_;
   mutable std::unordered_map<std::string_view, bool, NameHash> returns_null_;
+  mutable std::unordered_map<std::string_view, std::optional<std::int64_t>, NameHash> returns_constant_;
+  std::unordered_map<std::string_view, std::int64_t, NameHash> constants_;
   // For each function, the one before it with the same name (defined_ holds
   // the last of each name), or k_none.
   static constexpr std::size_t k_none = static_cast<std::size_t>(-1);

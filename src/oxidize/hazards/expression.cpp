@@ -134,6 +134,12 @@ class Parser {
       }
       return std::nullopt;
     }
+    if (at("(")) {  // a call: a function of the file that returns one constant
+      const std::size_t close = v_.match(i_);
+      if (close == TokenView::npos || close >= end_) return std::nullopt;
+      i_ = close + 1;
+      return c_.call_value(name);
+    }
     return c_.value_of(name);
   }
 

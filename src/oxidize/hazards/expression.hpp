@@ -26,6 +26,8 @@ class ExpressionContext {
   virtual std::optional<Interval> value_of(std::string_view name) const = 0;
   // sizeof applied to the tokens [begin, end) (a type or an expression).
   virtual std::optional<std::int64_t> size_of(const TokenView& v, TokenView::Range what) const = 0;
+  // The value a call of the named function always returns, if it is one.
+  virtual std::optional<Interval> call_value(std::string_view /*function*/) const { return std::nullopt; }
 };
 
 std::optional<Interval> evaluate(const TokenView& v, TokenView::Range range, const ExpressionContext& context);

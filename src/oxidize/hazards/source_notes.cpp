@@ -168,8 +168,10 @@ void SourceNotesSink::define_token(const lex::Token& token) {
         return;
       }
       if (token.kind == lex::TokenKind::identifier &&
-          (text.starts_with("if") || text.starts_with("el") || text == "endif"))
+          (text.starts_with("if") || text.starts_with("el") || text == "endif")) {
         notes_.conditional_lines.push_back(token.line);
+        notes_.conditional_kinds.push_back(text == "endif" ? -1 : text.starts_with("el") ? 0 : 1);
+      }
       fail();
       return;
     case 2:

@@ -62,6 +62,8 @@ struct SourceNotes {
   // Lines of #if/#ifdef/#ifndef/#elif/#else/#endif, ascending: code between
   // two points of a function may differ by configuration.
   std::vector<std::uint32_t> conditional_lines;
+  // For each of them: +1 opens (`#if`, `#ifdef`, `#ifndef`), 0 switches (`#elif`, `#else`), -1 closes.
+  std::vector<std::int8_t> conditional_kinds;
   // Function-like macros defined in the file: a call to one may assign the
   // caller's locals out of sight.
   std::vector<FunctionMacro> function_macros;

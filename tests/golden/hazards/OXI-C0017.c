@@ -40,7 +40,7 @@ int skip_blanks_unknown(const char *text)
 		return -1;
 	while (isspace((unsigned char)*s))
 		s++;
-	free(s); /* moved by an unknown amount: not reported */
+	free(s); // EXPECT: OXI-C0017=medium
 	return 0;
 }
 

@@ -85,3 +85,31 @@ void save_fixed(char *arg)
 		return;
 	saved_args[saved_count++] = arg;
 }
+
+/* A pointer a for step advances, then freed: past its block's start
+ * whenever the loop ran once. Freeing the pointer kept at the start is
+ * right. */
+void skip_spaces_flawed(void)
+{
+	char *p = malloc(16);
+	if (p == NULL)
+		return;
+	strcpy(p, "  text");
+	for (; *p == ' '; p++)
+		;
+	puts(p);
+	free(p); // EXPECT: OXI-C0017
+}
+
+void skip_spaces_fixed(void)
+{
+	char *start = malloc(16);
+	char *p;
+	if (start == NULL)
+		return;
+	strcpy(start, "  text");
+	for (p = start; *p == ' '; p++)
+		;
+	puts(p);
+	free(start);
+}
