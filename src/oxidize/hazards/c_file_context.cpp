@@ -121,6 +121,184 @@ bool FileContext::returns_null(std::string_view name) const {
   return any;
 }
 
+namespace {
+
+// A library call that reads the string (or block) its argument `n` points
+// to: handing a freed or NULL pointer to it is a use.
+bool reads_argument(std::string_view callee, std::size_t n) {
+  if (callee == "strlen" || callee == "puts" || callee == "strdup" || callee == "atoi" || callee == "atol" ||
+      callee == "strtol" || callee == "strtoul")
+    return n == 0;
+  if (callee == "strcmp" || callee == "strcpy" || callee == "strcat" || callee == "strncmp" || callee == "strncpy" ||
+      callee == "memcpy" || callee == "memmove" || callee == "memcmp" || callee == "strstr" || callee == "strchr" ||
+      callee == "strrchr")
+    return n <= 1;
+  if (callee == "fputs") return n == 0;
+  if (callee == "memset") return n == 0;
+  return false;
+}
+
+}  // namespace
+
+bool reads_pointer_argument(std::string_view callee, std::size_t n) { return reads_argument(callee, n); }
+
+std::optional<FileContext::FunctionSummary> FileContext::summarize(const parse::FunctionFacts& fn) const {
+  if (inside_conditional(fn.start_line)) return std::nullopt;
+  const std::string_view name = unqualified(fn.name);
+  const std::size_t open = v_.index_at_offset(fn.body_begin);
+  const std::size_t close = open < v_.size() ? v_.match(open) : npos;
+  if (close == npos) return std::nullopt;
+  std::size_t k = v_.index_at_offset(fn.signature_begin);
+  while (k < open && !(v_.is(k, "(") && k > 0 && v_.is_identifier(k - 1) && v_.text(k - 1) == name)) ++k;
+  if (k >= open) return std::nullopt;
+  // The pointer parameters: their names, by position.
+  const auto params = v_.arguments(k);
+  std::vector<std::string_view> pointers(std::min<std::size_t>(params.size(), 64));
+  for (std::size_t n = 0; n < pointers.size(); ++n) {
+    bool pointer = false;
+    std::string_view last;
+    for (std::size_t t = params[n].begin; t < params[n].end; ++t) {
+      if (v_.is(t, "*") || v_.is(t, "[")) pointer = true;
+      if (v_.is(t, "[")) break;
+      if (v_.is_identifier(t)) last = v_.text(t);
+    }
+    if (pointer && !last.empty() && !is_keyword(last)) pointers[n] = last;
+  }
+  const auto param_index = [&](std::string_view word) -> std::size_t {
+    for (std::size_t n = 0; n < pointers.size(); ++n)
+      if (!pointers[n].empty() && pointers[n] == word) return n;
+    return npos;
+  };
+  FunctionSummary s;
+  // Parameters no longer followed: met in a condition, in a nested block or
+  // in a statement a condition controls, or assigned, or freed already.
+  std::uint64_t touched = 0;
+  const auto touch_range = [&](std::size_t from, std::size_t to) {
+    for (std::size_t u = from; u < to && u < close; ++u)
+      if (const std::size_t q = param_index(v_.text(u)); q != npos) touched |= std::uint64_t{1} << q;
+  };
+  std::unordered_set<std::string_view, NameHash> shadowed;  // locals named like a global
+  int depth = 0;
+  bool last_statement = false;  // a `return` at the top level: its expression still runs
+  for (std::size_t t = open + 1; t < close; ++t) {
+    const std::string_view w = v_.text(t);
+    if (w == "{") {
+      ++depth;
+      continue;
+    }
+    if (w == "}") {
+      --depth;
+      continue;
+    }
+    if (w == ";" && depth == 0 && last_statement) break;
+    if (w == "return" && depth == 0) {
+      last_statement = true;
+      continue;
+    }
+    if (w == "return" || w == "goto" || w == "break" || w == "continue" || w == "exit" || w == "abort" ||
+        w == "longjmp" || w == "_exit" || w == "throw")
+      break;
+    if (depth > 0) {  // inside a controlled or nested block: nothing there is sure
+      touch_range(t, t + 1);
+      continue;
+    }
+    if (w == "if" || w == "while" || w == "for" || w == "switch" || w == "else" || w == "do") {
+      std::size_t end = t;  // the header's last token
+      if (v_.is(t + 1, "(") && v_.match(t + 1) != npos) end = v_.match(t + 1);
+      touch_range(t + 1, end + 1);
+      if (!v_.is(end + 1, "{") && w != "do") {
+        // An unbraced body: up to its `;` (brackets skipped), not sure either.
+        std::size_t u = end + 1;
+        while (u < close && !v_.is(u, ";")) {
+          const std::size_t m = v_.match(u);
+          u = m != npos && m > u ? m + 1 : u + 1;
+        }
+        touch_range(end + 1, u + 1);
+        t = u;
+      } else {
+        t = end;
+      }
+      continue;
+    }
+    if (w == "?" || w == "&&" || w == "||") {
+      // The rest of the statement runs only sometimes.
+      std::size_t u = t + 1;
+      while (u < close && !v_.is(u, ";")) ++u;
+      touch_range(t + 1, u);
+      t = u;
+      continue;
+    }
+    if (!v_.is_identifier(t)) continue;
+    // A local declared with a global's name hides it.
+    if ((v_.is(t + 1, "=") || v_.is(t + 1, ";") || v_.is(t + 1, "[") || v_.is(t + 1, ",")) &&
+        (v_.is_identifier(t - 1) || v_.is(t - 1, "*")) && !is_keyword(v_.text(t - 1)))
+      shadowed.insert(w);
+    const bool freeing = (w == "free" || w == "kfree" || w == "g_free" || w == "OPENSSL_free") && v_.is(t + 1, "(") &&
+                         v_.match(t + 1) == t + 3 && v_.is_identifier(t + 2);
+    if (freeing) {
+      const std::string_view freed = v_.text(t + 2);
+      if (const std::size_t q = param_index(freed); q != npos) {
+        if (!(touched >> q & 1)) s.frees |= std::uint64_t{1} << q;
+        touched |= std::uint64_t{1} << q;
+      } else if (global(freed) != nullptr && shadowed.count(freed) == 0) {
+        s.freed_globals.push_back(freed);
+      }
+      t += 3;
+      continue;
+    }
+    // A library call reading a parameter's string.
+    if (v_.is(t + 1, "(") && defined_.count(w) == 0) {
+      const auto args = v_.arguments(t + 1);
+      for (std::size_t n = 0; n < args.size(); ++n) {
+        if (args[n].size() != 1) continue;
+        const std::size_t q = param_index(v_.text(args[n].begin));
+        if (q != npos && !(touched >> q & 1) && reads_argument(w, n)) s.dereferences |= std::uint64_t{1} << q;
+      }
+      continue;
+    }
+    const std::size_t p = param_index(w);
+    if (p == npos) continue;
+    const std::uint64_t bit = std::uint64_t{1} << p;
+    if (touched & bit) continue;
+    const bool star = v_.is(t - 1, "*") && !v_.is_identifier(t - 2) && !v_.is(t - 2, ")") && !v_.is(t - 2, "]") &&
+                      !v_.is_number(t - 2);
+    const bool deref = star || v_.is(t + 1, "[") || v_.is(t + 1, "->");
+    const bool assigned = !star && (is_assignment_operator(v_.text(t + 1)) || v_.is(t + 1, "++") ||
+                                    v_.is(t + 1, "--") || v_.is(t - 1, "++") || v_.is(t - 1, "--") ||
+                                    v_.is(t - 1, "&"));
+    if (assigned) touched |= bit;
+    else if (deref) s.dereferences |= bit;
+  }
+  return s;
+}
+
+const FileContext::FunctionSummary* FileContext::summary(std::string_view name) const {
+  const auto found = defined_.find(name);
+  if (found == defined_.end()) return nullptr;
+  auto known = summaries_.find(name);
+  if (known == summaries_.end()) {
+    std::optional<FunctionSummary> merged;
+    bool first = true;
+    for (std::size_t k = found->second; k != k_none; k = same_name_before_[k]) {
+      auto s = summarize(functions_[k]);
+      if (!s) {
+        merged.reset();
+        break;
+      }
+      if (first) {
+        merged = std::move(s);
+        first = false;
+      } else {
+        merged->dereferences &= s->dereferences;
+        merged->frees &= s->frees;
+        if (merged->freed_globals != s->freed_globals) merged->freed_globals.clear();
+      }
+    }
+    known = summaries_.emplace(found->first, std::move(merged)).first;
+  }
+  return known->second ? &*known->second : nullptr;
+}
+
 bool FileContext::inside_conditional(std::uint32_t line) const {
   const auto after = std::lower_bound(conditional_lines_.begin(), conditional_lines_.end(), line);
   if (after == conditional_lines_.begin()) return false;
@@ -380,10 +558,6 @@ void FileContext::reference_parameters(const TokenView& v, std::span<const parse
   }
 }
 
-// The array members of the file's struct and union definitions: `struct s
-// { ...; char name[SIZE]; ... }`, one declarator to a member statement. A
-// name declared twice with a different size or type is dropped (marked by
-// an empty size).
 // `static const char *const names[] = { "rgb", "rgba", NULL };`: a table of
 // string literals that cannot change (the pointers are const): an element
 // is at most as long as the longest literal (its spelling, escapes
@@ -418,6 +592,10 @@ const FileContext::MemberArray* FileContext::member_array(std::string_view name)
   return it == member_arrays_->end() || it->second.size_tokens.empty() ? nullptr : &it->second;
 }
 
+// The array members of the file's struct and union definitions: `struct s
+// { ...; char name[SIZE]; ... }`, one declarator to a member statement. A
+// name declared twice with a different size or type is dropped (marked by
+// an empty size).
 void FileContext::find_member_arrays() const {
   const TokenView& v = v_;
   const MacroContext constants(macros_);

@@ -656,6 +656,19 @@ std::size_t FunctionFlow::call(std::size_t i) {
                fmt::format("sizeof '{}' is the size of a pointer, not of what it points to", name));
     }
   };
+  // A freed pointer handed to a library function that reads through it.
+  if (wrapper == nullptr && !file_.defines(callee)) {
+    for (std::size_t n = 0; n < args.size() && n < 4; ++n) {
+      if (!reads_pointer_argument(callee, n)) continue;
+      const std::string_view name = single_name(strip_casts(args[n]));
+      const Var* var = name.empty() ? nullptr : find(name);
+      if (var == nullptr || var->kind != Kind::pointer || var->target != Target::freed) continue;
+      report(RuleId::use_after_free,
+             var->freed_conditionally ? maybe(*var) : across(var->target_line, v_.line(i), Confidence::high), i,
+             fmt::format("'{}' was freed on line {} and {} reads it", name, var->target_line, callee));
+      change(name).target = Target::unknown;
+    }
+  }
   // assert(p), BUG_ON(!p): the program stops (or warns) unless p is set.
   if ((callee == "assert" || callee == "ASSERT" || callee == "BUG_ON" || callee == "WARN_ON" ||
        callee == "WARN_ON_ONCE" || callee == "WARN" || callee == "VM_BUG_ON") &&
@@ -673,7 +686,35 @@ std::size_t FunctionFlow::call(std::size_t i) {
       }
     }
   }
+  std::vector<std::string_view> freed_by_callee;  // applied once the arguments are read
   if (lib == nullptr && file_.defines(callee)) {
+    // What the callee surely does with what it is given (its summary): a
+    // NULL or freed pointer it dereferences is a flaw at this call; one it
+    // frees is freed here; the globals it frees too.
+    const FileContext::FunctionSummary* summary = file_.summary(callee);
+    for (std::size_t n = 0; summary != nullptr && n < args.size() && n < 64; ++n) {
+      const std::string_view name = single_name(strip_casts(args[n]));
+      const Var* var = name.empty() ? nullptr : find(name);
+      if (var == nullptr || var->kind != Kind::pointer) continue;
+      if (summary->dereferences >> n & 1) {
+        if (var->target == Target::null && !guarded_condition_) {
+          report(RuleId::null_dereference,
+                 var->null_maybe ? maybe(*var) : across(var->target_line, v_.line(i), Confidence::medium), i,
+                 fmt::format("'{}' is NULL (line {}) and {} dereferences it", name, var->target_line, callee));
+          change(name).target = Target::unknown;
+        } else if (var->target == Target::freed) {
+          report(RuleId::use_after_free,
+                 var->freed_conditionally ? maybe(*var) : across(var->target_line, v_.line(i), Confidence::high), i,
+                 fmt::format("'{}' was freed on line {} and {} uses it", name, var->target_line, callee));
+          change(name).target = Target::unknown;
+        }
+      }
+      if (summary->frees >> n & 1) freed_by_callee.push_back(name);
+    }
+    if (summary != nullptr)
+      for (const std::string_view name : summary->freed_globals)
+        if (const Var* var = find(name); var != nullptr && !var->local && !var->parameter && var->kind == Kind::pointer)
+          freed_by_callee.push_back(name);
     for (std::size_t n = 0; n < args.size(); ++n) {
       const std::string_view name = single_name(strip_casts(args[n]));
       const Var* var = name.empty() ? nullptr : find(name);
@@ -755,6 +796,13 @@ std::size_t FunctionFlow::call(std::size_t i) {
           c.value.reset();
         }
       }
+    }
+    // The arguments are read before the callee frees anything
+    // (`delete_device(dev, dev->udev)`).
+    if (!freed_by_callee.empty() && close != npos) {
+      scan(i + 2, close, 1);
+      for (const std::string_view name : freed_by_callee) release(name, i, Allocator::none);
+      return close + 1;
     }
     return i + 1;
   }

@@ -175,6 +175,11 @@ inline bool unsigned_type_word(std::string_view t) {
          t == "_Bool";
 }
 
+// A library call that reads (or writes) what its argument `n` points to
+// (`strlen(p)`, `puts(p)`, both of strcpy's): a freed pointer given to it is
+// a use; printf("%p", p) is not.
+bool reads_pointer_argument(std::string_view callee, std::size_t n);
+
 inline bool is_assignment_operator(std::string_view t) {
   return t == "=" || t == "+=" || t == "-=" || t == "*=" || t == "/=" || t == "%=" || t == "&=" || t == "|=" ||
          t == "^=" || t == "<<=" || t == ">>=";
@@ -506,6 +511,21 @@ class FileContext {
   bool defines(std::string_view name) const { return defined_.count(name) != 0; }
   // A function of this file whose every `return` returns NULL (a stub).
   bool returns_null(std::string_view name) const;
+  // What a function of this file surely does with its pointer parameters
+  // and the file's globals before anything can stop it (its summary for the
+  // callers): bit k of `dereferences` = parameter k is dereferenced (`*p`,
+  // `p[i]`, `p->x`, or handed to strlen, strcpy, puts and the like) before
+  // any check of it; bit k of `frees` = parameter k is freed; `freed_globals`
+  // = globals freed. Read only up to the first return, goto, break or exit
+  // at any depth, and a parameter only while nothing but straight-line code
+  // has touched it. Null when the name is not defined in this file, is
+  // defined inside `#if`, or its definitions disagree.
+  struct FunctionSummary {
+    std::uint64_t dereferences = 0;
+    std::uint64_t frees = 0;
+    std::vector<std::string_view> freed_globals;
+  };
+  const FunctionSummary* summary(std::string_view name) const;
   // A function of this file whose every return gives the same number
   // (`static int feature_enabled(void) { return 0; }`), and no `#if` inside.
   std::optional<std::int64_t> returns_constant(std::string_view name) const;
@@ -556,6 +576,8 @@ class FileContext {
   std::span<const parse::FunctionFacts> functions_;
   mutable std::unordered_map<std::string_view, bool, NameHash> returns_null_;
   mutable std::unordered_map<std::string_view, std::optional<std::int64_t>, NameHash> returns_constant_;
+  mutable std::unordered_map<std::string_view, std::optional<FunctionSummary>, NameHash> summaries_;
+  std::optional<FunctionSummary> summarize(const parse::FunctionFacts& fn) const;
   std::unordered_map<std::string_view, std::int64_t, NameHash> constants_;
   // For each function, the one before it with the same name (defined_ holds
   // the last of each name), or k_none.
