@@ -8,10 +8,12 @@
 The ITC benchmark (github.com/regehr/itc-benchmarks, Shiraishi et al., 2015)
 has one C file per defect type twice: in 01.w_Defects every defect line is
 marked by a comment `/*ERROR:...*/`, and in 02.wo_Defects its defect-free twin
-is marked `/*No ERROR:...*/`. Fifteen memory-safety types are measured (see
+is marked `/*No ERROR:...*/`. Sixteen memory-safety types are measured (see
 TYPES below; the `free_nondynamic_allocated_memory` file is named
-`free_nondynamically_allocated_memory.c` in 02.wo_Defects). Only the comment
-form counts as a marker: `#define ERROR 0x1` and `& ERROR` occur too.
+`free_nondynamically_allocated_memory.c` in 02.wo_Defects, and st_underrun.c
+marks its lines only with the sentence "Tool should (not) detect this line as
+error"). Only the comment form counts as a marker: `#define ERROR 0x1` and
+`& ERROR` occur too.
 
 For each tool, a marked line counts when the tool reports anything on exactly
 that line of that file:
@@ -95,10 +97,15 @@ TYPES.append(("free_nondynamic_allocated_memory", "free_nondynamic_allocated_mem
               "free_nondynamically_allocated_memory"))
 TYPES += [(t, t, t) for t in (
     "return_local", "null_pointer", "memory_allocation_failure", "uninit_var", "uninit_pointer",
-    "uninit_memory_access", "ptr_subtraction")]
+    "uninit_memory_access", "ptr_subtraction", "st_underrun")]
 
 DEFECT_MARK = re.compile(r"/\*\s*ERROR\s*:")
 CLEAN_MARK = re.compile(r"/\*\s*No\s+ERROR", re.IGNORECASE)
+# st_underrun.c marks its lines only with the benchmark's sentence, not
+# with ERROR: / No ERROR.
+SENTENCE_DEFECT = re.compile(r"Tool should detect this line as error")
+SENTENCE_CLEAN = re.compile(r"Tool should not detect this line as error")
+MARKS = {"st_underrun": (SENTENCE_DEFECT, SENTENCE_CLEAN)}
 COMMENT = re.compile(r"/\*.*?\*/|//.*$")
 
 TOOL_NAMES = ("oxidize", "flawfinder", "cppcheck", "gcc", "clang")
@@ -138,8 +145,9 @@ def load_benchmark(itc: Path) -> list[dict]:
         for f in (w_file, wo_file):
             if not f.is_file():
                 raise ToolError(f"{f} is missing from the ITC benchmark")
+        defect_mark, clean_mark = MARKS.get(name, (DEFECT_MARK, CLEAN_MARK))
         types.append({"type": name, "w_file": f"{w}.c", "wo_file": f"{wo}.c",
-                      "defect": marked_lines(w_file, DEFECT_MARK), "clean": marked_lines(wo_file, CLEAN_MARK)})
+                      "defect": marked_lines(w_file, defect_mark), "clean": marked_lines(wo_file, clean_mark)})
     return types
 
 

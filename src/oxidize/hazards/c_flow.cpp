@@ -412,7 +412,8 @@ void FunctionFlow::close_entry(bool else_follows) {
   if (e.body == Body::if_then && else_follows) {
     // The else branch starts from the state before the then branch; what
     // the then branch assigned is unknown after both (havoc at the else's end).
-    rollback(e.undo);
+    // A dead then branch never ran: nothing it initialised holds.
+    rollback(e.undo, !e.dead);
     pending_else_null_ = e.else_null_var;
     pending_else_nonnull_ = e.else_nonnull_var;
     pending_else_dead_ = e.else_dead;

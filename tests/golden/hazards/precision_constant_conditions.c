@@ -105,3 +105,28 @@ int link_target_fixed(const char *path)
 	target[n] = 0;
 	return target[0];
 }
+
+/* A dead then branch with an else: what it would have initialised is not
+ * initialised (ITC uninit_var_004). */
+float dead_then_with_else_flawed(void)
+{
+	float value, other, result;
+	if (tracing != 0)
+		value = 10.0f;
+	else if (checking == 0)
+		other = 2.0f;
+	else
+		;
+	result = value; // EXPECT: OXI-C0019
+	return result + other; // EXPECT: OXI-C0019
+}
+
+float live_then_with_else_fixed(void)
+{
+	float value;
+	if (checking != 0)
+		value = 10.0f;
+	else
+		value = 1.0f;
+	return value;
+}
