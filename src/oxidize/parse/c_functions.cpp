@@ -71,6 +71,64 @@ void CFunctionParser::close_function() {
   reset_declaration();
 }
 
+// Inside a candidate's parentheses: notes `name, (params)` among its
+// arguments, for a definition written through a macro. Called before the
+// token changes the depth.
+void CFunctionParser::track_wrapped_definition(const Token& token, std::string_view text) {
+  Declaration& d = decl_;
+  const std::uint32_t top = d.params_base + 1;  // the depth of the candidate's own arguments
+  if (d.in_wrapped) {
+    // Inside the `( ... )` argument: count its parameters as a list's.
+    if (lex::spelled(text, ")") && d.paren_depth == top + 1) {
+      d.in_wrapped = false;
+      if (d.wrapped_tokens && !d.wrapped_void) ++d.wrapped_params;
+      return;
+    }
+    if (d.paren_depth == top + 1 && lex::spelled(text, ",")) {
+      ++d.wrapped_params;
+      return;
+    }
+    d.wrapped_void = !d.wrapped_tokens && token.kind == TokenKind::identifier && lex::spelled(text, "void");
+    d.wrapped_tokens = true;
+    return;
+  }
+  if (d.paren_depth != top) return;
+  if (lex::spelled(text, ",")) {
+    d.prev_arg_ident = d.arg_single ? d.arg_ident : std::string_view();
+    d.arg_ident = {};
+    d.arg_single = false;
+    d.arg_started = false;
+    return;
+  }
+  if (lex::spelled(text, "(") && !d.arg_started && !d.prev_arg_ident.empty() && d.wrapped_name.empty()) {
+    d.wrapped_name.assign(d.prev_arg_ident);
+    d.wrapped_params = 0;
+    d.wrapped_tokens = false;
+    d.wrapped_void = false;
+    d.in_wrapped = true;
+    d.arg_started = true;
+    return;
+  }
+  if (lex::spelled(text, ")")) return;
+  // Identifiers only (`PNGAPI png_create_info_struct`: a calling
+  // convention's macro, then the name): the last one names the function.
+  d.arg_single = (!d.arg_started || d.arg_single) && token.kind == TokenKind::identifier;
+  d.arg_ident = d.arg_single ? text : std::string_view();
+  d.arg_started = true;
+}
+
+namespace {
+
+// A macro's name: capitals, digits and underscores (`PNG_FUNCTION`).
+bool is_macro_name(std::string_view name) {
+  if (name.size() < 2) return false;
+  for (const char c : name)
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+}  // namespace
+
 void CFunctionParser::start_candidate(std::uint32_t line) {
   Declaration& d = decl_;
   d.has_candidate = true;
@@ -88,6 +146,15 @@ void CFunctionParser::start_candidate(std::uint32_t line) {
   d.param_tokens = false;
   d.param_is_void = false;
   d.params_identifiers_only = true;
+  d.arg_ident = {};
+  d.arg_single = false;
+  d.prev_arg_ident = {};
+  d.arg_started = false;
+  d.wrapped_name.clear();
+  d.wrapped_params = 0;
+  d.wrapped_tokens = false;
+  d.wrapped_void = false;
+  d.in_wrapped = false;
   d.tokens_since_candidate = 1;  // the name
   d.lines_since_candidate = 1;
   d.last_line = line;
@@ -141,6 +208,7 @@ void CFunctionParser::in_declaration(const Token& token, std::string_view text) 
 
   if (d.in_params && d.paren_depth >= 1) {
     // Inside the candidate's parameter list.
+    track_wrapped_definition(token, text);
     if (token.kind == TokenKind::punct) {
       if (lex::spelled(text, "(")) {
         ++d.paren_depth;
@@ -417,6 +485,11 @@ void CFunctionParser::open_brace_in_declaration(const Token& token) {
     seed.name = qualified(d.candidate);
     seed.start_line = d.candidate_line;
     seed.params = d.params;
+    if (!d.wrapped_name.empty() && !d.knr && is_macro_name(d.candidate)) {
+      // PNG_FUNCTION(png_structp, png_create_png_struct, (...), PNG_ALLOCATED)
+      seed.name = d.wrapped_name;
+      seed.params = d.wrapped_params;
+    }
     seed.tokens = d.tokens_since_candidate;
     seed.nloc = d.lines_since_candidate;
     seed.signature_begin = d.begin == k_no_offset ? token.begin : d.begin;

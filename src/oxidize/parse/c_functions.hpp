@@ -152,6 +152,7 @@ class CFunctionParser {
   void in_declaration(const lex::Token& token, std::string_view text);
   void open_brace_in_declaration(const lex::Token& token);
   void start_candidate(std::uint32_t line);
+  void track_wrapped_definition(const lex::Token& token, std::string_view text);
   void reset_declaration();
   void issue(std::uint32_t line, std::string message);
   std::string qualified(const std::string& name) const;
@@ -203,6 +204,20 @@ class CFunctionParser {
     std::uint32_t param_angle = 0;
     bool param_tokens = false;
     bool param_is_void = false;
+    // A definition through a macro that takes the name and the parameter
+    // list as arguments (libpng's `PNG_FUNCTION(type, name, (args), attrs)`):
+    // the argument of identifiers right before a `(...)` argument (its last
+    // one), and
+    // that group's parameters.
+    std::string_view arg_ident;       // the current argument's last identifier, if it holds only identifiers
+    bool arg_single = false;          // the current argument holds only identifiers so far
+    std::string_view prev_arg_ident;  // the previous argument, when it was one identifier
+    bool arg_started = false;         // the current argument has a token
+    std::string wrapped_name;
+    std::uint32_t wrapped_params = 0;
+    bool wrapped_tokens = false;
+    bool wrapped_void = false;
+    bool in_wrapped = false;
     std::uint32_t tokens_since_candidate = 0;
     std::uint32_t lines_since_candidate = 0;
     std::uint32_t last_line = 0;

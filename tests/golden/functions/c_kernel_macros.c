@@ -39,3 +39,30 @@ MODULE_LICENSE("GPL");
 
 // EXPECT: name=after_exports ccn=1 params=0
 int after_exports(void) { return 1; }
+
+/* libpng defines its functions through a macro that takes the return type,
+ * the name (after a calling convention's macro) and the parameter list as
+ * arguments: the function is the name, with the list's parameters. */
+#define PNG_FUNCTION(type, name, args, attributes) attributes type name args
+
+// EXPECT: name=png_zalloc ccn=2 params=3
+PNG_FUNCTION(voidpf /* PRIVATE */,
+png_zalloc,(voidpf png_ptr, uInt items, uInt size),PNG_ALLOCATED)
+{
+	if (png_ptr == NULL)
+		return NULL;
+	return malloc(items * size);
+}
+
+// EXPECT: name=png_create_info_struct ccn=1 params=1
+PNG_FUNCTION(png_infop,PNGAPI
+png_create_info_struct,(png_const_structrp png_ptr),PNG_ALLOCATED)
+{
+	return make_info(png_ptr);
+}
+
+// EXPECT: name=png_reset ccn=1 params=0
+PNG_FUNCTION(void,PNGAPI png_reset,(void),PNG_DEPRECATED)
+{
+	reset_all();
+}
