@@ -299,6 +299,91 @@ const FileContext::FunctionSummary* FileContext::summary(std::string_view name) 
   return known->second ? &*known->second : nullptr;
 }
 
+// `#define ALLOCA(n) alloca(n)`, `#define ngx_free(p) (void) free(p)`: a
+// function-like macro whose body is one call of a library function, every
+// argument one of the macro's parameters, read as that function with its
+// arguments mapped (as a declared wrapper is). Casts and parentheses around
+// the call are allowed; anything else in the body (`memcpy(d, s, n) + n`)
+// makes it no forwarder.
+void FileContext::find_forwarding_macros(const SourceNotes& notes) {
+  for (const FunctionMacro& m : notes.function_macros) {
+    const auto& tk = m.tokens;
+    if (tk.size() < 5 || tk.size() >= k_macro_tokens || tk[0] != "(") continue;
+    // The parameters.
+    std::vector<std::string_view> params;
+    std::size_t k = 1;
+    for (; k < tk.size() && tk[k] != ")"; ++k)
+      if (tk[k] != ",") params.push_back(tk[k]);
+    if (k >= tk.size()) continue;
+    ++k;
+    // Leading `(`s and casts: `( void )`, `( char * )`.
+    std::size_t open_parens = 0;
+    while (k < tk.size() && tk[k] == "(") {
+      std::size_t c = k + 1;
+      bool cast = true;
+      while (c < tk.size() && tk[c] != ")" && tk[c] != "(") {
+        const char first = tk[c].empty() ? '\0' : tk[c][0];
+        cast = cast && (tk[c] == "*" || (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '_');
+        ++c;
+      }
+      // `( type words [*] )` then the call: a cast.
+      const bool type = cast && c < tk.size() && tk[c] == ")" && c > k + 1 && c + 1 < tk.size() &&
+                        tk[c + 1] != "(" && tk[c + 1] != ")";
+      if (type) {
+        k = c + 1;
+      } else {
+        ++open_parens;
+        ++k;
+      }
+    }
+    if (k + 2 >= tk.size()) continue;
+    const std::string_view callee = tk[k];
+    const LibraryCall* lib = library_call(callee);
+    if (lib == nullptr || tk[k + 1] != "(") continue;
+    // The call's arguments: each one parameter, perhaps in parentheses.
+    ProjectFunction f;
+    f.call = *lib;
+    std::size_t a = k + 2;
+    bool ok = true;
+    std::size_t mapped = 0;
+    while (ok && a < tk.size() && tk[a] != ")") {
+      std::size_t b = a;
+      bool wrapped = false;
+      if (tk[b] == "(") {
+        wrapped = true;
+        ++b;
+      }
+      const auto found = b < tk.size() ? std::find(params.begin(), params.end(), tk[b]) : params.end();
+      if (found == params.end() || mapped >= k_max_mapped_arguments) {
+        ok = false;
+        break;
+      }
+      f.args[mapped++] = static_cast<std::int8_t>(found - params.begin());
+      ++b;
+      if (wrapped) {
+        if (b >= tk.size() || tk[b] != ")") {
+          ok = false;
+          break;
+        }
+        ++b;
+      }
+      if (b < tk.size() && tk[b] == ",") ++b;
+      else if (b >= tk.size() || tk[b] != ")") ok = false;
+      a = b;
+    }
+    if (!ok || a >= tk.size()) continue;
+    // Nothing after the call but the closing parentheses.
+    std::size_t rest = a + 1;
+    while (open_parens > 0 && rest < tk.size() && tk[rest] == ")") {
+      --open_parens;
+      ++rest;
+    }
+    if (open_parens != 0 || rest != tk.size()) continue;
+    f.mapped = static_cast<std::uint8_t>(mapped);
+    forwarding_macros_.emplace(m.name, f);
+  }
+}
+
 bool FileContext::inside_conditional(std::uint32_t line) const {
   const auto after = std::lower_bound(conditional_lines_.begin(), conditional_lines_.end(), line);
   if (after == conditional_lines_.begin()) return false;
@@ -373,6 +458,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   }
   for (const auto& m : notes.string_macros) string_macros_[m.name] = m.literal;
   for (const auto& m : notes.function_macros) function_macros_[m.name] = &m.body_names;
+  find_forwarding_macros(notes);
   for (const auto& m : notes.statement_macros) statement_macros_[m.name] = &m.body_names;
   same_name_before_.assign(functions.size(), k_none);
   for (std::size_t k = 0; k < functions.size(); ++k) {

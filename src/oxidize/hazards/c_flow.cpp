@@ -265,7 +265,8 @@ bool FunctionFlow::macro_call() const {
     const bool upper = t.size() >= 2 && std::all_of(t.begin(), t.end(), [](char c) {
       return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     });
-    if ((upper && file_.library(t) == nullptr) || file_.is_function_macro(t)) {
+    if ((upper && file_.library(t) == nullptr) ||
+        (file_.is_function_macro(t) && file_.project_function(t) == nullptr)) {
       macro_call_ = true;
       break;
     }

@@ -478,8 +478,14 @@ class FileContext {
     if (const ProjectFunction* p = project_function(name)) return &p->call;
     return library_call(name);
   }
+  // A wrapper declared in oxidize.toml, else a function-like macro of this
+  // file that only forwards to a library function (`#define ALLOCA(n)
+  // alloca(n)`, `#define xfree(p) free(p)`).
   const ProjectFunction* project_function(std::string_view name) const {
-    return project_ == nullptr ? nullptr : project_->find(name);
+    if (const ProjectFunction* p = project_ == nullptr ? nullptr : project_->find(name)) return p;
+    if (forwarding_macros_.empty()) return nullptr;
+    const auto it = forwarding_macros_.find(name);
+    return it == forwarding_macros_.end() ? nullptr : &it->second;
   }
   bool may_be_global(std::size_t h) const { return global_names_.may_contain(h); }
   const Var* global(std::string_view name) const { return globals_.find(name); }
@@ -579,6 +585,8 @@ class FileContext {
   mutable std::unordered_map<std::string_view, std::optional<FunctionSummary>, NameHash> summaries_;
   std::optional<FunctionSummary> summarize(const parse::FunctionFacts& fn) const;
   std::unordered_map<std::string_view, std::int64_t, NameHash> constants_;
+  std::unordered_map<std::string_view, ProjectFunction, NameHash> forwarding_macros_;
+  void find_forwarding_macros(const SourceNotes& notes);
   // For each function, the one before it with the same name (defined_ holds
   // the last of each name), or k_none.
   static constexpr std::size_t k_none = static_cast<std::size_t>(-1);

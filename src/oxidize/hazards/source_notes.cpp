@@ -184,7 +184,7 @@ void SourceNotesSink::define_token(const lex::Token& token) {
     case 3:
       // A `(` straight after the name makes a function-like macro.
       if (text == "(" && token.begin == static_cast<std::uint32_t>(define_name_.data() + define_name_.size() - source_.data())) {
-        notes_.function_macros.push_back({define_name_, {}});
+        notes_.function_macros.push_back({define_name_, {}, {}});
         collecting_ = true;
         return fail();
       }
@@ -211,7 +211,7 @@ void SourceNotesSink::define_token(const lex::Token& token) {
       }
       if (token.kind == lex::TokenKind::identifier && define_step_ == 3) {
         // An object-like macro whose body starts with a name: kept if it assigns.
-        notes_.statement_macros.push_back({define_name_, {}});
+        notes_.statement_macros.push_back({define_name_, {}, {}});
         collecting_statement_ = true;
         statement_assigns_ = false;  // the name itself is added by the sink's operator()
       }

@@ -40,8 +40,12 @@ struct NoteProblem {
 struct FunctionMacro {
   std::string_view name;
   std::vector<std::string_view> body_names;  // at most k_macro_body_names
+  // Its first tokens from the `(` of its parameters on (`( n ) alloca ( n
+  // )`): enough to see a macro that only forwards to a library function.
+  std::vector<std::string_view> tokens;  // at most k_macro_tokens
 };
 inline constexpr std::size_t k_macro_body_names = 256;
+inline constexpr std::size_t k_macro_tokens = 32;
 
 struct IntegerMacro {
   std::string_view name;
@@ -93,9 +97,12 @@ class SourceNotesSink {
     if (token.kind < lex::TokenKind::comment) {
       if (code_ != nullptr) code_->push_back(token, source_);
       if (define_step_ != 0) define_token(token);
-      if (collecting_ && token.kind == lex::TokenKind::identifier &&
-          notes_.function_macros.back().body_names.size() < k_macro_body_names)
-        notes_.function_macros.back().body_names.push_back(token.text(source_));
+      if (collecting_) {
+        FunctionMacro& m = notes_.function_macros.back();
+        if (token.kind == lex::TokenKind::identifier && m.body_names.size() < k_macro_body_names)
+          m.body_names.push_back(token.text(source_));
+        if (m.tokens.size() < k_macro_tokens) m.tokens.push_back(token.text(source_));
+      }
       if (collecting_statement_) statement_token(token);
       return;
     }
