@@ -123,6 +123,14 @@ bool FileContext::returns_null(std::string_view name) const {
 
 namespace {
 
+// NULL, TS_INFO_BAD_ALG, OPT_HELP_STR: a constant or a macro by convention.
+bool is_macro_like(std::string_view name) {
+  if (name.empty() || name == "NULL") return true;
+  for (const char c : name)
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 // A library call that reads the string (or block) its argument `n` points
 // to: handing a freed or NULL pointer to it is a use.
 bool reads_argument(std::string_view callee, std::size_t n) {
@@ -530,6 +538,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
           global_names_.add(NameHash{}(v.text(decl.name)));
           if (!decl.init.empty() && literal_expression(v, decl.init, *this)) literal_declared.push_back(decl.name);
           if (type == "char") note_literal_table(v, d, decl);
+          else note_struct_table(v, is_const, decl);
           if (is_const && decl.stars == 0 && decl.ndims == 0 && type_size && !decl.init.empty())
             if (const auto value = evaluate(v, decl.init, constants); value && value->is_point())
               constants_[v.text(decl.name)] = value->lo;
@@ -564,6 +573,13 @@ bool written_as_buffer(const TokenView& v, std::size_t t) {
 
 bool literal_expression(const TokenView& v, Range r, const FileContext& file) {
   if (r.empty()) return false;
+  // `names[i]`, `preload_hosts[s->index++].exp`: an element of a constant
+  // table that holds only literals.
+  if (r.size() >= 4 && v.is_identifier(r.begin) && v.is(r.begin + 1, "[") && file.literal_table(v.text(r.begin)) >= 0) {
+    const std::size_t close = v.match(r.begin + 1);
+    if (close != npos && (close + 1 == r.end || (close + 3 == r.end && v.is(close + 1, ".") && v.is_identifier(close + 2))))
+      return true;
+  }
   // `{ 0x54, 0x4c, 'S', 0 }`: a character array spelled element by element.
   if (v.is(r.begin, "{") && v.match(r.begin) == r.end - 1 && r.size() > 2) {
     for (std::size_t t = r.begin + 1; t + 1 < r.end; ++t)
@@ -655,6 +671,34 @@ void FileContext::note_literal_table(const TokenView& v, std::size_t from, const
   bool const_pointer = false;
   for (std::size_t t = from; t + 1 < decl.name; ++t) const_pointer = const_pointer || (v.is(t, "*") && v.is(t + 1, "const"));
   if (!const_pointer) return;
+  note_literal_elements(v, decl);
+}
+
+// `static const struct entry hosts[] = { { "a.example", "2037" }, { NULL, NULL } };`:
+// a constant table of structures whose initialiser holds nothing but
+// string literals, numbers, NULL, constants in capitals, braces and commas:
+// every string member of every element is a literal.
+void FileContext::note_struct_table(const TokenView& v, bool is_const, const Declarator& decl) {
+  if (!is_const || decl.ndims != 1 || decl.stars != 0 || decl.init.size() < 5 || !v.is(decl.init.begin, "{") ||
+      v.match(decl.init.begin) != decl.init.end - 1 || !v.is(decl.init.begin + 1, "{"))
+    return;
+  std::int64_t longest = -1;
+  for (std::size_t t = decl.init.begin; t < decl.init.end; ++t) {
+    const std::string_view s = v.text(t);
+    if (v.is_string(t)) {
+      if (s.size() < 2 || s.front() != '"') return;
+      longest = std::max<std::int64_t>(longest, static_cast<std::int64_t>(s.size()) - 2);
+    } else if (v.is_identifier(t)) {
+      if (!is_macro_like(s)) return;  // a lowercase name may point anywhere
+    } else if (!(v.is_number(t) || s == "{" || s == "}" || s == "," || s == "-" || s == "|" ||
+                 v.token(t).kind == lex::TokenKind::character)) {
+      return;
+    }
+  }
+  if (longest >= 0) literal_tables_[v.text(decl.name)] = longest;
+}
+
+void FileContext::note_literal_elements(const TokenView& v, const Declarator& decl) {
   std::int64_t longest = 0;
   const auto elements = v.arguments(decl.init.begin);
   for (std::size_t e = 0; e < elements.size(); ++e) {

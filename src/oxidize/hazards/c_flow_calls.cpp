@@ -341,6 +341,16 @@ const CopyEvidence& FunctionFlow::copy_evidence() const {
         length_at = r;
         break;
       }
+    if (length_at == npos) {
+      // A copy of a pointer to such a block (`ciphers[i].ptr =
+      // ciphers[i].buf;` after `ciphers[i].buf = malloc(l)`).
+      std::size_t end = t + 1;
+      while (end < body_.end && end <= t + k_target_tokens + 1 && !v_.is(end, ";")) ++end;
+      if (end > t + 1 && end <= t + k_target_tokens + 1 && v_.is(end, ";")) {
+        const auto copied = e.assigned_length.find(target_key(v_, t + 1, end));
+        if (copied != e.assigned_length.end()) length_at = copied->second;
+      }
+    }
     if (length_at == npos) continue;
     for (std::size_t size = 1; size <= k_target_tokens && size <= t - body_.begin; ++size) {
       const std::size_t k = t - size;
@@ -480,6 +490,18 @@ bool FunctionFlow::sized_by_strlen(Range arg) const {
 // A variable of this function every assignment of which (its initialiser
 // included) is a literal, whose address is never taken and whose contents
 // are never written: `const char *fmt = wide ? "%08x" : "%04x";`.
+// A local pointer given nothing but literals, or elements of a constant
+// table of literals (`expire = preload_hosts[i].exp`): what it points to is
+// one of those short, known strings. Asked once per name.
+bool FunctionFlow::holds_only_literals(Range arg) const {
+  const std::string_view name = single_name(strip_casts(arg));
+  const Var* var = name.empty() ? nullptr : find(name);
+  if (var == nullptr || !var->local || var->kind != Kind::pointer) return false;
+  const auto [it, fresh] = literal_only_.try_emplace(name, false);
+  if (fresh) it->second = only_literals_assigned(name);
+  return it->second;
+}
+
 bool FunctionFlow::only_literals_assigned(std::string_view name) const {
   bool assigned = false;
   for (std::size_t k = body_.begin; k < body_.end; ++k) {
@@ -864,9 +886,12 @@ std::size_t FunctionFlow::call(std::size_t i) {
         const bool bounded = length || length_taken_before(args[1], i) ||
                              length_taken_before(args[0], i) || sized_by_strlen(args[0]) ||
                              bound_checked_before(args[0], args[1], i) || allocated_from_lengths(args[0], i);
-        report(RuleId::strcpy_unbounded, bounded ? Confidence::low : Confidence::medium, i,
+        const bool literal_source = !bounded && holds_only_literals(args[1]);
+        report(RuleId::strcpy_unbounded, bounded || literal_source ? Confidence::low : Confidence::medium, i,
                fmt::format("{} into '{}' is not bounded by its size{}", callee, arg_text(args[0]),
-                           bounded ? " (a length is checked or allocated for nearby)" : ""));
+                           bounded          ? " (a length is checked or allocated for nearby)"
+                           : literal_source ? " (the source only ever holds string literals)"
+                                            : ""));
       }
       mark_written(0);
       return i + 1;

@@ -378,6 +378,7 @@ class FunctionFlow final : public ExpressionContext {
   std::optional<DeclaredArray> declared_array(Range r) const;
   bool source_fits(Range dest, Range source) const;
   bool strings_measured_before(const TokenView::RangeList& args, std::size_t at) const;
+  bool holds_only_literals(Range arg) const;
   bool sized_by_strlen(Range arg) const;
   bool is_unary_at(std::size_t i) const;
   bool is_write_after(std::size_t i) const;
@@ -458,6 +459,7 @@ class FunctionFlow final : public ExpressionContext {
   mutable std::optional<std::unordered_set<std::string_view, NameHash>> escaping_names_;
   mutable std::optional<std::unordered_map<std::string_view, std::size_t, NameHash>> length_taken_at_;
   mutable std::optional<CopyEvidence> copy_evidence_;
+  mutable std::unordered_map<std::string_view, bool, NameHash> literal_only_;  // holds_only_literals, by name
   // For each local array some *printf call of the body writes: whether every
   // one writes it from a literal that inserts no text.
   mutable std::optional<std::unordered_map<std::string_view, bool, NameHash>> formatted_from_literal_;
@@ -504,7 +506,8 @@ class FileContext {
   // Read on the first question (few files copy into a member).
   const MemberArray* member_array(std::string_view name) const;
   // The longest string of a constant table of literals (`static const char
-  // *const names[] = {"rgb", "rgba"}`), or -1.
+  // *const names[] = {"rgb", "rgba"}`, or a constant table of structures
+  // initialised with literals only), or -1.
   std::int64_t literal_table(std::string_view name) const {
     const auto it = literal_tables_.find(name);
     return it == literal_tables_.end() ? -1 : it->second;
@@ -602,6 +605,8 @@ class FileContext {
   mutable std::optional<std::unordered_map<std::string_view, MemberArray, NameHash>> member_arrays_;
   std::unordered_map<std::string_view, std::int64_t, NameHash> literal_tables_;
   void note_literal_table(const TokenView& v, std::size_t from, const Declarator& decl);
+  void note_struct_table(const TokenView& v, bool is_const, const Declarator& decl);
+  void note_literal_elements(const TokenView& v, const Declarator& decl);
   void find_member_arrays() const;
 };
 

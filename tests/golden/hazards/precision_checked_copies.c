@@ -222,3 +222,34 @@ char *format_address_flawed(char *dst, const char *src)
 	strcpy(dst, tmp); // EXPECT: OXI-C0001
 	return dst;
 }
+
+/* A pointer given only elements of a constant table of literals (curl's
+ * lib1915: `expire = preload_hosts[i].exp`) points to one of those short
+ * strings. A table that also holds a pointer to a buffer proves nothing. */
+struct host_entry {
+	const char *name;
+	const char *expire;
+};
+static const struct host_entry preload[] = {
+	{ "1.example.com", "20370320 01:02:03" },
+	{ NULL, NULL }
+};
+static char user_supplied[4096];
+static const struct host_entry mixed[] = {
+	{ "1.example.com", user_supplied },
+	{ NULL, NULL }
+};
+
+void copy_expiry_fixed(char *out, int index)
+{
+	const char *expire;
+	expire = preload[index].expire;
+	strcpy(out, expire); // EXPECT: OXI-C0001=low
+}
+
+void copy_mixed_flawed(char *out, int index)
+{
+	const char *expire;
+	expire = mixed[index].expire;
+	strcpy(out, expire); // EXPECT: OXI-C0001
+}
