@@ -153,6 +153,10 @@ std::optional<Interval> FunctionFlow::value_of(std::string_view name) const {
 }
 
 std::optional<Interval> FunctionFlow::call_value(std::string_view function) const {
+  // What the C library promises: rand() and random() give 0 to RAND_MAX
+  // (2^31 - 1 with glibc).
+  if ((function == "rand" || function == "random") && find(function) == nullptr && !file_.defines(function))
+    return Interval{0, 2147483647};
   // A variable of that name (a function pointer) is not the file's function.
   if (const Var* var = find(function); var != nullptr && (var->local || var->parameter)) return std::nullopt;
   if (auto c = file_.returns_constant(function)) return Interval::point(*c);
@@ -237,6 +241,10 @@ void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_o
         var.offset_known = true;
         var.target_line = (*given_)[n].line;
       }
+      // Every caller in this file passes an integer the walk knows.
+      if (!pointer && var.kind == Kind::scalar && given_ != nullptr && n < given_->size() &&
+          (*given_)[n].value_known && (*given_)[n].value)
+        var.value = (*given_)[n].value;
     }
     return;
   }
@@ -765,7 +773,11 @@ std::size_t FunctionFlow::statement(std::size_t i, std::size_t end) {
       return i + 2;
     }
     if (!keyword_statement) {
-      if (auto after = declaration(i, end)) return *after;
+      // An initialiser can guard itself too (`long from = i ? a[i - 1] : 0;`).
+      guarded_condition_ = short_circuits({i, statement_end(i, end)});
+      const auto after = declaration(i, end);
+      guarded_condition_ = false;
+      if (after) return *after;
     }
   }
   const std::size_t semi = statement_end(i, end);
@@ -1141,8 +1153,30 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
     if (!name.empty()) then_entry.else_nonnull_var = name;
   }
   // A range test on a variable with a known range narrows it in each branch:
-  // `if (j < 3)` inside `for (j = 0; j < 4; j++)`.
-  if (cond.size() >= 3 && v_.is_identifier(cond.begin)) {
+  // `if (j < 3)` inside `for (j = 0; j < 4; j++)`. The first of several
+  // `&&` conjuncts narrows the then branch only (`if (i > 0 && a[i - 1])`),
+  // and a bare name is tested against zero (`if (i && ...)`).
+  Range test = cond;
+  bool conjunct = false;
+  // Only an `if`: a loop left by its condition knows nothing of one
+  // conjunct, so a loop's `&&` condition narrows nothing.
+  bool narrow = true;
+  if (const auto parts = v_.split_top_level(cond, "&&"); parts.size() > 1) {
+    test = unwrap_condition(parts[0]);
+    conjunct = true;
+    narrow = then_entry.body == Body::if_then;
+  }
+  if (narrow && test.size() == 1 && v_.is_identifier(test.begin)) {
+    const Var* var = find(v_.text(test.begin));
+    if (var != nullptr && var->kind == Kind::scalar && var->value && var->value->lo == 0 && var->value->hi > 0) {
+      then_entry.refine_var = v_.text(test.begin);
+      then_entry.refine = Interval{1, var->value->hi};
+      then_entry.else_refine = conjunct ? *var->value : Interval::point(0);
+    }
+  }
+  if (narrow && test.size() >= 3 && v_.is_identifier(test.begin)) {
+    const Range cond_range = cond;
+    cond = test;
     const Var* var = find(v_.text(cond.begin));
     const std::string_view op = v_.text(cond.begin + 1);
     const auto bound = evaluate(v_, {cond.begin + 2, cond.end}, *this);
@@ -1166,8 +1200,9 @@ void FunctionFlow::condition(Range cond, Entry& then_entry) {
       if (op == ">=") { yes.lo = std::max(now.lo, b); no.hi = std::min(now.hi, b - 1); }
       then_entry.refine_var = v_.text(cond.begin);
       then_entry.refine = yes;
-      then_entry.else_refine = no;
+      then_entry.else_refine = conjunct ? now : no;
     }
+    cond = cond_range;
   }
   if (cond.size() == 3 && !is_null_literal(v_.text(cond.begin + 2))) {
     // p != q (q a buffer or pointer): where they differ, p no longer points where it did.
@@ -1345,8 +1380,9 @@ void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<c
   for (std::size_t k = 0; k < functions.size(); ++k) {
     const auto it = calls.find(unqualified(functions[k].name));
     if (it == calls.end() || functions[k].body_end <= functions[k].body_begin) continue;
-    const bool any = std::any_of(it->second.begin(), it->second.end(),
-                                 [](const ArgumentFact& f) { return f.known && f.length >= 0; });
+    const bool any = std::any_of(it->second.begin(), it->second.end(), [](const ArgumentFact& f) {
+      return (f.known && f.length >= 0) || (f.value_known && f.value);
+    });
     if (!any) continue;
     per_function[k].clear();
     FunctionFlow flow(view, file, per_function[k], scratch, nullptr, &it->second);

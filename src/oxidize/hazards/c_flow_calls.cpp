@@ -754,15 +754,29 @@ std::size_t FunctionFlow::call(std::size_t i) {
       fact.line = v_.line(i);
       fact.known = false;
       if (var != nullptr && var->kind == Kind::array && var->dims[0] >= 0 && var->dims[1] == -1) {
-        fact = {true, var->dims[0], var->elem_size, v_.line(i), false, true};
+        fact = {true, var->dims[0], var->elem_size, v_.line(i), false, true, true, std::nullopt};
       } else if (var != nullptr && var->kind == Kind::pointer &&
                  (var->target == Target::array || var->target == Target::heap) && var->offset_known &&
                  var->length >= 0) {
-        fact = {true, var->length - var->offset, var->elem_size, v_.line(i), var->target == Target::heap, true};
+        fact = {true, var->length - var->offset, var->elem_size, v_.line(i), var->target == Target::heap, true, true,
+                std::nullopt};
       }
       auto& facts = (*record_)[callee];
-      if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0, false, true});
+      if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0, false, true, true, std::nullopt});
       ArgumentFact& merged = facts[n];
+      // An integer value every caller passes alike (`set_entry(5)`). Callers
+      // that differ turn it off: a hull of their values would pair one
+      // caller's count with another's buffer.
+      if (merged.value_known) {
+        const bool pointer_like = var != nullptr && (var->kind == Kind::pointer || var->kind == Kind::array);
+        const auto value = pointer_like ? std::nullopt : evaluate(v_, args[n], *this);
+        if (!value || !value->is_point() || (merged.value && merged.value->lo != value->lo)) {
+          merged.value_known = false;
+          merged.value.reset();
+        } else {
+          merged.value = value;
+        }
+      }
       merged.heap = merged.heap || fact.heap;
       if (!fact.known || (merged.length >= 0 && merged.elem_size != fact.elem_size)) {
         merged.known = false;

@@ -511,9 +511,10 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
   }
   const std::int64_t lo = index->lo + offset;
   const std::int64_t hi = index->hi + offset;
-  // "index 5 is past ..." or, through a loop's range, "the loop takes the index to 5, past ...".
+  // "index 5 is past ..." or, through a range (a loop's, rand()'s, what the
+  // callers pass), "the index can reach 5, past ...".
   const auto where = [&](std::int64_t reached, const char* what) {
-    return through_loop ? fmt::format("the loop takes the index to {}, {}", reached, what)
+    return through_loop ? fmt::format("the index can reach {}, {}", reached, what)
                         : fmt::format("index {} is {}", reached, what);
   };
   // `i > 0 && a[i - 1]`, `i ? a[i - 1] : 0`: a guard in the same expression

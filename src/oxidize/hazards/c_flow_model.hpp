@@ -238,6 +238,10 @@ struct ArgumentFact {
   std::uint32_t line = 0;  // a call site, for the message
   bool heap = false;       // some caller passes heap memory
   bool agree = true;       // every caller passes the same length (else `length` is the smallest)
+  // An integer argument every caller passes alike, as a constant the walk
+  // knows (`set_entry(5)`).
+  bool value_known = true;
+  std::optional<Interval> value;
 };
 using CallFacts = std::unordered_map<std::string_view, std::vector<ArgumentFact>>;
 

@@ -113,3 +113,31 @@ void skip_spaces_fixed(void)
 	puts(p);
 	free(start);
 }
+
+/* A guard on the loop's index: the first conjunct of an `&&` narrows the
+ * then branch (`if (i > 0 && ...)`), and a `?:` guards a declaration's
+ * initialiser (the kernel's sb_edac.c and nandsim.c). Without the guard,
+ * i - 1 reaches -1. */
+void previous_entries_fixed(int *out)
+{
+	int a[10];
+	int i;
+	for (i = 0; i < 10; i++)
+		a[i] = i;
+	for (i = 0; i < 10; i++) {
+		if (i > 0 && a[i] != a[i - 1])
+			out[0] = a[i - 1];
+		long from = i ? a[i - 1] + 1 : 0;
+		out[1] = (int)from;
+	}
+}
+
+void previous_entries_flawed(int *out)
+{
+	int a[10];
+	int i;
+	for (i = 0; i < 10; i++)
+		a[i] = i;
+	for (i = 0; i < 10; i++)
+		out[0] = a[i - 1]; // EXPECT: OXI-C0023
+}
