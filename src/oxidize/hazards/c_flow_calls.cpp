@@ -618,7 +618,7 @@ FunctionFlow::FormatOrigin FunctionFlow::format_origin(Range arg) const {
 std::size_t FunctionFlow::call(std::size_t i) {
   const std::string_view callee = v_.text(i);
   const ProjectFunction* wrapper = file_.project_function(callee);
-  const LibraryCall* lib = wrapper != nullptr ? &wrapper->call : library_call(callee);
+  const LibraryCall* lib = file_.library(callee);
   // Any function but the C library's may change a file-scope variable: the
   // values known of globals end here.
   if ((lib == nullptr || wrapper != nullptr) && globals_with_values_ > 0) forget_global_values();

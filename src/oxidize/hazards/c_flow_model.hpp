@@ -480,9 +480,12 @@ class FileContext {
   bool cpp() const { return cpp_; }
   // What a callee does when it is a C library function or one the project
   // declared to behave as one; null otherwise.
+  // A function the file defines is its own, not the C library's of the
+  // same name (ipc/namespace.c's `static void free(struct ipc_namespace *,
+  // struct kern_ipc_perm *)`).
   const LibraryCall* library(std::string_view name) const {
     if (const ProjectFunction* p = project_function(name)) return &p->call;
-    return library_call(name);
+    return defines(name) ? nullptr : library_call(name);
   }
   // A wrapper declared in oxidize.toml, else a function-like macro of this
   // file that only forwards to a library function (`#define ALLOCA(n)
