@@ -131,9 +131,21 @@ bool is_macro_like(std::string_view name) {
   return true;
 }
 
+// The `(` of a definition's parameter list: the first `name(` from its
+// signature's start (npos when the name is spelled otherwise, as through
+// PNG_FUNCTION).
+std::size_t parameter_list(const TokenView& v, const parse::FunctionFacts& fn, std::string_view name) {
+  const std::size_t open_body = v.index_at_offset(fn.body_begin);
+  std::size_t k = v.index_at_offset(fn.signature_begin);
+  while (k < open_body && !(v.is(k, "(") && k > 0 && v.is_identifier(k - 1) && v.text(k - 1) == name)) ++k;
+  return k < open_body ? k : npos;
+}
+
+}  // namespace
+
 // A library call that reads the string (or block) its argument `n` points
 // to: handing a freed or NULL pointer to it is a use.
-bool reads_argument(std::string_view callee, std::size_t n) {
+bool reads_pointer_argument(std::string_view callee, std::size_t n) {
   if (callee == "strlen" || callee == "puts" || callee == "strdup" || callee == "atoi" || callee == "atol" ||
       callee == "strtol" || callee == "strtoul")
     return n == 0;
@@ -146,19 +158,14 @@ bool reads_argument(std::string_view callee, std::size_t n) {
   return false;
 }
 
-}  // namespace
-
-bool reads_pointer_argument(std::string_view callee, std::size_t n) { return reads_argument(callee, n); }
-
 std::optional<FileContext::FunctionSummary> FileContext::summarize(const parse::FunctionFacts& fn) const {
   if (inside_conditional(fn.start_line)) return std::nullopt;
   const std::string_view name = unqualified(fn.name);
   const std::size_t open = v_.index_at_offset(fn.body_begin);
   const std::size_t close = open < v_.size() ? v_.match(open) : npos;
   if (close == npos) return std::nullopt;
-  std::size_t k = v_.index_at_offset(fn.signature_begin);
-  while (k < open && !(v_.is(k, "(") && k > 0 && v_.is_identifier(k - 1) && v_.text(k - 1) == name)) ++k;
-  if (k >= open) return std::nullopt;
+  const std::size_t k = parameter_list(v_, fn, name);
+  if (k == npos) return std::nullopt;
   // The pointer parameters: their names, by position.
   const auto params = v_.arguments(k);
   std::vector<std::string_view> pointers(std::min<std::size_t>(params.size(), 64));
@@ -260,7 +267,7 @@ std::optional<FileContext::FunctionSummary> FileContext::summarize(const parse::
       for (std::size_t n = 0; n < args.size(); ++n) {
         if (args[n].size() != 1) continue;
         const std::size_t q = param_index(v_.text(args[n].begin));
-        if (q != npos && !(touched >> q & 1) && reads_argument(w, n)) s.dereferences |= std::uint64_t{1} << q;
+        if (q != npos && !(touched >> q & 1) && reads_pointer_argument(w, n)) s.dereferences |= std::uint64_t{1} << q;
       }
       continue;
     }
@@ -636,10 +643,8 @@ void FileContext::find_literal_globals(const TokenView& v, const std::vector<std
 void FileContext::reference_parameters(const TokenView& v, std::span<const parse::FunctionFacts> functions) {
   for (const auto& fn : functions) {
     const std::string_view name = unqualified(fn.name);
-    const std::size_t open_body = v.index_at_offset(fn.body_begin);
-    std::size_t k = v.index_at_offset(fn.signature_begin);
-    while (k < open_body && !(v.is(k, "(") && k > 0 && v.is_identifier(k - 1) && v.text(k - 1) == name)) ++k;
-    if (k >= open_body) continue;
+    const std::size_t k = parameter_list(v, fn, name);
+    if (k == npos) continue;
     const auto params = v.arguments(k);
     std::uint64_t mask = 0;
     for (std::size_t n = 0; n < params.size() && n < 64; ++n) {

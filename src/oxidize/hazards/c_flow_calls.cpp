@@ -615,6 +615,21 @@ FunctionFlow::FormatOrigin FunctionFlow::format_origin(Range arg) const {
   return FormatOrigin::other;
 }
 
+// The arguments of the call named at `callee`; a wrapper's are put in the
+// library function's order.
+TokenView::RangeList FunctionFlow::call_arguments(std::size_t callee) const {
+  TokenView::RangeList given = v_.arguments(callee + 1);
+  const ProjectFunction* wrapper = file_.project_function(v_.text(callee));
+  if (wrapper == nullptr || wrapper->mapped == 0) return given;
+  TokenView::RangeList ordered;
+  for (std::size_t k = 0; k < wrapper->mapped; ++k) {
+    const auto from = static_cast<std::size_t>(wrapper->args[k]);
+    if (from >= given.size()) break;  // fewer arguments than declared: the rest are missing
+    ordered.add(given[from]);
+  }
+  return ordered;
+}
+
 std::size_t FunctionFlow::call(std::size_t i) {
   const std::string_view callee = v_.text(i);
   const ProjectFunction* wrapper = file_.project_function(callee);
@@ -622,18 +637,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
   // Any function but the C library's may change a file-scope variable: the
   // values known of globals end here.
   if ((lib == nullptr || wrapper != nullptr) && globals_with_values_ > 0) forget_global_values();
-  // A wrapper's arguments, put in the library function's order.
-  const auto args = [&] {
-    TokenView::RangeList given = v_.arguments(i + 1);
-    if (wrapper == nullptr || wrapper->mapped == 0) return given;
-    TokenView::RangeList ordered;
-    for (std::size_t k = 0; k < wrapper->mapped; ++k) {
-      const auto from = static_cast<std::size_t>(wrapper->args[k]);
-      if (from >= given.size()) break;  // fewer arguments than declared: the rest are missing
-      ordered.add(given[from]);
-    }
-    return ordered;
-  }();
+  const auto args = call_arguments(i);
   const auto arg_name = [&](std::size_t n) -> std::string_view {
     return n < args.size() ? single_name(strip_casts(args[n])) : std::string_view();
   };

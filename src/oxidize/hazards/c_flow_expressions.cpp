@@ -617,19 +617,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
       var.unchecked = lib->may_fail && !nofail;
       var.contents_written = lib->zeroes || lib->kind != CallKind::allocate;
       var.base = name;
-      // A wrapper's arguments, in the library function's order.
-      const auto args = [&] {
-        TokenView::RangeList given = v_.arguments(rhs.begin + 1);
-        const ProjectFunction* wrapper = file_.project_function(v_.text(rhs.begin));
-        if (wrapper == nullptr || wrapper->mapped == 0) return given;
-        TokenView::RangeList ordered;
-        for (std::size_t k = 0; k < wrapper->mapped; ++k) {
-          const auto from = static_cast<std::size_t>(wrapper->args[k]);
-          if (from >= given.size()) break;
-          ordered.add(given[from]);
-        }
-        return ordered;
-      }();
+      const auto args = call_arguments(rhs.begin);  // a wrapper's in the library's order
       std::optional<std::int64_t> elements;
       const std::int64_t elem = var.elem_size;
       if (lib->count_arg >= 0 && static_cast<std::size_t>(lib->count_arg) < args.size() &&

@@ -371,6 +371,7 @@ class FunctionFlow final : public ExpressionContext {
   void assign(std::string_view name, Range rhs, std::size_t at);
   // A call at `i` (the callee's name); returns where scanning goes on.
   std::size_t call(std::size_t i);
+  TokenView::RangeList call_arguments(std::size_t callee) const;
   void pointer_arithmetic(std::string_view name, const Var& var, std::size_t at);
   std::string arg_text(Range r) const;
   std::string_view leading_name(Range arg, bool through_deref) const;
