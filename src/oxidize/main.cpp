@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
                                                       oxidize::cli::add_diff_command(app),
                                                       oxidize::cli::add_history_command(app),
                                                       oxidize::cli::add_components_command(app),
+                                                      oxidize::cli::add_hotspots_command(app),
                                                       oxidize::cli::add_deps_command(app),
                                                       oxidize::cli::add_graph_command(app),
                                                       oxidize::cli::add_ffi_command(app)};

@@ -24,6 +24,8 @@ std::function<int()> add_components_command(CLI::App& app);
 std::function<int()> add_deps_command(CLI::App& app);
 // Registers `oxidize graph`: the include, call or component graph (DOT, JSON).
 std::function<int()> add_graph_command(CLI::App& app);
+// Registers `oxidize hotspots`: risk per function, file and component (risk/).
+std::function<int()> add_hotspots_command(CLI::App& app);
 // Registers `oxidize ffi COMPONENT`: Rust declarations for a component's C interface.
 std::function<int()> add_ffi_command(CLI::App& app);
 

@@ -83,8 +83,15 @@ tl::expected<std::unique_ptr<StructureRun>, std::string> run_structure(const Str
   options->functions = true;
   options->hazards = true;
   options->structure = true;
+  if (flags.history) {
+    history::HistoryOptions history;
+    if (config->history.fix_patterns) history.patterns.fix = *config->history.fix_patterns;
+    if (config->history.security_patterns) history.patterns.security = *config->history.security_patterns;
+    options->history = std::move(history);
+  }
 
   auto run = std::make_unique<StructureRun>();
+  run->project = *config;
   run->threads = options->threads;
   StateFolder state(options->roots);
   auto scanned = run_scan_with_progress(*options, flags.scan, state);

@@ -24,11 +24,15 @@ namespace oxidize::cli {
 struct StructureFlags {
   ScanFlags scan;
   std::string compile_commands;  // --compile-commands FILE ("" = look in the root and build/)
+  // Read the git history too (hotspots): with the message patterns of
+  // oxidize.toml, up to the commit scanned, kept in the snapshot.
+  bool history = false;
 };
 
 void add_structure_flags(CLI::App& cmd, StructureFlags& flags);
 
 struct StructureRun {
+  config::ProjectConfig project;  // oxidize.toml as read (or empty)
   pipeline::ScanResult scan;
   structure::BuildFiles build_files;  // the tree's build files, read from disk
   structure::CompileDatabase database;

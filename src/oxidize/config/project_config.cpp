@@ -145,6 +145,29 @@ tl::expected<void, std::string> read_history(const toml::table& table, const std
   return {};
 }
 
+tl::expected<void, std::string> read_risk(const toml::table& table, const std::string& path, ProjectConfig& config) {
+  std::vector<std::pair<std::uint32_t, std::pair<std::string, double>>> read;
+  for (const auto& [key, node] : table) {
+    const std::string name(key.str());
+    if (std::find(k_risk_weight_keys.begin(), k_risk_weight_keys.end(), name) == k_risk_weight_keys.end()) {
+      std::string known;
+      for (std::string_view k : k_risk_weight_keys) known += (known.empty() ? "" : ", ") + std::string(k);
+      config.warnings.push_back(where(path, node.source()) + ": unknown key risk." + name + " (ignored; known: " +
+                                known + ")");
+      continue;
+    }
+    const auto value = node.value<double>();  // an integer reads as a double too
+    const bool share = name == "non_product";
+    if (!value || !(*value >= 0) || (share && *value > 1) || *value > 100)
+      return tl::unexpected(where(path, node.source()) + ": risk." + name + " must be a number from 0 to " +
+                            (share ? "1" : "100"));
+    read.push_back({node.source().begin.line, {name, *value}});
+  }
+  std::stable_sort(read.begin(), read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [line, weight] : read) config.risk.weights.push_back(std::move(weight));
+  return {};
+}
+
 // [components]: name = ["glob", ...] (or one glob as a string), matched in
 // the order written; toml++ keeps keys sorted, so order by source line.
 tl::expected<void, std::string> read_components(const toml::table& table, const std::string& path,
@@ -196,6 +219,10 @@ tl::expected<ProjectConfig, std::string> parse_project_config(std::string_view t
       const toml::table* table = node.as_table();
       if (table == nullptr) return tl::unexpected(where(path, node.source()) + ": history must be a table ([history])");
       if (auto ok = read_history(*table, path, config); !ok) return tl::unexpected(ok.error());
+    } else if (key == "risk") {
+      const toml::table* table = node.as_table();
+      if (table == nullptr) return tl::unexpected(where(path, node.source()) + ": risk must be a table ([risk])");
+      if (auto ok = read_risk(*table, path, config); !ok) return tl::unexpected(ok.error());
     } else if (key == "components") {
       const toml::table* table = node.as_table();
       if (table == nullptr)

@@ -16,12 +16,18 @@
 //   fix_patterns = ['\bfix(e[sd]|ing)?\b', '^revert\b']      # replace the defaults (docs/history.md)
 //   security_patterns = ['\bCVE-\d{4}-\d{4,}\b']
 //
+//   [risk]                          # weights of the risk score (docs/risk.md)
+//   fixes = 0.5
+//   non_product = 0.05
+//
 //   [components]                    # first match wins, in this order
 //   tls = ["lib/vtls/**", "lib/vauth/**"]
 //   tool = "src/**"
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <tl/expected.hpp>
@@ -62,6 +68,15 @@ struct HistoryConfig {
   std::optional<std::vector<std::string>> security_patterns;
 };
 
+// `[risk]`: the weights of the risk score that the project sets, by name
+// (risk/risk_model.hpp's RiskWeights; the names are k_risk_weight_keys).
+// Each is a number from 0 to 100; non_product at most 1.
+inline constexpr std::array<std::string_view, 9> k_risk_weight_keys = {
+    "complexity", "hazards", "exposure", "fixes", "security_fixes", "churn", "young", "size", "non_product"};
+struct RiskConfig {
+  std::vector<std::pair<std::string, double>> weights;  // in the order written
+};
+
 // A component declared by globs (structure/components.hpp).
 struct ComponentConfig {
   std::string name;
@@ -72,6 +87,7 @@ struct ProjectConfig {
   std::string path;  // the file read; empty when there was none
   HazardsConfig hazards;
   HistoryConfig history;
+  RiskConfig risk;
   std::vector<ComponentConfig> components;  // in the order written
   std::vector<std::string> warnings;  // "FILE:LINE: ..." (unknown keys), for stderr
 };

@@ -125,5 +125,38 @@ TEST(ProjectConfig, FoundAboveTheScannedFolderUpToTheRepository) {
   fs::remove_all(outer);
 }
 
+TEST(ProjectConfig, RiskWeights) {
+  const auto config = parse_project_config("[risk]\nsize = 0\nfixes = 1\nnon_product = 0.5\nsecurity_fixes = 0.25\n",
+                                           "oxidize.toml");
+  ASSERT_TRUE(config.has_value()) << config.error();
+  ASSERT_EQ(config->risk.weights.size(), 4u);
+  EXPECT_EQ(config->risk.weights[0], (std::pair<std::string, double>{"size", 0.0}));  // in the order written
+  EXPECT_EQ(config->risk.weights[1], (std::pair<std::string, double>{"fixes", 1.0}));  // an integer is a number
+  EXPECT_EQ(config->risk.weights[3], (std::pair<std::string, double>{"security_fixes", 0.25}));
+  EXPECT_TRUE(config->warnings.empty());
+}
+
+TEST(ProjectConfig, RiskErrorsAndUnknownWeights) {
+  auto c = parse_project_config("[risk]\nfixess = 1\n", "oxidize.toml");
+  ASSERT_TRUE(c.has_value()) << c.error();
+  ASSERT_EQ(c->warnings.size(), 1u);
+  EXPECT_TRUE(c->warnings[0].starts_with("oxidize.toml:2: unknown key risk.fixess (ignored; known: complexity,"))
+      << c->warnings[0];
+  c = parse_project_config("[risk]\nfixes = -1\n", "oxidize.toml");
+  ASSERT_FALSE(c.has_value());
+  EXPECT_EQ(c.error(), "oxidize.toml:2: risk.fixes must be a number from 0 to 100");
+  c = parse_project_config("[risk]\n\nnon_product = 2\n", "oxidize.toml");
+  ASSERT_FALSE(c.has_value());
+  EXPECT_EQ(c.error(), "oxidize.toml:3: risk.non_product must be a number from 0 to 1");
+  c = parse_project_config("[risk]\nsize = \"half\"\n", "oxidize.toml");
+  ASSERT_FALSE(c.has_value());
+  EXPECT_EQ(c.error(), "oxidize.toml:2: risk.size must be a number from 0 to 100");
+  c = parse_project_config("risk = 3\n", "oxidize.toml");
+  ASSERT_FALSE(c.has_value());
+  EXPECT_EQ(c.error(), "oxidize.toml:1: risk must be a table ([risk])");
+  c = parse_project_config("[risk]\nsize = nan\n", "oxidize.toml");
+  ASSERT_FALSE(c.has_value());
+}
+
 }  // namespace
 }  // namespace oxidize::config
