@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
                                                       oxidize::cli::add_hotspots_command(app),
                                                       oxidize::cli::add_deps_command(app),
                                                       oxidize::cli::add_graph_command(app),
-                                                      oxidize::cli::add_ffi_command(app)};
+                                                      oxidize::cli::add_ffi_command(app),
+                                                      oxidize::cli::add_plan_command(app)};
   oxidize::cli::add_color_option(app);
 
   try {

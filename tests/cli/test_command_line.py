@@ -13,7 +13,7 @@ import unittest
 
 from test_cli import BIN, GETS_PROGRAM, Scratch, hazards_run, run, scan_json, validate_sarif
 
-COMMANDS = "scan, functions, hazards, snapshots, diff, history, components, hotspots, deps, graph, ffi"
+COMMANDS = "scan, functions, hazards, snapshots, diff, history, components, hotspots, deps, graph, ffi, plan"
 
 # gets() in main, strcpy() in copy: one critical and one high finding.
 TWO_FLAWS = ("#include <stdio.h>\n#include <string.h>\n"

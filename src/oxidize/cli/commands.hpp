@@ -26,6 +26,8 @@ std::function<int()> add_deps_command(CLI::App& app);
 std::function<int()> add_graph_command(CLI::App& app);
 // Registers `oxidize hotspots`: risk per function, file and component (risk/).
 std::function<int()> add_hotspots_command(CLI::App& app);
+// Registers `oxidize plan`: the memory-safety roadmap (plan/).
+std::function<int()> add_plan_command(CLI::App& app);
 // Registers `oxidize ffi COMPONENT`: Rust declarations for a component's C interface.
 std::function<int()> add_ffi_command(CLI::App& app);
 

@@ -45,30 +45,6 @@ Evidence: includes that no file of the tree satisfies, and build files
 (CMake, meson, autoconf, Makefiles, Cargo.toml). The table of libraries and
 replacements, with a source for each claim: docs/dependencies.md.)";
 
-// The includes no file of the tree satisfied, one entry per spelling and
-// form, with the number of distinct files that include it.
-std::vector<structure::UnresolvedInclude> unresolved_includes(const model::Snapshot& snapshot,
-                                                              const structure::IncludeGraph& graph) {
-  struct Seen {
-    std::set<std::uint32_t> files;
-    std::string example;
-  };
-  std::map<std::pair<std::string, bool>, Seen> seen;
-  for (const auto& e : graph.edges) {
-    if (e.how != structure::IncludeHow::system && e.how != structure::IncludeHow::not_found) continue;
-    const auto& file = snapshot.files[e.from];
-    const auto& directive = file.facts.structure.includes[e.directive];
-    Seen& s = seen[{directive.target, directive.form == parse::IncludeForm::angled}];
-    if (s.example.empty()) s.example = fmt::format("{}:{}", file.path, directive.line);
-    s.files.insert(e.from);
-  }
-  std::vector<structure::UnresolvedInclude> out;
-  out.reserve(seen.size());
-  for (auto& [key, s] : seen)
-    out.push_back({key.first, key.second, static_cast<std::uint32_t>(s.files.size()), std::move(s.example)});
-  return out;
-}
-
 int run_deps_command(const DepsArgs& args) {
   const util::Stopwatch total_time;
   auto run = run_structure(args.structure);
@@ -85,7 +61,7 @@ int run_deps_command(const DepsArgs& args) {
     mentions.insert(mentions.end(), std::make_move_iterator(scanned.mentions.begin()),
                     std::make_move_iterator(scanned.mentions.end()));
   }
-  const auto includes = unresolved_includes(r.scan.snapshot, r.includes);
+  const auto includes = structure::unresolved_includes(r.scan.snapshot, r.includes);
   const structure::ExternalDeps deps = structure::find_external_deps(includes, mentions);
   util::Output out(STDOUT_FILENO);
   find_format(k_deps_formats, args.format).render(out, {deps, use_color(stdout)});

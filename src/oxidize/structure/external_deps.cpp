@@ -6,6 +6,8 @@
 #include <set>
 #include <tuple>
 
+#include <fmt/format.h>
+
 namespace oxidize::structure {
 
 namespace {
@@ -115,6 +117,27 @@ int crate_order(CrateKind k) {
 }
 
 }  // namespace
+
+std::vector<UnresolvedInclude> unresolved_includes(const model::Snapshot& snapshot, const IncludeGraph& graph) {
+  struct Seen {
+    std::set<std::uint32_t> files;
+    std::string example;
+  };
+  std::map<std::pair<std::string, bool>, Seen> seen;
+  for (const auto& e : graph.edges) {
+    if (e.how != IncludeHow::system && e.how != IncludeHow::not_found) continue;
+    const auto& file = snapshot.files[e.from];
+    const auto& directive = file.facts.structure.includes[e.directive];
+    Seen& s = seen[{directive.target, directive.form == parse::IncludeForm::angled}];
+    if (s.example.empty()) s.example = fmt::format("{}:{}", file.path, directive.line);
+    s.files.insert(e.from);
+  }
+  std::vector<UnresolvedInclude> out;
+  out.reserve(seen.size());
+  for (auto& [key, s] : seen)
+    out.push_back({key.first, key.second, static_cast<std::uint32_t>(s.files.size()), std::move(s.example)});
+  return out;
+}
 
 ExternalDeps find_external_deps(std::span<const UnresolvedInclude> includes, std::span<const BuildMention> mentions,
                                 const DependencyTable& table) {

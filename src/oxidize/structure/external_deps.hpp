@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "oxidize/model/snapshot.hpp"
 #include "oxidize/structure/build_files.hpp"
+#include "oxidize/structure/include_graph.hpp"
 #include "oxidize/structure/dependency_table.hpp"
 
 namespace oxidize::structure {
@@ -81,6 +83,11 @@ struct ExternalDeps {
   std::uint32_t mentions_read = 0;
   std::string table_reviewed;          // when the table's entries were last checked ("2026-12")
 };
+
+// The includes no file of the tree satisfied (system or not found), one
+// entry per spelling and form, with the number of distinct files that
+// include it: the first input of find_external_deps.
+std::vector<UnresolvedInclude> unresolved_includes(const model::Snapshot& snapshot, const IncludeGraph& graph);
 
 ExternalDeps find_external_deps(std::span<const UnresolvedInclude> includes, std::span<const BuildMention> mentions,
                                 const DependencyTable& table = builtin_dependency_table());
