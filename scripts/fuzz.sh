@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes each lexer, the function parsers, the hazard detectors, the cache codec, the history's line diff and oxidize ffi's header reader and Rust writer with libFuzzer (clang, ASan+UBSan) for a bounded time,
+# Fuzzes each lexer, the function parsers, the hazard detectors, the cache codec, the history's line diff, oxidize ffi's header reader and Rust writer and the settings files with libFuzzer (clang, ASan+UBSan) for a bounded time,
 # starting from the seed corpus in fuzz/corpus/. New inputs go to a scratch
 # corpus outside the repository; a crash leaves its input in build/fuzz/ and
 # fails the run. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] (default 60)
@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 scripts/build.sh fuzz
-for target in c_lexer rust_lexer functions hazards facts_codec line_diff ffi; do
+for target in c_lexer rust_lexer functions hazards facts_codec line_diff ffi settings; do
   work=$(mktemp -d)
   cp fuzz/corpus/$target/* "$work"/
   if [ "$target" = functions ]; then cp tests/golden/functions/* tests/bugs/functions/* "$work"/; fi

@@ -25,6 +25,6 @@ echo "== function agreement with pmccabe on a real tree (zlib, Debian's source p
 python3 bench/compare_pmccabe.py "$(scripts/fetch-corpus.sh zlib | tail -n 1)" \
   --oxidize build/ci/oxidize --check --no-progress | sed -n '1,12p'
 
-echo "== fuzz the lexers, the function parsers, the hazard detectors, the cache codec, the line diff and the ffi reader and writer (${fuzz_seconds}s each)"
+echo "== fuzz the lexers, the function parsers, the hazard detectors, the cache codec, the line diff, the ffi reader and writer and the settings files (${fuzz_seconds}s each)"
 scripts/fuzz.sh "$fuzz_seconds"
 echo "all tests passed"

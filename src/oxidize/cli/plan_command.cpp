@@ -159,6 +159,8 @@ int run_plan_command(PlanArgs args) {
   const plan::Roadmap roadmap =
       plan::build_roadmap(std::move(facts), *assumptions, snapshot.history.has_value(), test_share);
   r.scan.perf.push_back({"plan", plan_time.seconds()});
+  if (roadmap.c_lines == 0)
+    print_warning({"", "no C or C++ code in the scope: the plan has nothing to port or harden"});
 
   std::uint64_t findings = 0;
   std::error_code ec;

@@ -197,6 +197,7 @@ Roadmap build_roadmap(std::vector<ComponentFacts> facts, const Assumptions& a, b
   std::sort(facts.begin(), facts.end(), [](const ComponentFacts& x, const ComponentFacts& y) {
     return x.risk_share != y.risk_share ? x.risk_share > y.risk_share : x.name < y.name;
   });
+  r.cost_per_vulnerability_usd = plan_component(ComponentFacts{}, a, true, team_year).economics.cost_per_vulnerability_usd;
   for (const auto& f : facts) {
     r.c_lines += f.c_lines;
     r.rust_lines += f.rust_lines;

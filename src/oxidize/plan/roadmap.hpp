@@ -55,6 +55,7 @@ struct Roadmap {
   Estimate plan_vulns_avoided;       // the phases within the horizon, plus new code in Rust
   Estimate plan_person_days;
   Estimate status_quo_vulns;
+  Estimate cost_per_vulnerability_usd;  // the assumptions' alone, the same for every component
 };
 
 // The facts of each component from the scan: its files' code lines, risk

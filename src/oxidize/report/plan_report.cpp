@@ -108,7 +108,7 @@ void plan_markdown(util::Output& out, const PlanView& v) {
               }
               return range(fresh);
             }());
-  const auto& cost = r.components.empty() ? plan::Estimate{} : r.components.front().economics.cost_per_vulnerability_usd;
+  const auto& cost = r.cost_per_vulnerability_usd;
   std::string actions;
   auto action = [&](plan::Strategy strategy, std::string_view what) {
     const std::string names = names_of(r, strategy);
