@@ -39,7 +39,7 @@ MEMORY = re.compile(r"overflow|out[- ]of[- ]bounds|over-?read|under-?read|use[- 
                     r"memory corruption|buffer over", re.I)
 CVE = re.compile(r"CVE-\d{4}-\d{4,}")
 SOURCE = re.compile(r"\.(c|h|cc|cpp|cxx|hh|hpp)$")
-TEST = re.compile(r"(^|/)(tests?|testing|contrib/testpngs|fuzz\w*)(/|$)|(^|/)test[^/]*\.c$", re.I)
+TEST = re.compile(r"(^|/)(tests?|testing|libtests|testpngs|fuzz\w*)(/|$)|(^|/)test[^/]*\.c$", re.I)
 
 
 def series(root):
