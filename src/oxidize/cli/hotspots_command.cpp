@@ -57,23 +57,6 @@ examples, docs, fuzzers). In a git work tree the history counts (up to the
 commit scanned); elsewhere only the code does. Weights: [risk] in
 oxidize.toml. Definitions and how the defaults were chosen: docs/risk.md.)";
 
-// The weights: the defaults, then oxidize.toml's [risk].
-risk::RiskWeights weights_from(const config::RiskConfig& config) {
-  risk::RiskWeights w;
-  for (const auto& [name, value] : config.weights) {
-    if (name == "complexity") w.complexity = value;
-    else if (name == "hazards") w.hazards = value;
-    else if (name == "exposure") w.exposure = value;
-    else if (name == "fixes") w.fixes = value;
-    else if (name == "security_fixes") w.security_fixes = value;
-    else if (name == "churn") w.churn = value;
-    else if (name == "young") w.young = value;
-    else if (name == "size") w.size = value;
-    else if (name == "non_product") w.non_product = value;
-  }
-  return w;
-}
-
 int run_hotspots_command(HotspotsArgs args) {
   const util::Stopwatch total_time;
   args.structure.history = !args.no_history;
@@ -84,7 +67,7 @@ int run_hotspots_command(HotspotsArgs args) {
   }
   StructureRun& r = **run;
   const util::Stopwatch rank_time;
-  const risk::RiskWeights weights = weights_from(r.project.risk);
+  const risk::RiskWeights weights = risk::weights_from_config(r.project.risk);
   const risk::Hotspots hotspots = risk::rank_hotspots(r.scan.snapshot, r.components, weights, args.structure.scan.scope());
   r.scan.perf.push_back({"rank", rank_time.seconds()});
 

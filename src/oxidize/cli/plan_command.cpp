@@ -60,22 +60,6 @@ An assumptions file sets the team, the start and any assumption:
   breach_probability = 0.01
 Every assumption, its default, its range and its source: docs/economics.md.)";
 
-risk::RiskWeights weights_from(const config::RiskConfig& config) {
-  risk::RiskWeights w;
-  for (const auto& [name, value] : config.weights) {
-    if (name == "complexity") w.complexity = value;
-    else if (name == "hazards") w.hazards = value;
-    else if (name == "exposure") w.exposure = value;
-    else if (name == "fixes") w.fixes = value;
-    else if (name == "security_fixes") w.security_fixes = value;
-    else if (name == "churn") w.churn = value;
-    else if (name == "young") w.young = value;
-    else if (name == "size") w.size = value;
-    else if (name == "non_product") w.non_product = value;
-  }
-  return w;
-}
-
 // The assumptions: the defaults, the file, then the command line.
 tl::expected<plan::Assumptions, std::string> read_assumptions(const PlanArgs& args) {
   plan::Assumptions a = plan::default_assumptions();
@@ -143,7 +127,7 @@ int run_plan_command(PlanArgs args) {
 
   const util::Stopwatch plan_time;
   const auto scope = args.structure.scan.scope();
-  const risk::Hotspots hotspots = risk::rank_hotspots(snapshot, r.components, weights_from(r.project.risk), scope);
+  const risk::Hotspots hotspots = risk::rank_hotspots(snapshot, r.components, risk::weights_from_config(r.project.risk), scope);
   auto summaries = structure::summarize_components(snapshot, r.components, r.includes, r.calls);
   structure::add_interfaces(summaries, structure::describe_interfaces(snapshot, r.components, r.includes, r.calls));
   std::vector<structure::BuildMention> mentions;

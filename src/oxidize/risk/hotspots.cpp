@@ -93,6 +93,22 @@ bool ranks_before(double a_score, std::string_view a_path, std::uint32_t a_line,
 
 }  // namespace
 
+RiskWeights weights_from_config(const config::RiskConfig& config) {
+  RiskWeights w;
+  for (const auto& [name, value] : config.weights) {
+    if (name == "complexity") w.complexity = value;
+    else if (name == "hazards") w.hazards = value;
+    else if (name == "exposure") w.exposure = value;
+    else if (name == "fixes") w.fixes = value;
+    else if (name == "security_fixes") w.security_fixes = value;
+    else if (name == "churn") w.churn = value;
+    else if (name == "young") w.young = value;
+    else if (name == "size") w.size = value;
+    else if (name == "non_product") w.non_product = value;
+  }
+  return w;
+}
+
 double hazard_points(const hazards::Finding& finding) {
   double severity = 1;
   switch (finding.rule_info().severity) {

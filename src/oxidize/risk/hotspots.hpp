@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "oxidize/config/project_config.hpp"
 #include "oxidize/model/scope.hpp"
 #include "oxidize/model/snapshot.hpp"
 #include "oxidize/risk/risk_model.hpp"
@@ -45,6 +46,9 @@ struct Hotspots {
   std::vector<FileRisk> files;          // by score, highest first (ties: path)
   std::vector<ComponentRisk> components;  // by score, highest first (ties: name)
 };
+
+// The weights: the defaults of RiskWeights, then oxidize.toml's [risk].
+RiskWeights weights_from_config(const config::RiskConfig& config);
 
 // Severity x confidence of one finding: low 1, medium 2, high 3, critical 4,
 // times 1 (high confidence), 0.5 (medium) or 0.25 (low).

@@ -174,5 +174,22 @@ TEST(Hotspots, HazardPointsWeighSeverityAndConfidence) {
   }
 }
 
+TEST(Hotspots, WeightsFromConfigSetEachNamedWeight) {
+  config::RiskConfig c;
+  double v = 0.5;
+  for (std::string_view key : config::k_risk_weight_keys) c.weights.emplace_back(std::string(key), v += 0.125);
+  const RiskWeights w = weights_from_config(c);
+  EXPECT_EQ(w.complexity, 0.625);
+  EXPECT_EQ(w.hazards, 0.75);
+  EXPECT_EQ(w.exposure, 0.875);
+  EXPECT_EQ(w.fixes, 1.0);
+  EXPECT_EQ(w.security_fixes, 1.125);
+  EXPECT_EQ(w.churn, 1.25);
+  EXPECT_EQ(w.young, 1.375);
+  EXPECT_EQ(w.size, 1.5);
+  EXPECT_EQ(w.non_product, 1.625);
+  EXPECT_EQ(weights_from_config({}), RiskWeights{});  // nothing set: the defaults
+}
+
 }  // namespace
 }  // namespace oxidize::risk
