@@ -65,7 +65,9 @@ tl::expected<FunctionAlias, std::string> read_function_alias(std::string name, c
       const toml::array* list = node.as_array();
       if (list == nullptr) return tl::unexpected(prefix + ".args must be an array of argument positions (0, 1, ...)");
       for (const auto& item : *list) {
-        const auto n = item.value<std::int64_t>();
+        // Only an integer node: toml++ converts a float to an integer
+        // without a range check (undefined behaviour for 1e300).
+        const auto n = item.is_integer() ? item.value<std::int64_t>() : std::nullopt;
         if (!n || *n < 0 || *n > 63)
           return tl::unexpected(prefix + ".args must be an array of argument positions (0 to 63)");
         alias.args.push_back(static_cast<int>(*n));

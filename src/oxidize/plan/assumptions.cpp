@@ -86,8 +86,10 @@ tl::expected<Assumptions, std::string> parse_assumptions(std::string_view text, 
   }
   for (const auto& [key, node] : root) {
     if (key == "team") {
-      const auto n = node.value<std::int64_t>();
-      if (!node.is_integer() || !n || *n < 1 || *n > 100000)
+      // Only an integer node: toml++ converts a float to an integer without a
+      // range check (undefined behaviour for 1e300; the fuzzer found it).
+      const auto n = node.is_integer() ? node.value<std::int64_t>() : std::nullopt;
+      if (!n || *n < 1 || *n > 100000)
         return tl::unexpected(where(path, node.source()) + ": team must be a whole number of engineers, at least 1");
       base.team = static_cast<unsigned>(*n);
     } else if (key == "start") {

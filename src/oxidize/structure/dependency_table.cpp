@@ -238,7 +238,7 @@ tl::expected<DependencyTable, std::string> DependencyTable::parse(std::string_vi
   for (const auto& [key, node] : root) {
     Status ok;
     if (key == "schema") {
-      const auto schema = node.value<std::int64_t>();
+      const auto schema = node.is_integer() ? node.value<std::int64_t>() : std::nullopt;
       if (!schema || *schema != k_schema)
         return tl::unexpected(fmt::format("{}: schema must be {}", where(source_name, node), k_schema));
       has_schema = true;

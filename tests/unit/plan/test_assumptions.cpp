@@ -57,6 +57,9 @@ TEST(Assumptions, ErrorsAreOneLineNamingFileAndLine) {
   EXPECT_EQ(e.error(), "a.toml:1: team must be a whole number of engineers, at least 1");
   e = parse_assumptions("team = 2.5\n", "a.toml", d);
   ASSERT_FALSE(e.has_value());
+  e = parse_assumptions("team = 4.4e112\n", "a.toml", d);  // a float too large for an integer: refused, no UB
+  ASSERT_FALSE(e.has_value());
+  EXPECT_EQ(e.error(), "a.toml:1: team must be a whole number of engineers, at least 1");
   e = parse_assumptions("team = \"four\"\n", "a.toml", d);
   ASSERT_FALSE(e.has_value());
   e = parse_assumptions("start = 2027-02-30\n", "a.toml", d);
