@@ -7,27 +7,11 @@ Run by ctest with OXIDIZE_BIN and OXIDIZE_SOURCE_DIR set, like test_cli.py.
 import csv
 import io
 import json
-import os
 import sqlite3
-import subprocess
 import unittest
 
+from git_repo import commit, git
 from test_cli import Scratch, run
-
-AUTHOR = {"GIT_AUTHOR_NAME": "Alice", "GIT_AUTHOR_EMAIL": "alice@example.org",
-          "GIT_COMMITTER_NAME": "C", "GIT_COMMITTER_EMAIL": "c@example.org"}
-
-
-def git(cwd, *args, env=None):
-    full = {**os.environ, **AUTHOR, **(env or {})}
-    subprocess.run(["git", "-c", "init.defaultBranch=main", *args], cwd=cwd, check=True, capture_output=True, env=full)
-
-
-def commit(cwd, message, date, env=None):
-    git(cwd, "add", "-A")
-    git(cwd, "commit", "-q", "--allow-empty", "-m", message,
-        env={"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, **(env or {})})
-
 
 def history(*args, check_rc=0):
     return run("history", *args, "--no-progress", check_rc=check_rc)

@@ -8,32 +8,14 @@ Set OXIDIZE_REGENERATE=1 to rewrite the golden file after a deliberate change.
 """
 import json
 import os
-import subprocess
 import unittest
 from pathlib import Path
 
+from git_repo import branchy, commit, git
 from test_cli import Scratch, run
 
 SOURCE = Path(os.environ.get("OXIDIZE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 GOLDEN = SOURCE / "tests" / "golden" / "plan" / "acme.md"
-AUTHOR = {"GIT_AUTHOR_NAME": "Alice", "GIT_AUTHOR_EMAIL": "alice@example.org",
-          "GIT_COMMITTER_NAME": "C", "GIT_COMMITTER_EMAIL": "c@example.org"}
-
-
-def git(cwd, *args, date=None):
-    env = {**os.environ, **AUTHOR}
-    if date:
-        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
-    subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args], cwd=cwd, check=True,
-                   capture_output=True, env=env)
-
-
-def branchy(name, decisions, extra=""):
-    lines = [f"int {name}(int x, char *d, const char *s) {{", "  int r = 0;", extra]
-    lines += [f"  if (x == {i}) r += {i};" for i in range(decisions)]
-    return "\n".join(lines + ["  return r;", "}", ""])
-
-
 def plan(*args, check_rc=0):
     return run("plan", *args, "--no-progress", check_rc=check_rc)
 
@@ -54,12 +36,10 @@ class Plan(Scratch):
             p = root / rel
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_text(text)
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", "initial", date="2021-01-04T10:00:00Z")
+        commit(root, "initial", "2021-01-04T10:00:00Z")
         for i in range(6):
             (root / "parser/parse.c").write_text(branchy("parse_record", 41 + i, "  recv(x, d, 10, 0);\n  strcpy(d, s);"))
-            git(root, "add", "-A")
-            git(root, "commit", "-q", "-m", f"fix overflow in parse_record ({i})", date=f"2021-0{i + 2}-01T10:00:00Z")
+            commit(root, f"fix overflow in parse_record ({i})", f"2021-0{i + 2}-01T10:00:00Z")
         return root
 
     def test_markdown_matches_the_golden_roadmap(self):

@@ -9,6 +9,7 @@
 
 #include "oxidize/cli/keep_until_exit.hpp"
 #include "oxidize/cli/output_formats.hpp"
+#include "oxidize/cli/scan_flags.hpp"
 #include "oxidize/cli/terminal.hpp"
 #include "oxidize/config/project_config.hpp"
 #include "oxidize/discover/exclusion.hpp"
@@ -135,8 +136,7 @@ tl::expected<history::HistoryOptions, std::string> history_options(const History
     auto project = config::load_project_config(config_path);
     if (!project) return tl::unexpected(project.error());
     for (const auto& w : project->warnings) print_warning({"", w});
-    if (project->history.fix_patterns) options.patterns.fix = *project->history.fix_patterns;
-    if (project->history.security_patterns) options.patterns.security = *project->history.security_patterns;
+    apply_history_patterns(project->history, options.patterns);
   }
   return options;
 }

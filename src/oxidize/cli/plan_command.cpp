@@ -18,6 +18,7 @@
 #include "oxidize/cli/output_formats.hpp"
 #include "oxidize/cli/structure_scan.hpp"
 #include "oxidize/cli/terminal.hpp"
+#include "oxidize/model/hazard_selection.hpp"
 #include "oxidize/plan/roadmap.hpp"
 #include "oxidize/report/plan_report.hpp"
 #include "oxidize/risk/hotspots.hpp"
@@ -85,19 +86,19 @@ tl::expected<plan::Assumptions, std::string> read_assumptions(const PlanArgs& ar
   return a;
 }
 
-// Findings at the default confidence (medium and high), not suppressed, in
-// counted files outside [hazards] exclude, by CWE.
+// The findings `oxidize hazards` shows by default (model/hazard_selection),
+// by CWE, most first.
 std::vector<std::pair<std::string, std::uint64_t>> cwe_counts(const model::Snapshot& s, model::Scope scope,
                                                               std::uint64_t& findings) {
+  model::HazardFilter filter;
+  filter.scope = scope;
+  const model::HazardCounts counts = model::select_hazards(s, filter).counts;
+  findings = counts.findings;
   std::map<std::string, std::uint64_t> by;
-  for (const auto& f : s.files) {
-    if (!scope.counts(f) || f.hazards_excluded) continue;
-    for (const auto& h : f.facts.hazards) {
-      if (h.suppressed || h.confidence == hazards::Confidence::low) continue;
-      ++findings;
-      const std::string_view cwe = h.rule_info().cwe;
-      by[cwe.empty() ? std::string("(Rust unsafe inventory)") : std::string(cwe)] += 1;
-    }
+  for (std::size_t r = 0; r < model::k_rule_count; ++r) {
+    if (counts.by_rule[r] == 0) continue;
+    const std::string_view cwe = hazards::rule(static_cast<hazards::RuleId>(r)).cwe;
+    by[cwe.empty() ? std::string("(Rust unsafe inventory)") : std::string(cwe)] += counts.by_rule[r];
   }
   std::vector<std::pair<std::string, std::uint64_t>> out(by.begin(), by.end());
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });

@@ -93,8 +93,7 @@ int run_scan_command(const ScanArgs& args) {
   if (!args.no_history) {
     // In a git work tree (or with --commit) the snapshot keeps the history facts too.
     history::HistoryOptions history;
-    if (project->history.fix_patterns) history.patterns.fix = *project->history.fix_patterns;
-    if (project->history.security_patterns) history.patterns.security = *project->history.security_patterns;
+    apply_history_patterns(project->history, history.patterns);
     options->history = std::move(history);
   }
   // The store is opened first: a damaged or newer one stops the run before

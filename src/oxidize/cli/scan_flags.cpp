@@ -45,6 +45,11 @@ void add_config_flag(CLI::App& cmd, ScanFlags& flags) {
       ->type_name("FILE");
 }
 
+void apply_history_patterns(const config::HistoryConfig& config, history::MessagePatterns& patterns) {
+  if (config.fix_patterns) patterns.fix = *config.fix_patterns;
+  if (config.security_patterns) patterns.security = *config.security_patterns;
+}
+
 tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, pipeline::ScanOptions& options) {
   std::optional<config::FoundConfig> found;
   if (!flags.config.empty()) found = config::FoundConfig{flags.config, {}};

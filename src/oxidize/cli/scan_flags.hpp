@@ -43,6 +43,11 @@ void add_config_flag(CLI::App& cmd, ScanFlags& flags);
 // Checks paths and values; the error is one line for the user.
 tl::expected<pipeline::ScanOptions, std::string> to_scan_options(const ScanFlags& flags);
 
+// Sets the commit-message patterns oxidize.toml's [history] gives (the
+// others keep their defaults): the history pass of scan, the structure
+// commands and `history --by` read fixes the same way.
+void apply_history_patterns(const config::HistoryConfig& config, history::MessagePatterns& patterns);
+
 // Reads --config, or else oxidize.toml in the first root if there is one (an
 // empty config otherwise), prints its warnings, and applies it to `options`.
 tl::expected<config::ProjectConfig, std::string> load_config(const ScanFlags& flags, pipeline::ScanOptions& options);

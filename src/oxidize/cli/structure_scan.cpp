@@ -85,8 +85,7 @@ tl::expected<std::unique_ptr<StructureRun>, std::string> run_structure(const Str
   options->structure = true;
   if (flags.history) {
     history::HistoryOptions history;
-    if (config->history.fix_patterns) history.patterns.fix = *config->history.fix_patterns;
-    if (config->history.security_patterns) history.patterns.security = *config->history.security_patterns;
+    apply_history_patterns(config->history, history.patterns);
     options->history = std::move(history);
   }
 

@@ -5,8 +5,10 @@
 // history/ (one pass over the history with libgit2), kept in the snapshot
 // and the store, rendered by `oxidize history --by file|function` and read by
 // the risk ranking. Definitions are in docs/history.md.
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "oxidize/model/warning.hpp"
@@ -83,6 +85,13 @@ struct History {
   std::vector<FileHistory> files;  // the source files of the last commit's tree, sorted by path
   std::vector<Warning> warnings;   // unreadable objects, submodules, ... (sorted)
   auto operator<=>(const History&) const = default;
+
+  // The history of the file at `path` (binary search), or null.
+  const FileHistory* file(std::string_view path) const {
+    const auto it = std::lower_bound(files.begin(), files.end(), path,
+                                     [](const FileHistory& f, std::string_view p) { return f.path < p; });
+    return it != files.end() && it->path == path ? &*it : nullptr;
+  }
 };
 
 }  // namespace oxidize::model

@@ -20,12 +20,6 @@ constexpr std::uint32_t k_complex_ccn = 15;
 
 bool is_c_family(discover::Language l) { return l != discover::Language::rust; }
 
-const model::FileHistory* find_history(const model::History& h, std::string_view path) {
-  const auto it = std::lower_bound(h.files.begin(), h.files.end(), path,
-                                   [](const model::FileHistory& f, std::string_view p) { return f.path < p; });
-  return it != h.files.end() && it->path == path ? &*it : nullptr;
-}
-
 // Calendar seconds for `working_days` of work: five working days a week.
 std::int64_t calendar(double working_days) {
   return static_cast<std::int64_t>(std::ceil(working_days * 7.0 / 5.0)) * k_day;
@@ -153,7 +147,7 @@ std::vector<ComponentFacts> component_facts(const model::Snapshot& snapshot, con
       f.c_lines += code;
       for (const auto& fn : file.facts.functions)
         if (fn.ccn > k_complex_ccn) f.complex_lines += fn.nloc;
-      const model::FileHistory* h = snapshot.history ? find_history(*snapshot.history, file.path) : nullptr;
+      const model::FileHistory* h = snapshot.history ? snapshot.history->file(file.path) : nullptr;
       if (h != nullptr && h->age.median_age_days >= 0) {
         any_history = true;
         freshness_sum += code * std::exp(-h->age.median_age_days / k_days_per_year / tau);
@@ -267,6 +261,7 @@ Roadmap build_roadmap(std::vector<ComponentFacts> facts, const Assumptions& a, b
            ey.avoided_by_port.value / std::max(1.0, ey.port_person_days.value);
   });
   std::int64_t at = foundations.end;
+  std::vector<std::int64_t> ported(r.components.size(), 0);  // per component: its port's end within the horizon
   for (std::size_t i : ports) {
     const ComponentPlan& c = r.components[i];
     Phase p;
@@ -284,7 +279,10 @@ Roadmap build_roadmap(std::vector<ComponentFacts> facts, const Assumptions& a, b
                                    c.facts.interface_functions, c.facts.name));
     p.vulns_avoided = scaled(c.economics.avoided_by_port, remaining(p.end));
     p.outcome = fmt::format("{} in Rust: {:.0f}% of the tree's risk", c.facts.name, 100 * c.facts.risk_share);
-    if (!p.beyond_horizon) add(r.plan_person_days, p.person_days);
+    if (!p.beyond_horizon) {
+      add(r.plan_person_days, p.person_days);
+      ported[i] = p.end;
+    }
     at = p.end;
     r.phases.push_back(std::move(p));
   }
@@ -317,10 +315,7 @@ Roadmap build_roadmap(std::vector<ComponentFacts> facts, const Assumptions& a, b
   ScenarioRules plan;
   plan.rust_from = r.rust_from;
   plan.hardened_from = foundations.end;
-  plan.ported.assign(r.components.size(), 0);
-  for (const auto& p : r.phases)
-    for (std::size_t i = 0; i < r.components.size(); ++i)
-      if (p.name == "Port " + r.components[i].facts.name && !p.beyond_horizon) plan.ported[i] = p.end;
+  plan.ported = ported;
   r.scenarios.push_back(simulate(r, a, "this plan", "the phases below: hardening, new code in Rust, the ports", plan));
 
   auto at_end = [&](bool high) {

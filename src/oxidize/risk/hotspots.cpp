@@ -11,12 +11,6 @@ namespace oxidize::risk {
 
 namespace {
 
-const model::FileHistory* find_history(const model::History& history, std::string_view path) {
-  const auto it = std::lower_bound(history.files.begin(), history.files.end(), path,
-                                   [](const model::FileHistory& f, std::string_view p) { return f.path < p; });
-  return it != history.files.end() && it->path == path ? &*it : nullptr;
-}
-
 // The functions of one file's history by name (then line), to find each
 // function's own: same name, nearest start line. Sorted once per file, so
 // a file of many functions costs n log n, not n^2.
@@ -137,7 +131,7 @@ Hotspots rank_hotspots(const model::Snapshot& snapshot, const structure::Compone
     const model::FileFacts& facts = record.facts;
     if (!scope.counts(record) || facts.binary) continue;
     const PathRole role = path_role(record.path);
-    const model::FileHistory* file_history = history ? find_history(*history, record.path) : nullptr;
+    const model::FileHistory* file_history = history ? history->file(record.path) : nullptr;
     const FunctionHistoryIndex function_history(file_history);
 
     // Per function: hazard points and exposure, from the findings and call sites.
