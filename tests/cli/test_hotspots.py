@@ -63,7 +63,7 @@ class Hotspots(Scratch):
         top = doc["files"][0]
         self.assertEqual(top["path"], "lib/fixed.c")
         factors = {f["name"]: f for f in top["factors"]}
-        self.assertEqual(set(factors), {"complexity", "hazards", "exposure", "fixes", "security_fixes", "churn",
+        self.assertEqual(set(factors), {"complexity", "hazards", "exposure", "ffi", "fixes", "security_fixes", "churn",
                                         "young", "role", "size"})
         self.assertEqual(factors["complexity"]["fact"], 11)
         self.assertEqual(factors["fixes"]["fact"], 4)
@@ -86,6 +86,23 @@ class Hotspots(Scratch):
         self.assertIn("fixes (4 fix commits) x2.24", out)
         self.assertIn("role (code that does not ship) x0.05", out)
         self.assertNotIn("Function", out)  # --by files: no function list
+
+    def test_language_boundary_raises_the_score(self):
+        """Two equal C functions; Rust imports one of them: only that one is FFI surface."""
+        self.write("c/codec.c", branchy("codec_decode", 5) + branchy("codec_other", 5))
+        self.write("src/lib.rs", 'extern "C" {\n    fn codec_decode(x: i32, d: *mut u8, s: *const u8) -> i32;\n}\n'
+                   '#[no_mangle]\npub extern "C" fn rs_entry(p: *mut u8) -> i32 {\n'
+                   '    unsafe { codec_decode(1, p, p) }\n}\n')
+        out = hotspots(self.dir, "--explain", "--by", "functions").stdout.decode()
+        self.assertIn("ffi (2 at a language boundary) x1.73", out)  # codec_decode: 1 + pointer parameters
+        self.assertIn("ffi (3 at a language boundary) x2", out)     # rs_entry: 1 + pointer, + one call into C
+        doc = json.loads(hotspots(self.dir, "--format", "json", "--by", "functions").stdout)
+        score = {f["function"]: f["score"] for f in doc["functions"]}
+        self.assertAlmostEqual(score["codec_decode"] / score["codec_other"], 3 ** 0.5, places=6)
+        self.write("oxidize.toml", "[risk]\nffi = 0\n")
+        doc = json.loads(hotspots(self.dir, "--format", "json", "--by", "functions").stdout)
+        score = {f["function"]: f["score"] for f in doc["functions"]}
+        self.assertAlmostEqual(score["codec_decode"], score["codec_other"], places=9)
 
     def test_weights_from_oxidize_toml(self):
         self.repo()

@@ -71,8 +71,8 @@ struct HistoryConfig {
 // `[risk]`: the weights of the risk score that the project sets, by name
 // (risk/risk_model.hpp's RiskWeights; the names are k_risk_weight_keys).
 // Each is a number from 0 to 100; non_product at most 1.
-inline constexpr std::array<std::string_view, 9> k_risk_weight_keys = {
-    "complexity", "hazards", "exposure", "fixes", "security_fixes", "churn", "young", "size", "non_product"};
+inline constexpr std::array<std::string_view, 10> k_risk_weight_keys = {
+    "complexity", "hazards", "exposure", "ffi", "fixes", "security_fixes", "churn", "young", "size", "non_product"};
 struct RiskConfig {
   std::vector<std::pair<std::string, double>> weights;  // in the order written
 };

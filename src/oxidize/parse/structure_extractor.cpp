@@ -78,8 +78,11 @@ void StructureExtractor::code(const Token& token) {
     case TokenKind::punct: punct(token, text); break;
     case TokenKind::string:
       // extern "C" { ... } (C++ linkage block, Rust foreign block) and
-      // extern "C" int x; alike: the next `{`, if any, is the block's.
-      if (prev_kind_ == TokenKind::identifier && spelled(prev_, "extern")) linkage_pending_ = true;
+      // extern "C" int x; alike: the next `{`, if any, is the block's. Rust's
+      // extern "Rust" { ... } declares Rust functions (the allocator's
+      // hooks): no foreign block.
+      if (prev_kind_ == TokenKind::identifier && spelled(prev_, "extern") && !(rust_ && spelled(text, "\"Rust\"")))
+        linkage_pending_ = true;
       if (record_pending_ && !record_base_clause_) record_pending_ = false;
       break;
     case TokenKind::number:
@@ -243,6 +246,8 @@ void StructureExtractor::punct(const Token& token, std::string_view text) {
           out_.records.push_back({std::string(record_name_), record_line_, record_union_, false});
       } else if (linkage_pending_) {
         kind = rust_ ? Brace::foreign : Brace::transparent;
+      } else if (rust_ && prev_kind_ == TokenKind::identifier && spelled(prev_, "extern")) {
+        kind = Brace::foreign;  // extern { ... }: the C ABI by default
       }
       record_pending_ = false;
       linkage_pending_ = false;

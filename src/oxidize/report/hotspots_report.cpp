@@ -29,6 +29,7 @@ std::string fact_text(const risk::Factor& f) {
   switch (f.id) {
     case risk::FactorId::hazards: return fmt::format("{:g} points", f.fact);
     case risk::FactorId::exposure: return fmt::format("{:g} input reads and parsers", f.fact);
+    case risk::FactorId::ffi: return fmt::format("{:g} at a language boundary", f.fact);
     case risk::FactorId::fixes: return fmt::format("{:g} fix commits", f.fact);
     case risk::FactorId::security_fixes: return fmt::format("{:g} security-fix commits", f.fact);
     case risk::FactorId::churn: return fmt::format("{:g} lines changed in 12 months", f.fact);
@@ -169,6 +170,7 @@ void hotspots_json(util::Output& out, const HotspotsView& v) {
   json.member("weights", {{"complexity", w.complexity},
                           {"hazards", w.hazards},
                           {"exposure", w.exposure},
+                          {"ffi", w.ffi},
                           {"fixes", w.fixes},
                           {"security_fixes", w.security_fixes},
                           {"churn", w.churn},

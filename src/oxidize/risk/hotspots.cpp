@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "oxidize/risk/exposure.hpp"
+#include "oxidize/risk/ffi_surface.hpp"
 #include "oxidize/risk/path_role.hpp"
 
 namespace oxidize::risk {
@@ -93,6 +94,7 @@ RiskWeights weights_from_config(const config::RiskConfig& config) {
     if (name == "complexity") w.complexity = value;
     else if (name == "hazards") w.hazards = value;
     else if (name == "exposure") w.exposure = value;
+    else if (name == "ffi") w.ffi = value;
     else if (name == "fixes") w.fixes = value;
     else if (name == "security_fixes") w.security_fixes = value;
     else if (name == "churn") w.churn = value;
@@ -125,6 +127,7 @@ Hotspots rank_hotspots(const model::Snapshot& snapshot, const structure::Compone
   Hotspots out;
   const model::History* history = snapshot.history ? &*snapshot.history : nullptr;
   out.history = history != nullptr;
+  const ForeignImports imports(snapshot);
 
   for (std::uint32_t fi = 0; fi < snapshot.files.size(); ++fi) {
     const model::FileRecord& record = snapshot.files[fi];
@@ -150,25 +153,40 @@ Hotspots rank_hotspots(const model::Snapshot& snapshot, const structure::Compone
       }
     }
     // Each callee name once (the file's names are unique), then each call.
+    const bool rust = facts.language == discover::Language::rust;
     const parse::NameList& names = facts.structure.names;
     std::vector<char> exposing(names.size());
-    for (std::size_t n = 0; n < names.size(); ++n) exposing[n] = reads_input(names[n]) || parser_name(names[n]);
+    std::vector<char> foreign(names.size());
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      exposing[n] = reads_input(names[n]) || parser_name(names[n]);
+      foreign[n] = rust && imports.imported(names[n]);
+    }
     double file_exposure = 0;
+    double file_ffi = 0;
+    std::vector<double> ffi(facts.functions.size(), 0.0);
     for (const auto& call : facts.structure.calls) {
-      if (call.callee >= exposing.size() || !exposing[call.callee]) continue;
-      file_exposure += 1;
-      if (call.function < exposure.size()) exposure[call.function] += 1;
+      if (call.callee >= names.size()) continue;
+      if (exposing[call.callee]) {
+        file_exposure += 1;
+        if (call.function < exposure.size()) exposure[call.function] += 1;
+      }
+      if (foreign[call.callee]) {
+        file_ffi += 1;
+        if (call.function < ffi.size()) ffi[call.function] += 1;
+      }
     }
     // Safe Rust is no memory-safety hotspot: of a Rust file only the unsafe
     // functions and those with unsafe blocks are scored, and a Rust file
     // without them is left out.
-    const bool rust = facts.language == discover::Language::rust;
     bool any_scored = !rust;
     double file_complexity = 0;
     for (std::size_t k = 0; k < facts.functions.size(); ++k) {
       const auto& f = facts.functions[k];
       if (rust && !f.is_unsafe && f.unsafe_blocks == 0) continue;
       any_scored = true;
+      const double boundary = boundary_points(f, facts.language, imports);
+      ffi[k] += boundary;
+      file_ffi += boundary;
       // A switch counts once: a 1,000-case register table is one decision
       // of risk, not 1,000 (docs/risk.md measures both).
       file_complexity = std::max<double>(file_complexity, f.ccn_modified);
@@ -183,6 +201,7 @@ Hotspots rank_hotspots(const model::Snapshot& snapshot, const structure::Compone
       fr.facts.complexity = f.ccn_modified;
       fr.facts.hazard_points = points[k];
       fr.facts.exposure = exposure[k];
+      fr.facts.ffi = ffi[k];
       fr.facts.role = role;
       if (const auto* h = function_history.find(f)) add_history(fr.facts, h->change, h->age);
       const RiskScore scored = score(fr.facts, weights);
@@ -198,6 +217,7 @@ Hotspots rank_hotspots(const model::Snapshot& snapshot, const structure::Compone
     file.facts.complexity = file_complexity;
     file.facts.hazard_points = file_points;
     file.facts.exposure = file_exposure;
+    file.facts.ffi = file_ffi;
     file.facts.role = role;
     if (file_history) add_history(file.facts, file_history->change, file_history->age);
     file.risk = score(file.facts, weights);
@@ -219,6 +239,7 @@ Hotspots rank_hotspots(const model::Snapshot& snapshot, const structure::Compone
     cr.facts.complexity = std::max(cr.facts.complexity, file.facts.complexity);
     cr.facts.hazard_points += file.facts.hazard_points;
     cr.facts.exposure += file.facts.exposure;
+    cr.facts.ffi += file.facts.ffi;
     cr.facts.history = cr.facts.history || file.facts.history;
     cr.facts.fixes += file.facts.fixes;
     cr.facts.security_fixes += file.facts.security_fixes;

@@ -22,6 +22,7 @@ std::string_view factor_name(FactorId id) {
     case FactorId::complexity: return "complexity";
     case FactorId::hazards: return "hazards";
     case FactorId::exposure: return "exposure";
+    case FactorId::ffi: return "ffi";
     case FactorId::fixes: return "fixes";
     case FactorId::security_fixes: return "security_fixes";
     case FactorId::churn: return "churn";
@@ -51,6 +52,7 @@ RiskScore score(const RiskFacts& facts, const RiskWeights& weights) {
   set(FactorId::complexity, facts.complexity, count_factor(facts.complexity, weights.complexity));
   set(FactorId::hazards, facts.hazard_points, count_factor(facts.hazard_points, weights.hazards));
   set(FactorId::exposure, facts.exposure, count_factor(facts.exposure, weights.exposure));
+  set(FactorId::ffi, facts.ffi, count_factor(facts.ffi, weights.ffi));
   const bool h = facts.history;
   set(FactorId::fixes, facts.fixes, h ? count_factor(facts.fixes, weights.fixes) : 1.0, h);
   set(FactorId::security_fixes, facts.security_fixes,

@@ -5,7 +5,7 @@
 // defaults were chosen, is in docs/risk.md.
 //
 //   score = role x (1 + complexity)^w_c x (1 + hazard points)^w_h
-//         x (1 + exposure)^w_e x (1 + fix commits)^w_f
+//         x (1 + exposure)^w_e x (1 + FFI surface)^w_ffi x (1 + fix commits)^w_f
 //         x (1 + security-fix commits)^w_s x (1 + churn, 12 months)^w_ch
 //         x (1 + share of lines younger than a year)^w_y
 //         / (10 + code lines)^w_size
@@ -30,6 +30,7 @@ struct RiskWeights {
   double complexity = 1.5;      // highest McCabe complexity of the item's functions, a switch counting once
   double hazards = 0.1;         // hazard points (severity x confidence of each finding)
   double exposure = 0.0;        // calls that read input, parser and decoder functions
+  double ffi = 0.5;             // a language boundary crossed: functions called from another language, calls into one
   double fixes = 0.5;           // commits whose message says fix
   double security_fixes = 0.0;  // commits whose message names a CVE or a vulnerability
   double churn = 0.25;          // lines added + deleted in the last 12 months
@@ -46,6 +47,7 @@ struct RiskFacts {
   double complexity = 0;      // McCabe with a switch counting once (ccn_modified): the max of the item's functions, or its own
   double hazard_points = 0;
   double exposure = 0;
+  double ffi = 0;             // FFI surface (risk/ffi_surface.hpp)
   bool history = false;       // false: the next four are unknown, their factors are 1
   double fixes = 0;
   double security_fixes = 0;
@@ -55,7 +57,7 @@ struct RiskFacts {
 };
 
 enum class FactorId : unsigned char {
-  complexity, hazards, exposure, fixes, security_fixes, churn, young, role, size, count_
+  complexity, hazards, exposure, ffi, fixes, security_fixes, churn, young, role, size, count_
 };
 inline constexpr std::size_t k_factor_count = static_cast<std::size_t>(FactorId::count_);
 std::string_view factor_name(FactorId id);

@@ -272,6 +272,19 @@ TEST(StructureExtractor, RustImportsExportsAndCalls) {
   EXPECT_EQ(function_named(f, "private_helper").traits, k_internal_linkage | k_callback_param);
 }
 
+TEST(StructureExtractor, RustForeignBlocksAreTheCAbiOnly) {
+  // extern { ... } is the C ABI by default; extern "Rust" { ... } declares
+  // Rust functions (the allocator's hooks), which are no import from C.
+  const auto f = analyse(
+      "extern {\n    fn c_default(x: i32) -> i32;\n}\n"
+      "extern \"Rust\" {\n    fn __rust_alloc(size: usize, align: usize) -> *mut u8;\n}\n"
+      "extern \"system\" {\n    fn GetLastError() -> u32;\n}\n",
+      Language::rust, "ffi.rs");
+  std::vector<std::string> imports;
+  for (const auto& d : f.structure.imports) imports.push_back(d.name);
+  EXPECT_EQ(imports, (std::vector<std::string>{"c_default", "GetLastError"}));
+}
+
 TEST(StructureExtractor, DeepNestingAndUnbalancedInputStayBounded) {
   std::string code = "void f(void) {";
   for (int i = 0; i < 5000; ++i) code += "{ g(";

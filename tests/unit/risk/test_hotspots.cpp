@@ -182,12 +182,13 @@ TEST(Hotspots, WeightsFromConfigSetEachNamedWeight) {
   EXPECT_EQ(w.complexity, 0.625);
   EXPECT_EQ(w.hazards, 0.75);
   EXPECT_EQ(w.exposure, 0.875);
-  EXPECT_EQ(w.fixes, 1.0);
-  EXPECT_EQ(w.security_fixes, 1.125);
-  EXPECT_EQ(w.churn, 1.25);
-  EXPECT_EQ(w.young, 1.375);
-  EXPECT_EQ(w.size, 1.5);
-  EXPECT_EQ(w.non_product, 1.625);
+  EXPECT_EQ(w.ffi, 1.0);
+  EXPECT_EQ(w.fixes, 1.125);
+  EXPECT_EQ(w.security_fixes, 1.25);
+  EXPECT_EQ(w.churn, 1.375);
+  EXPECT_EQ(w.young, 1.5);
+  EXPECT_EQ(w.size, 1.625);
+  EXPECT_EQ(w.non_product, 1.75);
   EXPECT_EQ(weights_from_config({}), RiskWeights{});  // nothing set: the defaults
 }
 
