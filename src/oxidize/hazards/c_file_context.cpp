@@ -111,7 +111,13 @@ bool FileContext::returns_null(std::string_view name) const {
     for (std::size_t t = open + 1; t < close && all_null; ++t) {
       if (!v_.is(t, "return")) continue;
       ++returns;
-      all_null = (v_.is(t + 1, "NULL") || v_.is(t + 1, "nullptr") || v_.is(t + 1, "0")) && v_.is(t + 2, ";");
+      // `return NULL;` or `return (NULL);`: NULL, nullptr or 0, in parentheses or not.
+      std::size_t value = t + 1;
+      std::size_t parens = 0;
+      while (parens < 4 && v_.is(value, "(")) ++value, ++parens;
+      all_null = v_.is(value, "NULL") || v_.is(value, "nullptr") || v_.is(value, "0");
+      for (std::size_t p = 1; p <= parens && all_null; ++p) all_null = v_.is(value + p, ")");
+      all_null = all_null && v_.is(value + parens + 1, ";");
     }
     return returns > 0 && all_null;
   };

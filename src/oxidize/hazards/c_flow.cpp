@@ -360,6 +360,7 @@ void FunctionFlow::enter(Entry& e) {
     }
   }
   if (e.body == Body::loop || e.body == Body::do_block) havoc_assigned(loop_body_begin_);
+  if (e.counter_range && find(e.loop_var) != nullptr) change(e.loop_var).value = e.counter_range;
 }
 
 // A loop's later iterations see what its body assigns: those variables are
@@ -838,6 +839,7 @@ std::size_t FunctionFlow::control_header(std::size_t i, std::string_view keyword
     e.infinite = known == true && constant_condition({open + 1, close});
     e.always = known == true;
     e.cond = {open + 1, close};
+    if (!e.dead && !e.infinite) while_counter({open + 1, close}, close + 1, e);
   } else {
     e.body = Body::loop;
     loop_header({open + 1, close}, e);
@@ -1052,26 +1054,11 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
     }
   }
   // The loop variable and its range: `i = a; i < b; i++` and the like.
-  const Range cond = parts[1];
-  if (cond.size() < 3) return;
-  std::size_t var_at = npos;
-  std::string_view op;
-  Range bound{0, 0};
-  if (v_.is_identifier(cond.begin) && find(v_.text(cond.begin)) != nullptr) {
-    var_at = cond.begin;
-    op = v_.text(cond.begin + 1);
-    bound = {cond.begin + 2, cond.end};
-  } else if (v_.is_identifier(cond.end - 1) && v_.is(cond.end - 2, ">") ) {
-    var_at = cond.end - 1;
-    op = "<";
-    bound = {cond.begin, cond.end - 2};
-  } else if (v_.is_identifier(cond.end - 1) && v_.is(cond.end - 2, ">=")) {
-    var_at = cond.end - 1;
-    op = "<=";
-    bound = {cond.begin, cond.end - 2};
-  }
-  if (var_at == npos) return;
-  const std::string_view name = v_.text(var_at);
+  const auto test = counted_test(parts[1]);
+  if (!test) return;
+  const std::string_view op = test->op;
+  const Range bound = test->bound;
+  const std::string_view name = v_.text(test->var_at);
   // The step must move the variable by one.
   const Range step = parts[2];
   bool up = false;
@@ -1110,6 +1097,80 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
   Var& var = change(name);
   var.value = range;
   e.loop_var = name;
+}
+
+std::optional<FunctionFlow::CountedTest> FunctionFlow::counted_test(Range cond) const {
+  if (cond.size() < 3) return std::nullopt;
+  CountedTest t;
+  if (v_.is_identifier(cond.begin) && find(v_.text(cond.begin)) != nullptr) {
+    t.var_at = cond.begin;
+    t.op = v_.text(cond.begin + 1);
+    t.bound = {cond.begin + 2, cond.end};
+  } else if (v_.is_identifier(cond.end - 1) && v_.is(cond.end - 2, ">")) {
+    t.var_at = cond.end - 1;
+    t.op = "<";
+    t.bound = {cond.begin, cond.end - 2};
+  } else if (v_.is_identifier(cond.end - 1) && v_.is(cond.end - 2, ">=")) {
+    t.var_at = cond.end - 1;
+    t.op = "<=";
+    t.bound = {cond.begin, cond.end - 2};
+  } else {
+    return std::nullopt;
+  }
+  return t;
+}
+
+// `i = 4; while (i >= 0) { ...; i--; }`: a while loop that counts like a
+// for loop. Only when the body is braced, its last statement moves the
+// variable by one (`i--`, `++i`, `i -= 1`) and nothing else in it writes
+// the variable: then every pass but the last sees a value between the start
+// and the bound, as in `for (i = 4; i >= 0; i--)`. A `continue` skips the
+// step and repeats a value already in the range.
+void FunctionFlow::while_counter(Range cond, std::size_t body, Entry& e) {
+  const auto test = counted_test(unwrap_condition(cond));
+  if (!test || !v_.is(body, "{")) return;
+  const std::size_t close = v_.match(body);
+  if (close == npos || close < body + 4 || !v_.is(close - 1, ";")) return;
+  const std::string_view name = v_.text(test->var_at);
+  // The last statement: `i--;`, `--i;`, `i++;`, `++i;`, `i -= 1;`, `i += 1;`.
+  std::size_t step = npos;
+  bool up = false;
+  if (v_.text(close - 3) == name && (v_.is(close - 2, "--") || v_.is(close - 2, "++"))) {
+    step = close - 3;
+    up = v_.is(close - 2, "++");
+  } else if (v_.text(close - 2) == name && (v_.is(close - 3, "--") || v_.is(close - 3, "++"))) {
+    step = close - 3;
+    up = v_.is(close - 3, "++");
+  } else if (close >= body + 5 && v_.text(close - 4) == name && v_.is(close - 2, "1") &&
+             (v_.is(close - 3, "-=") || v_.is(close - 3, "+="))) {
+    step = close - 4;
+    up = v_.is(close - 3, "+=");
+  }
+  if (step == npos || !(v_.is(step - 1, ";") || v_.is(step - 1, "{") || v_.is(step - 1, "}"))) return;
+  const bool down = !up;
+  for (std::size_t k = body + 1; k < step; ++k) {
+    if (v_.text(k) != name || !v_.is_identifier(k) || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
+    if (is_write_after(k + 1) || v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--")) return;
+  }
+  const Var* var = find(name);
+  const auto limit = evaluate(v_, test->bound, *this);
+  if (var == nullptr || !var->value || !var->value->is_point() || !limit || !limit->is_point()) return;
+  const Interval start = *var->value;
+  const std::string_view op = test->op;
+  Interval range;
+  if (up && (op == "<" || op == "<=" || op == "!=")) {
+    range = {start.lo, op == "<=" ? limit->lo : limit->lo - 1};
+  } else if (down && (op == ">" || op == ">=")) {
+    range = {op == ">=" ? limit->lo : limit->lo + 1, start.lo};
+  } else {
+    return;
+  }
+  if (range.lo > range.hi) {
+    e.dead = true;  // the body never runs
+    return;
+  }
+  e.loop_var = name;
+  e.counter_range = range;
 }
 
 // `if (cond)`: a pointer compared with NULL is checked from here on; the

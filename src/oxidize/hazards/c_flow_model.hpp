@@ -213,6 +213,7 @@ struct Entry {
   std::string_view forget_var{};       // `if (buf != default_buf)`: in this branch buf points elsewhere
   std::string_view else_forget_var{};  // if_then: the same for the else branch (`==`)
   std::string_view loop_var{};        // loop: the variable the range is for
+  std::optional<Interval> counter_range{};  // while loop: loop_var's range in the body, set once the body's havoc is done
   bool dead = false;       // the condition is never true here: nothing in it runs
   bool else_dead = false;  // if_then: the condition is always true, so the else never runs
   bool infinite = false;   // loop: no condition, or always true: left only by break, return, goto
@@ -351,6 +352,15 @@ class FunctionFlow final : public ExpressionContext {
   void close_entry(bool else_follows);
   void end_statement(std::size_t next);
   void loop_header(Range header, Entry& e);
+  void while_counter(Range cond, std::size_t body, Entry& e);
+  // `i < n`, `n > i`, `i >= 0`...: the counted variable's name, the operator
+  // as if the variable were on the left, and the bound's tokens.
+  struct CountedTest {
+    std::size_t var_at = static_cast<std::size_t>(-1);
+    std::string_view op;
+    Range bound{0, 0};
+  };
+  std::optional<CountedTest> counted_test(Range cond) const;
   void range_for(Range header);
   void returned(std::size_t begin, std::size_t end);
   // A jump: `leaves` for return, goto and calls that do not return (they
