@@ -656,6 +656,14 @@ bool FunctionFlow::data_braces(std::size_t open) const {
   return false;
 }
 
+Range FunctionFlow::body_of(std::size_t first) const {
+  if (v_.is(first, "{")) {
+    const std::size_t close = v_.match(first);
+    return close == npos ? Range{first, first} : Range{first + 1, close};
+  }
+  return {first, std::min(statement_end(first, v_.size()), v_.size())};
+}
+
 std::size_t FunctionFlow::statement_end(std::size_t i, std::size_t end) const {
   while (i < end && !v_.is(i, ";")) {
     const std::size_t m = v_.match(i);
@@ -805,6 +813,10 @@ std::size_t FunctionFlow::control_header(std::size_t i, std::string_view keyword
   if (keyword == "while" && expect_do_while_) {
     // The condition of a do-while: no body follows.
     expect_do_while_ = false;
+    if (i > 0 && v_.is(i - 1, "}")) {
+      if (const std::size_t body = v_.match(i - 1); body != npos && body < i - 1)
+        backward_scan({open + 1, close}, {body + 1, i - 1}, {0, 0});
+    }
     guarded_condition_ = short_circuits({open + 1, close});
     scan(open + 1, close, 0);
     guarded_condition_ = false;
@@ -839,7 +851,10 @@ std::size_t FunctionFlow::control_header(std::size_t i, std::string_view keyword
     e.infinite = known == true && constant_condition({open + 1, close});
     e.always = known == true;
     e.cond = {open + 1, close};
-    if (!e.dead && !e.infinite) while_counter({open + 1, close}, close + 1, e);
+    if (!e.dead && !e.infinite) {
+      while_counter({open + 1, close}, close + 1, e);
+      backward_scan({open + 1, close}, body_of(close + 1), {0, 0});
+    }
   } else {
     e.body = Body::loop;
     loop_header({open + 1, close}, e);
@@ -1029,6 +1044,7 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
   const std::array<Range, 3> parts{split[0], split[1], split[2]};
   e.infinite = parts[1].empty() || (truth(parts[1]) == true && constant_condition(parts[1]));
   e.cond = parts[1];
+  if (!e.infinite) backward_scan(parts[1], body_of(header.end + 1), parts[2]);
   if (!parts[0].empty() && !declaration(parts[0].begin, parts[0].end + 1)) scan(parts[0].begin, parts[0].end, 0);
   scan(parts[1].begin, parts[1].end, 0);
   // The step: what it changes is unknown in the body (except the loop

@@ -353,6 +353,8 @@ class FunctionFlow final : public ExpressionContext {
   void end_statement(std::size_t next);
   void loop_header(Range header, Entry& e);
   void while_counter(Range cond, std::size_t body, Entry& e);
+  // A search down an array with nothing to stop the index at 0 (c_flow_backward_scan.cpp).
+  void backward_scan(Range cond, Range body, Range step);
   // `i < n`, `n > i`, `i >= 0`...: the counted variable's name, the operator
   // as if the variable were on the left, and the bound's tokens.
   struct CountedTest {
@@ -367,6 +369,8 @@ class FunctionFlow final : public ExpressionContext {
   // leave every enclosing construct); break and continue only this one.
   void terminate(bool leaves);
   std::size_t statement_end(std::size_t i, std::size_t end) const;
+  // A control statement's body from its first token: inside the braces, or the one statement.
+  Range body_of(std::size_t first) const;
   bool data_braces(std::size_t open) const;
   bool macro_call() const;
   bool assigned_anywhere(std::string_view name) const;
