@@ -241,6 +241,11 @@ void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_o
         var.offset_known = true;
         var.target_line = (*given_)[n].line;
       }
+      // Every caller in this file passes an array of the same size as written
+      // (a parameter typed through a typedef, `PTSTR path`, is a pointer too).
+      if (var.kind != Kind::scalar && given_ != nullptr && n < given_->size() && (*given_)[n].size_tokens_known &&
+          !(*given_)[n].size_tokens.empty())
+        var.size_tokens = (*given_)[n].size_tokens;
       // Every caller in this file passes an integer the walk knows.
       if (!pointer && var.kind == Kind::scalar && given_ != nullptr && n < given_->size() &&
           (*given_)[n].value_known && (*given_)[n].value)
@@ -1453,12 +1458,14 @@ void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<c
     flow.run(functions[k]);
   }
   // Second pass: functions whose callers all pass buffers of known length
-  // are read again with those lengths (their first findings are replaced).
+  // (or size as written) are read again with those lengths (their first
+  // findings are replaced).
   for (std::size_t k = 0; k < functions.size(); ++k) {
     const auto it = calls.find(unqualified(functions[k].name));
     if (it == calls.end() || functions[k].body_end <= functions[k].body_begin) continue;
     const bool any = std::any_of(it->second.begin(), it->second.end(), [](const ArgumentFact& f) {
-      return (f.known && f.length >= 0) || (f.value_known && f.value);
+      return (f.known && f.length >= 0) || (f.value_known && f.value) ||
+             (f.size_tokens_known && !f.size_tokens.empty());
     });
     if (!any) continue;
     per_function[k].clear();

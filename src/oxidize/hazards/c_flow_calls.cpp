@@ -458,27 +458,62 @@ std::optional<DeclaredArray> FunctionFlow::declared_array(Range r) const {
   }
   const std::string_view name = single_name(r);
   const Var* var = name.empty() ? nullptr : find(name);
+  // A pointer parameter every caller gives the same array (ArgumentFact),
+  // never moved or reassigned here.
+  if (var != nullptr && var->kind != Kind::array && var->parameter && !var->size_tokens.empty() &&
+      !reassigned(name))
+    return DeclaredArray{var->type, var->size_tokens, -1};
   if (var == nullptr || var->kind != Kind::array || var->dims[1] != -1) return std::nullopt;
   const std::int64_t bytes = var->dims[0] >= 0 && var->elem_size > 0 ? var->dims[0] * var->elem_size : -1;
   if (bytes < 0 && var->size_tokens.empty()) return std::nullopt;
   return DeclaredArray{var->type, var->size_tokens, bytes};
 }
 
+bool FunctionFlow::same_tokens(Range a, Range b) const {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (v_.text(a.begin + k) != v_.text(b.begin + k)) return false;
+  return true;
+}
+
+bool FunctionFlow::reassigned(std::string_view name) const {
+  for (std::size_t k = body_.begin; k < body_.end; ++k) {
+    if (v_.text(k) != name || !v_.is_identifier(k) || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
+    if (is_write_after(k + 1) || v_.is(k - 1, "++") || v_.is(k - 1, "--") || v_.is(k - 1, "&")) return true;
+  }
+  return false;
+}
+
+// What a copy's source lies in: the array itself, or for a suffix of a
+// string found in it (`strrchr(path, '/') + 1`, `strchr(s, ':')`), that
+// array, which the suffix cannot outgrow.
+std::optional<DeclaredArray> FunctionFlow::source_array(Range r) const {
+  r = strip_casts(r);
+  if (r.size() >= 6 && (v_.is(r.begin, "strrchr") || v_.is(r.begin, "strchr")) && v_.is(r.begin + 1, "(")) {
+    const std::size_t close = v_.match(r.begin + 1);
+    const bool plus_constant = close + 3 == r.end && v_.is(close + 1, "+") && v_.is_number(close + 2);
+    if (close != npos && (close + 1 == r.end || plus_constant)) {
+      const auto args = v_.split_top_level({r.begin + 2, close}, ",");
+      if (args.size() == 2) return declared_array(args[0]);
+    }
+  }
+  return declared_array(r);
+}
+
 // The source is an array no larger than the destination: sizes known and
-// in order (`char value[32]` into `config.user[256]`), or the same element
-// type and the same size as written (`char a[MAX_PATH]` and `char
-// b[MAX_PATH]`, a header's macro; pngcp's `curr[32*SL]` and `best[32*SL]`).
+// in order (`char value[32]` into `config.user[256]`), or the same size as
+// written (`char a[MAX_PATH]` and `TCHAR b[MAX_PATH]`, a header's macro;
+// pngcp's `curr[32*SL]` and `best[32*SL]`). The element types need not be
+// spelled alike: a string copy compiles only when both are the copy's
+// character type (strcpy's char, wcscpy's wchar_t), whatever the typedef.
 // A string held in the source fits. Members are known by name only, so
 // this only ever lowers a finding, never makes one.
 bool FunctionFlow::source_fits(Range dest, Range source) const {
   const auto d = declared_array(dest);
-  const auto s = d ? declared_array(source) : std::nullopt;
+  const auto s = d ? source_array(source) : std::nullopt;
   if (!d || !s) return false;
   if (d->bytes >= 0 && s->bytes >= 0) return s->bytes <= d->bytes;
-  if (d->type != s->type || d->size_tokens.empty() || d->size_tokens.size() != s->size_tokens.size()) return false;
-  for (std::size_t k = 0; k < d->size_tokens.size(); ++k)
-    if (v_.text(d->size_tokens.begin + k) != v_.text(s->size_tokens.begin + k)) return false;
-  return true;
+  return !d->size_tokens.empty() && same_tokens(d->size_tokens, s->size_tokens);
 }
 
 bool FunctionFlow::sized_by_strlen(Range arg) const {
@@ -768,6 +803,15 @@ std::size_t FunctionFlow::call(std::size_t i) {
       auto& facts = (*record_)[callee];
       if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0, false, true, true, std::nullopt});
       ArgumentFact& merged = facts[n];
+      // The same size as written at every call site: `[MAX_PATH]` each time.
+      if (merged.size_tokens_known) {
+        const bool symbolic = var != nullptr && var->kind == Kind::array && var->dims[0] < 0 &&
+                              var->dims[1] == -1 && !var->size_tokens.empty();
+        if (!symbolic || (!merged.size_tokens.empty() && !same_tokens(merged.size_tokens, var->size_tokens)))
+          merged.size_tokens_known = false;
+        else
+          merged.size_tokens = var->size_tokens;
+      }
       // An integer value every caller passes alike (`set_entry(5)`). Callers
       // that differ turn it off: a hull of their values would pair one
       // caller's count with another's buffer.

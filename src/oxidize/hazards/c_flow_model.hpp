@@ -99,7 +99,8 @@ struct Var {
   std::array<std::int64_t, 3> dims{-1, -1, -1};  // array dimensions
   std::int64_t elem_size = 0;   // bytes per element, if a basic type
   std::string_view type;        // the base type's last word
-  TokenView::Range size_tokens{0, 0};  // an array's first dimension as written, when not evaluated (`[MAX_PATH]`)
+  TokenView::Range size_tokens{0, 0};  // an array's first dimension as written, when not evaluated (`[MAX_PATH]`);
+                                       // of a pointer parameter, what every caller's array says (ArgumentFact)
   bool unsigned_type = false;   // an unsigned integer type (unsigned char, uint8_t, size_t)
   // Pointers.
   Target target = Target::unknown;
@@ -243,6 +244,11 @@ struct ArgumentFact {
   // knows (`set_entry(5)`).
   bool value_known = true;
   std::optional<Interval> value;
+  // A character array every caller passes with the same size as written,
+  // when no number is known for it (`TCHAR path[MAX_PATH]`, MAX_PATH from a
+  // system header): the parameter holds an array of that size.
+  bool size_tokens_known = true;
+  TokenView::Range size_tokens{0, 0};
 };
 using CallFacts = std::unordered_map<std::string_view, std::vector<ArgumentFact>>;
 
@@ -395,6 +401,7 @@ class FunctionFlow final : public ExpressionContext {
   std::optional<std::int64_t> constant_string_length(Range arg) const;
   bool length_compared_before(std::size_t at) const;
   std::optional<DeclaredArray> declared_array(Range r) const;
+  std::optional<DeclaredArray> source_array(Range r) const;
   bool source_fits(Range dest, Range source) const;
   bool strings_measured_before(const TokenView::RangeList& args, std::size_t at) const;
   bool holds_only_literals(Range arg) const;
@@ -422,6 +429,9 @@ class FunctionFlow final : public ExpressionContext {
   void bounded_format_size(std::string_view callee, const LibraryCall& lib, const TokenView::RangeList& args,
                            std::size_t at);
   std::string_view single_name(Range r) const;
+  bool same_tokens(Range a, Range b) const;
+  // Assigned, moved or its address taken anywhere in the body.
+  bool reassigned(std::string_view name) const;
   Range strip_casts(Range r) const;
 
   void report(RuleId rule, Confidence c, std::size_t at, std::string message) {
