@@ -543,7 +543,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
         if (decl.ndims > 0 && g.dims[0] < 0) g.size_tokens = decl.dims[0];
         if (decl.ndims > 0) {
           g.length = g.dims[0];
-          g.target = Target::array;
+          g.points.target = Target::array;
           g.base = v.text(decl.name);
         }
         if (!v.is(decl.name + 1, "(")) {

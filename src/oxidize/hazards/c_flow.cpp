@@ -115,7 +115,7 @@ void FunctionFlow::forget_global_values() {
   std::vector<std::string_view> names;
   const auto collect = [&](std::string_view name, Var& var) {
     if (var.local || var.parameter) return;
-    if (var.value || (var.kind == Kind::pointer && var.target != Target::unknown)) names.push_back(name);
+    if (var.value || (var.kind == Kind::pointer && var.points.target != Target::unknown)) names.push_back(name);
   };
   if (vars_.tracking(k_globals_tracker)) vars_.take_touched(k_globals_tracker, collect);
   else vars_.for_each(collect);
@@ -232,14 +232,14 @@ void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_o
       // Every caller in this file passes a buffer of a known length.
       if (pointer && given_ != nullptr && n < given_->size() && (*given_)[n].known && (*given_)[n].length >= 0 &&
           (var.elem_size == 0 || var.elem_size == (*given_)[n].elem_size)) {
-        var.target = (*given_)[n].heap ? Target::heap : Target::array;
+        var.points.target = (*given_)[n].heap ? Target::heap : Target::array;
         var.length = (*given_)[n].length;
         var.smallest_caller = !(*given_)[n].agree;
         var.elem_size = (*given_)[n].elem_size;
         var.base = v_.text(last);
         var.offset = 0;
         var.offset_known = true;
-        var.target_line = (*given_)[n].line;
+        var.points.line = (*given_)[n].line;
       }
       // Every caller in this file passes an array of the same size as written
       // (a parameter typed through a typedef, `PTSTR path`, is a pointer too).
@@ -339,7 +339,7 @@ void FunctionFlow::open_body(Entry e, std::size_t next) {
 void FunctionFlow::enter(Entry& e) {
   if (!e.forget_var.empty() && find(e.forget_var) != nullptr) {
     Var& c = change(e.forget_var);
-    c.target = Target::unknown;
+    c.points.target = Target::unknown;
     c.offset_known = false;
   }
   if (!e.refine_var.empty()) {
@@ -353,15 +353,16 @@ void FunctionFlow::enter(Entry& e) {
     }
   }
   if (!e.null_var.empty()) {
+    // The condition found it NULL: surely so on this path.
     Var& var = change(e.null_var);
-    var.target = Target::null;
-    var.null_by_compare = true;
+    var.points.set(Target::null, var.points.line);
+    var.points.by_compare = true;
   }
   if (!e.nonnull_var.empty()) {
-    if (Var* var = find(e.nonnull_var); var != nullptr && var->target == Target::null) {
+    if (Var* var = find(e.nonnull_var); var != nullptr && var->points.target == Target::null) {
       Var& c = change(e.nonnull_var);
-      c.target = Target::unknown;
-      c.null_by_compare = false;
+      c.points.target = Target::unknown;
+      c.points.by_compare = false;
     }
   }
   if (e.body == Body::loop || e.body == Body::do_block) havoc_assigned(loop_body_begin_);
@@ -396,16 +397,13 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
     Var& c = change(v_.text(k));
     c.value.reset();
     c.offset_known = false;
-    if (maybe && c.target == Target::null && !c.null_maybe) {
-      c.null_maybe = true;
-      c.maybe_depth = static_cast<std::uint32_t>(entries_.size());
-      c.maybe_origin = {body_begin, end};
-    } else if (maybe && c.target == Target::freed && !c.freed_conditionally) {
-      c.freed_conditionally = true;
-      c.maybe_depth = static_cast<std::uint32_t>(entries_.size());
-      c.maybe_origin = {body_begin, end};
-    } else if (!maybe && (c.target == Target::null || c.target == Target::freed)) {
-      c.target = Target::unknown;
+    const bool null_or_freed = c.points.target == Target::null || c.points.target == Target::freed;
+    if (maybe && null_or_freed && !c.points.some_paths) {
+      c.points.some_paths = true;
+      c.points.depth = static_cast<std::uint32_t>(entries_.size());
+      c.points.origin = {body_begin, end};
+    } else if (!maybe && null_or_freed) {
+      c.points.target = Target::unknown;
     }
     // Written by a plain `=` somewhere in the loop: a read before it may see
     // another iteration's value (`x += 1` alone reads it uninitialised).
@@ -462,10 +460,8 @@ void FunctionFlow::close_entry(bool else_follows) {
       std::vector<std::string_view> set = e.else_nonnull_more;
       if (!e.else_nonnull_var.empty()) set.push_back(e.else_nonnull_var);
       for (auto name : set) {
-        if (Var* var = name.empty() ? nullptr : find(name); var != nullptr && var->target == Target::null) {
-          Var& c = change(name);
-          c.target = Target::unknown;
-          c.null_maybe = false;
+        if (Var* var = name.empty() ? nullptr : find(name); var != nullptr && var->points.target == Target::null) {
+          change(name).points.forget();
         }
       }
     }
@@ -481,9 +477,9 @@ void FunctionFlow::close_entry(bool else_follows) {
   }
   if (e.body == Body::else_branch && e.then_begin != npos) havoc_assigned(e.then_begin);
   if (!e.null_var.empty()) {
-    if (Var* var = find(e.null_var); var != nullptr && var->null_by_compare) {
-      var->target = Target::unknown;
-      var->null_by_compare = false;
+    if (Var* var = find(e.null_var); var != nullptr && var->points.by_compare) {
+      var->points.target = Target::unknown;
+      var->points.by_compare = false;
     }
   }
   if (!e.loop_var.empty()) {
@@ -521,7 +517,7 @@ bool FunctionFlow::constant_condition(Range cond) const {
 // ... if (!err) use(q)`): then the paths are correlated and the finding low.
 // Calls (`rand()`) do not count as shared names.
 bool FunctionFlow::correlated(const Var& var) const {
-  const Range origin = var.maybe_origin;
+  const Range origin = var.points.origin;
   if (origin.empty()) return true;
   const auto names_in = [&](Range r, auto&& each) {
     for (std::size_t k = r.begin; k < r.end; ++k)
@@ -530,15 +526,9 @@ bool FunctionFlow::correlated(const Var& var) const {
   // The very same test as the branch that made the fact (`if (flag == 10)
   // free(p); ... if (flag == 10) use(p)`): that path is taken here, not
   // excluded.
-  const auto same_test = [&](Range a, Range b) {
-    if (a.empty() || a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k)
-      if (v_.text(a.begin + k) != v_.text(b.begin + k)) return false;
-    return true;
-  };
-  for (std::size_t d = var.maybe_depth; d < entries_.size(); ++d)
-    if (same_test(var.maybe_cond, entries_[d].cond)) return false;
-  for (std::size_t d = var.maybe_depth; d < entries_.size(); ++d) {
+  for (std::size_t d = var.points.depth; d < entries_.size(); ++d)
+    if (!var.points.cond.empty() && same_tokens(var.points.cond, entries_[d].cond)) return false;
+  for (std::size_t d = var.points.depth; d < entries_.size(); ++d) {
     if (entries_[d].always) continue;  // a test known to pass excludes no path
     bool shared = false;
     names_in(entries_[d].cond, [&](std::string_view later) { shared = shared || named_in(later, origin); });
@@ -594,20 +584,12 @@ void FunctionFlow::join_branch(const Entry& e) {
     var->value.reset();
     // Pointing elsewhere on the other path: unknown (NULL and freed become "maybe" below).
     const auto& before = undo_[k].second;
-    if (before && before->target != var->target && var->target != Target::null && var->target != Target::freed) {
-      var->target = Target::unknown;
-      var->offset_known = false;
-    }
-    var->offset_known = var->offset_known && undo_[k].second && undo_[k].second->offset == var->offset;
-    // Each enclosing branch that closes widens the fact's origin to itself
-    // (its condition and body) and moves its depth out.
-    if (var->target == Target::null || var->target == Target::freed) {
-      if (var->target == Target::null) var->null_maybe = true;
-      else var->freed_conditionally = true;
-      var->maybe_depth = static_cast<std::uint32_t>(entries_.size());
-      var->maybe_origin = origin;
-      var->maybe_cond = e.cond;
-    }
+    const Target target = var->points.target;
+    // Each enclosing branch that closes widens a "some paths" fact's origin
+    // to itself (its condition and body) and moves its depth out.
+    var->points.join(before ? &before->points : nullptr, static_cast<std::uint32_t>(entries_.size()), origin, e.cond);
+    if (var->points.target != target) var->offset_known = false;
+    var->offset_known = var->offset_known && before && before->offset == var->offset;
   }
 }
 
@@ -983,7 +965,7 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
           fresh.dims[0] = static_cast<std::int64_t>(v_.arguments(decl.init.begin).size());
       }
       fresh.length = fresh.dims[0];
-      fresh.target = Target::array;
+      fresh.points.target = Target::array;
       fresh.base = name;
       fresh.base_local = fresh.local;
     }
@@ -1068,7 +1050,7 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
         c.forget_target();
       // `p++`, `++p`, `p += n`: after the loop it points past its start
       // unless the body never ran.
-      else if (c.target == Target::heap &&
+      else if (c.points.target == Target::heap &&
                ((i + 1 < parts[2].end && (v_.is(i + 1, "++") || v_.is(i + 1, "+="))) ||
                 (i > parts[2].begin && v_.is(i - 1, "++"))))
         c.advanced_line = v_.line(i);
@@ -1426,7 +1408,7 @@ void FunctionFlow::returned(std::size_t begin, std::size_t end) {
   if ((address && var->local) || (var->kind == Kind::array && var->local)) {
     report(RuleId::return_local_address, Confidence::high, r.begin,
            fmt::format("returns the address of local '{}', which ends with the function", name));
-  } else if (var->kind == Kind::pointer && (var->target == Target::array || var->target == Target::address) &&
+  } else if (var->kind == Kind::pointer && (var->points.target == Target::array || var->points.target == Target::address) &&
              var->base_local) {
     report(RuleId::return_local_address, Confidence::medium, r.begin,
            fmt::format("returns '{}', which points into local '{}'", name, var->base));

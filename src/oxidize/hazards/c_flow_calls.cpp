@@ -685,7 +685,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
     if (var != nullptr && !var->contents_written) change(name).contents_written = true;
     // A pointer to a variable (`pp = &p`) handed on: the callee may write p.
     var = find(name);
-    if (var != nullptr && var->target == Target::address && !var->base.empty() && find(var->base) != nullptr)
+    if (var != nullptr && var->points.target == Target::address && !var->base.empty() && find(var->base) != nullptr)
       change(var->base).written_elsewhere();
   };
   // `&p` among the arguments: the call copies the pointer itself
@@ -723,11 +723,11 @@ std::size_t FunctionFlow::call(std::size_t i) {
       if (!reads_pointer_argument(callee, n)) continue;
       const std::string_view name = single_name(strip_casts(args[n]));
       const Var* var = name.empty() ? nullptr : find(name);
-      if (var == nullptr || var->kind != Kind::pointer || var->target != Target::freed) continue;
+      if (var == nullptr || var->kind != Kind::pointer || var->points.target != Target::freed) continue;
       report(RuleId::use_after_free,
-             var->freed_conditionally ? maybe(*var) : across(var->target_line, v_.line(i), Confidence::high), i,
-             fmt::format("'{}' was freed on line {} and {} reads it", name, var->target_line, callee));
-      change(name).target = Target::unknown;
+             var->points.freed_some_paths() ? maybe(*var) : across(var->points.line, v_.line(i), Confidence::high), i,
+             fmt::format("'{}' was freed on line {} and {} reads it", name, var->points.line, callee));
+      change(name).points.target = Target::unknown;
     }
   }
   // assert(p), BUG_ON(!p): the program stops (or warns) unless p is set.
@@ -740,10 +740,8 @@ std::size_t FunctionFlow::call(std::size_t i) {
     std::vector<std::string_view> set = negated ? probe.else_nonnull_more : std::vector<std::string_view>{};
     set.push_back(negated ? probe.else_nonnull_var : probe.nonnull_var);
     for (auto name : set) {
-      if (Var* var = name.empty() ? nullptr : find(name); var != nullptr && var->target == Target::null) {
-        Var& c = change(name);
-        c.target = Target::unknown;
-        c.null_maybe = false;
+      if (Var* var = name.empty() ? nullptr : find(name); var != nullptr && var->points.target == Target::null) {
+        change(name).points.forget();
       }
     }
   }
@@ -758,16 +756,16 @@ std::size_t FunctionFlow::call(std::size_t i) {
       const Var* var = name.empty() ? nullptr : find(name);
       if (var == nullptr || var->kind != Kind::pointer) continue;
       if (summary->dereferences >> n & 1) {
-        if (var->target == Target::null && !guarded_condition_) {
+        if (var->points.target == Target::null && !guarded_condition_) {
           report(RuleId::null_dereference,
-                 var->null_maybe ? maybe(*var) : across(var->target_line, v_.line(i), Confidence::medium), i,
-                 fmt::format("'{}' is NULL (line {}) and {} dereferences it", name, var->target_line, callee));
-          change(name).target = Target::unknown;
-        } else if (var->target == Target::freed) {
+                 var->points.null_some_paths() ? maybe(*var) : across(var->points.line, v_.line(i), Confidence::medium), i,
+                 fmt::format("'{}' is NULL (line {}) and {} dereferences it", name, var->points.line, callee));
+          change(name).points.target = Target::unknown;
+        } else if (var->points.target == Target::freed) {
           report(RuleId::use_after_free,
-                 var->freed_conditionally ? maybe(*var) : across(var->target_line, v_.line(i), Confidence::high), i,
-                 fmt::format("'{}' was freed on line {} and {} uses it", name, var->target_line, callee));
-          change(name).target = Target::unknown;
+                 var->points.freed_some_paths() ? maybe(*var) : across(var->points.line, v_.line(i), Confidence::high), i,
+                 fmt::format("'{}' was freed on line {} and {} uses it", name, var->points.line, callee));
+          change(name).points.target = Target::unknown;
         }
       }
       if (summary->frees >> n & 1) freed_by_callee.push_back(name);
@@ -795,9 +793,9 @@ std::size_t FunctionFlow::call(std::size_t i) {
       if (var != nullptr && var->kind == Kind::array && var->dims[0] >= 0 && var->dims[1] == -1) {
         fact = {true, var->dims[0], var->elem_size, v_.line(i), false, true, true, std::nullopt};
       } else if (var != nullptr && var->kind == Kind::pointer &&
-                 (var->target == Target::array || var->target == Target::heap) && var->offset_known &&
+                 (var->points.target == Target::array || var->points.target == Target::heap) && var->offset_known &&
                  var->length >= 0) {
-        fact = {true, var->length - var->offset, var->elem_size, v_.line(i), var->target == Target::heap, true, true,
+        fact = {true, var->length - var->offset, var->elem_size, v_.line(i), var->points.target == Target::heap, true, true,
                 std::nullopt};
       }
       auto& facts = (*record_)[callee];
@@ -848,7 +846,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
       Var& c = change(name);
       c.initialized = true;
       c.value.reset();
-      if (c.target == Target::null || c.target == Target::freed) c.target = Target::unknown;
+      if (c.points.target == Target::null || c.points.target == Target::freed) c.points.target = Target::unknown;
     }
   }
   if (lib == nullptr) {
@@ -874,9 +872,9 @@ std::size_t FunctionFlow::call(std::size_t i) {
         if (!var->initialized) change(v_.text(k)).initialized = true;
         // A bare name given to a macro may come back assigned (swap(a, b), get_user(x, p)).
         const bool bare = a.size() == 1;
-        if ((loop_macro && var->target == Target::freed) || ((loop_macro || bare) && var->target == Target::null)) {
+        if ((loop_macro && var->points.target == Target::freed) || ((loop_macro || bare) && var->points.target == Target::null)) {
           Var& c = change(v_.text(k));
-          c.target = Target::unknown;
+          c.points.target = Target::unknown;
           c.value.reset();
         }
       }
@@ -904,7 +902,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
           if (p != nullptr && p->kind == Kind::array && !p->parameter)
             report(RuleId::free_not_heap, Confidence::high, i,
                    fmt::format("{} of an address inside array '{}', not heap memory", callee, v_.text(a.begin)));
-          else if (p != nullptr && p->kind == Kind::pointer && p->target == Target::heap)
+          else if (p != nullptr && p->kind == Kind::pointer && p->points.target == Target::heap)
             report(RuleId::free_offset_pointer, Confidence::high, i,
                    fmt::format("{} of '{} + {}', not the start of its block", callee, v_.text(a.begin),
                                v_.text(a.begin + 2)));

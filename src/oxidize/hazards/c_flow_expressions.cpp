@@ -306,7 +306,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     dereference(name, *var, i, is_write_after(i + 1));
     var = find(name);
     // *pp = rhs where pp = &p: p is assigned.
-    if (var->target == Target::address && v_.is(i + 1, "=") && !(i >= 2 && v_.is(i - 2, "*"))) {
+    if (var->points.target == Target::address && v_.is(i + 1, "=") && !(i >= 2 && v_.is(i - 2, "*"))) {
       const std::string_view pointee = var->base;
       if (const Var* p = find(pointee); p != nullptr && p->kind != Kind::array) {
         const std::size_t rhs_end = expression_end(i + 2, end);
@@ -315,7 +315,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
       }
     }
     // **pp where pp = &p: the second dereference is of p.
-    if (i >= 2 && v_.is(i - 2, "*") && is_unary_at(i - 2) && var->target == Target::address) {
+    if (i >= 2 && v_.is(i - 2, "*") && is_unary_at(i - 2) && var->points.target == Target::address) {
       const std::string_view inner = var->base;
       if (Var* p = find(inner); p != nullptr && p->kind == Kind::pointer) dereference(inner, *p, i, is_write_after(i + 1));
       var = find(name);
@@ -378,7 +378,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
       else c.offset_known = false;
       if (v_.is(i + 1, "--") || v_.is(i + 1, "-=") || (after_incdec && v_.is(i - 1, "--"))) {
         c.advanced_line = 0;
-      } else if (c.target == Target::heap) {
+      } else if (c.points.target == Target::heap) {
         // `while (isspace(*s)) s++;`: moved forward on every turn of a loop.
         for (auto e = entries_.rbegin(); e != entries_.rend(); ++e)
           if (e->body == Body::loop || e->body == Body::do_block) {
@@ -403,8 +403,8 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
       // Both of known size (not `extern char _start[]`, linker symbols
       // that bound one region).
       if (!a.empty() && !b.empty() && a != b &&
-          (var->target == Target::array || var->target == Target::heap) &&
-          (other->target == Target::array || other->target == Target::heap) && var->length > 0 &&
+          (var->points.target == Target::array || var->points.target == Target::heap) &&
+          (other->points.target == Target::array || other->points.target == Target::heap) && var->length > 0 &&
           other->length > 0)
         report(RuleId::pointer_subtraction_unrelated, Confidence::high, i,
                fmt::format("'{}' and '{}' point into different objects ('{}' and '{}')", name, v_.text(i + 2), a, b));
@@ -425,8 +425,8 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
 // into an array).
 void FunctionFlow::pointer_arithmetic(std::string_view name, const Var& var, std::size_t at) {
   if (!file_.cpp() || var.kind != Kind::pointer) return;
-  if (var.target == Target::array || var.target == Target::heap || var.target == Target::literal) return;
-  const bool single = var.target == Target::address && var.length == 1;
+  if (var.points.target == Target::array || var.points.target == Target::heap || var.points.target == Target::literal) return;
+  const bool single = var.points.target == Target::address && var.length == 1;
   report(RuleId::cpp_pointer_arithmetic, single ? Confidence::medium : Confidence::low, at,
          single ? fmt::format("'{}' points to the single object '{}': arithmetic on it leaves the object", name,
                               var.base)
@@ -441,24 +441,24 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
     change(name).initialized = true;
     return;
   }
-  switch (var.target) {
+  switch (var.points.target) {
     case Target::null:
       if (guarded_condition_) return;  // `p && p->x`: the check is in the same condition
       report(RuleId::null_dereference,
-             var.null_maybe ? maybe(var)
-                            : across(var.target_line, v_.line(at),
-                                     var.null_by_compare ? Confidence::medium : Confidence::high),
+             var.points.null_some_paths() ? maybe(var)
+                            : across(var.points.line, v_.line(at),
+                                     var.points.by_compare ? Confidence::medium : Confidence::high),
              at,
-             var.null_by_compare
+             var.points.by_compare
                  ? fmt::format("'{}' is dereferenced where the condition just found it NULL", name)
-                 : fmt::format("'{}' is dereferenced but was set to NULL on line {}", name, var.target_line));
-      change(name).target = Target::unknown;
+                 : fmt::format("'{}' is dereferenced but was set to NULL on line {}", name, var.points.line));
+      change(name).points.target = Target::unknown;
       return;
     case Target::freed:
       report(RuleId::use_after_free,
-             var.freed_conditionally ? maybe(var) : across(var.target_line, v_.line(at), Confidence::high), at,
-             fmt::format("'{}' is used after it was freed on line {}", name, var.target_line));
-      change(name).target = Target::unknown;
+             var.points.freed_some_paths() ? maybe(var) : across(var.points.line, v_.line(at), Confidence::high), at,
+             fmt::format("'{}' is used after it was freed on line {}", name, var.points.line));
+      change(name).points.target = Target::unknown;
       return;
     case Target::heap:
       if (var.unchecked) {
@@ -501,7 +501,7 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
   if (var.kind == Kind::array) {
     length = var.dims[0];
   } else if (var.kind == Kind::pointer || var.kind == Kind::unknown) {
-    if (var.target != Target::heap && var.target != Target::array && var.target != Target::literal) return;
+    if (var.points.target != Target::heap && var.points.target != Target::array && var.points.target != Target::literal) return;
     if (!var.offset_known) return;
     length = var.length;
     offset = var.offset;
@@ -552,9 +552,8 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
   var.from_strlen = false;
   for (std::size_t t = rhs_full.begin; t < rhs_full.end && !var.from_strlen; ++t)
     var.from_strlen = v_.is(t, "strlen") || v_.is(t, "strnlen");
-  var.null_by_compare = false;
-  var.freed_conditionally = false;
-  var.null_maybe = false;
+  var.points.by_compare = false;
+  var.points.some_paths = false;
   var.advanced_line = 0;
   var.value.reset();
   const Range rhs = strip_casts(rhs_full);
@@ -562,8 +561,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
   const auto set_pointer = [&](Target target) {
     if (var.kind == Kind::unknown) var.kind = Kind::pointer;
     if (!var.local && !var.parameter) ++globals_with_values_;  // a call may point it elsewhere
-    var.target = target;
-    var.target_line = line;
+    var.points.set(target, line);
     var.offset = 0;
     var.offset_known = true;
     var.length = -1;
@@ -695,8 +693,8 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
         const Var copy = *src;
         if (address && copy.kind != Kind::array && v_.is(k + 1, "[")) {
           // &p[i]: a pointer into what p points to.
-          if (copy.target != Target::array && copy.target != Target::heap) {
-            var.target = Target::unknown;
+          if (copy.points.target != Target::array && copy.points.target != Target::heap) {
+            var.points.target = Target::unknown;
             var.offset_known = false;
             return;
           }
@@ -717,7 +715,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
           if (var.elem_size == 0 && var.type == copy.type) var.elem_size = copy.elem_size;
           // Through a cast to another element type, counts change units.
           if (!same_units(var, copy)) var.length = -1;
-        } else if (copy.kind == Kind::pointer || copy.target != Target::unknown) {
+        } else if (copy.kind == Kind::pointer || copy.points.target != Target::unknown) {
           const Kind kind = var.kind == Kind::unknown ? Kind::pointer : var.kind;
           const std::int64_t elem = var.elem_size;
           const bool was_param = var.parameter;
@@ -731,7 +729,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
           var.parameter = was_param;
           var.elem_size = elem;
           var.initialized = true;
-          if (copy.target == Target::freed) var.target = Target::unknown;  // too clever to follow
+          if (copy.points.target == Target::freed) var.points.target = Target::unknown;  // too clever to follow
         } else {
           return;
         }
@@ -757,7 +755,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     }
   }
   if (var.kind == Kind::pointer || var.kind == Kind::unknown) {
-    var.target = Target::unknown;
+    var.points.target = Target::unknown;
     var.offset_known = false;
     var.unchecked = false;
     var.contents_written = true;
@@ -771,7 +769,7 @@ std::optional<std::int64_t> FunctionFlow::destination_bytes(Range arg) const {
   if (var == nullptr) return std::nullopt;
   if (var->kind == Kind::array && var->dims[0] >= 0 && var->elem_size > 0 && var->dims[1] == -1)
     return var->dims[0] * var->elem_size;
-  if (var->kind == Kind::pointer && (var->target == Target::heap || var->target == Target::array) &&
+  if (var->kind == Kind::pointer && (var->points.target == Target::heap || var->points.target == Target::array) &&
       var->offset_known && var->offset == 0 && var->length >= 0 && var->elem_size > 0)
     return var->length * var->elem_size;
   return std::nullopt;
@@ -786,11 +784,11 @@ void FunctionFlow::release(std::string_view name, std::size_t at, Allocator by) 
   }
   // A parameter's buffer comes from the caller: what it is was seen there.
   const bool from_caller = var->parameter;
-  switch (var->target) {
+  switch (var->points.target) {
     case Target::freed:
       report(RuleId::double_free,
-             var->freed_conditionally ? maybe(*var) : across(var->target_line, v_.line(at), Confidence::high), at,
-             fmt::format("'{}' was already freed on line {}", name, var->target_line));
+             var->points.freed_some_paths() ? maybe(*var) : across(var->points.line, v_.line(at), Confidence::high), at,
+             fmt::format("'{}' was already freed on line {}", name, var->points.line));
       return;
     case Target::array:
     case Target::address:
@@ -803,7 +801,7 @@ void FunctionFlow::release(std::string_view name, std::size_t at, Allocator by) 
       }
       report(RuleId::free_not_heap, Confidence::high, at,
              fmt::format("'{}' points to {}, not heap memory", name,
-                         var->target == Target::literal ? std::string("a string literal")
+                         var->points.target == Target::literal ? std::string("a string literal")
                                                         : fmt::format("'{}'", var->base)));
       return;
     case Target::heap:
@@ -822,7 +820,7 @@ void FunctionFlow::release(std::string_view name, std::size_t at, Allocator by) 
         static constexpr const char* releases[] = {"", "free", "delete", "delete[]"};
         report(RuleId::dealloc_mismatch, Confidence::high, at,
                fmt::format("'{}' was allocated with {} on line {} but released with {}", name,
-                           names[static_cast<int>(var->allocator)], var->target_line,
+                           names[static_cast<int>(var->allocator)], var->points.line,
                            releases[static_cast<int>(by)]));
       }
       break;
@@ -830,9 +828,7 @@ void FunctionFlow::release(std::string_view name, std::size_t at, Allocator by) 
       break;
   }
   Var& c = change(name);
-  c.target = Target::freed;
-  c.target_line = v_.line(at);
-  c.freed_conditionally = false;
+  c.points.set(Target::freed, v_.line(at));
   if (!c.local && !c.parameter) ++globals_with_values_;  // a call may allocate it again
 
 }

@@ -89,6 +89,50 @@ using VarMap = NameTable<struct Var>;
 constexpr std::size_t k_labels_tracker = 0;
 constexpr std::size_t k_globals_tracker = 1;
 
+// Where a pointer points, as the walk knows it on the paths that reach
+// here: one value, changed by set() and forget(), and merged by one rule
+// where paths meet (join(), for a branch that may or may not have run).
+struct PointsTo {
+  Target target = Target::unknown;
+  std::uint32_t line = 0;    // where it was allocated, freed or set to NULL
+  bool by_compare = false;   // NULL because a condition said so on this path (undone when the branch closes)
+  bool some_paths = false;   // NULL or freed on some paths only: a branch that did it fell through
+  // The branch that made it "some paths": its nesting when joined, its
+  // tokens (condition through body) and its condition.
+  std::uint32_t depth = 0;
+  TokenView::Range origin{0, 0};
+  TokenView::Range cond{0, 0};
+
+  // Surely `t` on this path (by_compare, the branch's own mark, is kept).
+  void set(Target t, std::uint32_t at_line) {
+    target = t;
+    line = at_line;
+    some_paths = false;
+  }
+  void forget() {
+    target = Target::unknown;
+    by_compare = false;
+    some_paths = false;
+  }
+  bool null_some_paths() const { return target == Target::null && some_paths; }
+  bool freed_some_paths() const { return target == Target::freed && some_paths; }
+  // The merge rule. After a branch that may or may not have run (`before`:
+  // the state on the path that skipped it; null when the variable was new):
+  // the same target stays; NULL or freed inside the branch becomes "on some
+  // paths" (made by the branch at `depth`, `origin`, `cond`; a later join
+  // widens it to the enclosing branch); anything else is unknown.
+  void join(const PointsTo* before, std::uint32_t at_depth, TokenView::Range at_origin, TokenView::Range at_cond) {
+    if (target == Target::null || target == Target::freed) {
+      some_paths = true;
+      depth = at_depth;
+      origin = at_origin;
+      cond = at_cond;
+    } else if (before != nullptr && before->target != target) {
+      target = Target::unknown;
+    }
+  }
+};
+
 struct Var {
   Kind kind = Kind::unknown;
   bool local = false;        // automatic storage of this function (not static, not a parameter)
@@ -103,9 +147,8 @@ struct Var {
                                        // of a pointer parameter, what every caller's array says (ArgumentFact)
   bool unsigned_type = false;   // an unsigned integer type (unsigned char, uint8_t, size_t)
   // Pointers.
-  Target target = Target::unknown;
+  PointsTo points;
   Allocator allocator = Allocator::none;
-  std::uint32_t target_line = 0;  // where it was allocated, freed or set to NULL
   std::size_t alloc_token = 0;    // the allocation call (where a missing check is reported)
   std::int64_t length = -1;       // elements of what it points into (-1 unknown)
   std::int64_t offset = 0;        // elements from the start of that
@@ -114,24 +157,17 @@ struct Var {
   std::string_view base;          // the array or variable it points into
   bool base_local = false;        // ... which is a local of this function
   bool unchecked = false;         // allocation result not yet compared with NULL
-  bool null_by_compare = false;   // NULL because a condition said so on this path
-  bool freed_conditionally = false;  // freed on some path only (a branch that fell through)
-  bool null_maybe = false;           // NULL on some path only
   std::uint32_t decl_line = 0;       // where it was declared (or last known to be uninitialised)
-  std::uint32_t maybe_depth = 0;     // nesting where the "some path" fact was joined
   bool loop_carried = false;         // uninitialised, but assigned in an enclosing loop's body
   bool sized_by_strlen = false;      // allocated with a size computed from a strlen
   bool from_strlen = false;          // a scalar assigned from an expression with strlen
   bool smallest_caller = false;      // `length` is the smallest of what callers pass
   // Forgets where a pointer points (reassigned out of sight).
   void forget_target() {
-    target = Target::unknown;
+    points.forget();
     offset_known = false;
     advanced_line = 0;
     unchecked = false;
-    null_by_compare = false;
-    null_maybe = false;
-    freed_conditionally = false;
   }
   // Written out of sight (its address escaped, a label any path reaches):
   // nothing known of its value or target holds.
@@ -141,9 +177,6 @@ struct Var {
     value.reset();
     if (kind != Kind::array) forget_target();
   }
-  // The tokens of the branch (condition through body) that made a "maybe" fact.
-  TokenView::Range maybe_origin{0, 0};
-  TokenView::Range maybe_cond{0, 0};  // that branch's condition
 };
 
 // C and C++ keywords that cannot name a variable or a type word here. A
@@ -352,7 +385,7 @@ class FunctionFlow final : public ExpressionContext {
   // A fact true on some path only: medium where that path leads straight
   // here, low inside a branch opened since (its condition may exclude the path).
   Confidence maybe(const Var& var) const {
-    return entries_.size() > var.maybe_depth && correlated(var) ? Confidence::low : Confidence::medium;
+    return entries_.size() > var.points.depth && correlated(var) ? Confidence::low : Confidence::medium;
   }
   void open_body(Entry e, std::size_t next);
   void close_entry(bool else_follows);
