@@ -14,17 +14,9 @@
 namespace oxidize::risk {
 namespace {
 
+// Files analysed as the scan does, hazards included.
 model::Snapshot tree(std::vector<std::pair<std::string, std::string>> files) {
-  std::sort(files.begin(), files.end());
-  model::Snapshot s;
-  for (auto& [path, code] : files) {
-    model::FileRecord r;
-    r.path = path;
-    r.facts = analyze::analyze_file(path.substr(path.rfind('/') + 1), code, test::language_of(path),
-                                    {.functions = true, .hazards = true, .structure = true});
-    s.files.push_back(std::move(r));
-  }
-  return s;
+  return test::analysed_tree(std::move(files), /*hazards=*/true);
 }
 
 // A function with `n` decisions: McCabe n + 1.
