@@ -77,15 +77,11 @@ void FunctionFlow::rollback(std::size_t to, bool keep_writes) {
     if (old && !keep_writes) {
       vars_[name] = *old;
     } else if (old) {
-      // "Was written" only grows: a write on a path that did not continue
-      // may still have happened, and forgetting it would report reads of
-      // memory that is written.
+      // "Was written" only grows (Written::join).
       Var& now = vars_[name];
-      const bool initialized = now.initialized;
-      const bool written = now.contents_written;
+      const Written written = now.written;
       now = *old;
-      now.initialized = now.initialized || initialized;
-      now.contents_written = now.contents_written || written;
+      now.written.join(written);
     } else {
       vars_.erase(name);
     }
@@ -391,7 +387,7 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
     // the body and did all the rest but this (a body assigning one variable at
     // each of thousands of nested levels logged it thousands of times per level).
     if (!havocked_.insert(v_.text(k))) {
-      if (!var->initialized && v_.is(k + 1, "=")) var->loop_carried = true;
+      if (!var->written.itself && v_.is(k + 1, "=")) var->written.loop_carried = true;
       continue;
     }
     Var& c = change(v_.text(k));
@@ -407,7 +403,7 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
     }
     // Written by a plain `=` somewhere in the loop: a read before it may see
     // another iteration's value (`x += 1` alone reads it uninitialised).
-    if (!c.initialized && v_.is(k + 1, "=")) c.loop_carried = true;
+    if (!c.written.itself && v_.is(k + 1, "=")) c.written.loop_carried = true;
   }
 }
 
@@ -581,15 +577,10 @@ void FunctionFlow::join_branch(const Entry& e) {
   for (std::size_t k = e.undo; k < undo_.size(); ++k) {
     Var* var = find(undo_[k].first);
     if (var == nullptr || !joined_.insert(undo_[k].first)) continue;
-    var->value.reset();
-    // Pointing elsewhere on the other path: unknown (NULL and freed become "maybe" below).
     const auto& before = undo_[k].second;
-    const Target target = var->points.target;
     // Each enclosing branch that closes widens a "some paths" fact's origin
     // to itself (its condition and body) and moves its depth out.
-    var->points.join(before ? &before->points : nullptr, static_cast<std::uint32_t>(entries_.size()), origin, e.cond);
-    if (var->points.target != target) var->offset_known = false;
-    var->offset_known = var->offset_known && before && before->offset == var->offset;
+    var->join(before ? &*before : nullptr, static_cast<std::uint32_t>(entries_.size()), origin, e.cond);
   }
 }
 
@@ -886,8 +877,8 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
         Var fresh;
         fresh.kind = Kind::pointer;
         fresh.local = !is_static;
-        fresh.decl_line = v_.line(j + 2);
-        fresh.initialized = is_static || v_.is(params_close + 1, "=");
+        fresh.written.decl_line = v_.line(j + 2);
+        fresh.written.itself = is_static || v_.is(params_close + 1, "=");
         if (v_.is(params_close + 1, "=")) scan(params_close + 2, semi, 0);
         change(v_.text(j + 2)) = fresh;
         return semi;
@@ -939,9 +930,9 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
     for (std::size_t t = k; t < first && decl.stars == 0; ++t)
       fresh.unsigned_type = fresh.unsigned_type || unsigned_type_word(v_.text(t));
     if (decl.ndims > 0 && decl.stars > 0) fresh.elem_size = 8;
-    fresh.initialized = is_static || !decl.init.empty() || fresh.kind == Kind::array;
-    fresh.decl_line = v_.line(decl.name);
-    fresh.contents_written = is_static || !decl.init.empty();
+    fresh.written.itself = is_static || !decl.init.empty() || fresh.kind == Kind::array;
+    fresh.written.decl_line = v_.line(decl.name);
+    fresh.written.contents = is_static || !decl.init.empty();
     bool variable_length = false;
     for (int n = 0; n < std::min(decl.ndims, 3); ++n) {
       if (auto size = evaluate(v_, decl.dims[n], *this); size && size->is_point()) {
@@ -975,7 +966,7 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
     // Declared before its initialiser is read (C's scope rule: `int *p = &v`
     // keeps v's state in p; `T *p = malloc(sizeof p)` sees p's type).
     Var declared = fresh;
-    declared.initialized = true;  // its own initialiser is no read of it
+    declared.written.itself = true;  // its own initialiser is no read of it
     change(name) = declared;
     if (!decl.init.empty()) scan(decl.init.begin, decl.init.end, 0);
     change(name) = fresh;
@@ -1004,7 +995,7 @@ void FunctionFlow::range_for(Range header) {
   std::size_t k = header.begin;
   while (k < colon - 1 && (v_.is(k, "const") || v_.is(k, "auto") || v_.is(k, "volatile"))) ++k;
   Var fresh;
-  fresh.decl_line = v_.line(colon - 1);
+  fresh.written.decl_line = v_.line(colon - 1);
   bool stars = false;
   bool reference = false;
   for (std::size_t t = k; t < colon - 1; ++t) {

@@ -682,7 +682,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
     const std::string_view name = leading_name(args[n], false);
     if (name.empty()) return;
     Var* var = find(name);
-    if (var != nullptr && !var->contents_written) change(name).contents_written = true;
+    if (var != nullptr && !var->written.contents) change(name).written.contents = true;
     // A pointer to a variable (`pp = &p`) handed on: the callee may write p.
     var = find(name);
     if (var != nullptr && var->points.target == Target::address && !var->base.empty() && find(var->base) != nullptr)
@@ -783,7 +783,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
         var = find(name);
       }
       // A function of this file (not a macro) given an uninitialised pointer.
-      if (var != nullptr && var->kind == Kind::pointer && var->local && !var->initialized)
+      if (var != nullptr && var->kind == Kind::pointer && var->local && !var->written.itself)
         report(RuleId::uninitialized_read, uninitialized_confidence(name, *var, i), i,
                fmt::format("uninitialised pointer '{}' is passed to {}", name, callee));
       if (record_ == nullptr) continue;
@@ -844,7 +844,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
       Var* var = find(name);
       if (var == nullptr || var->kind == Kind::array) continue;
       Var& c = change(name);
-      c.initialized = true;
+      c.written.itself = true;
       c.value.reset();
       if (c.points.target == Target::null || c.points.target == Target::freed) c.points.target = Target::unknown;
     }
@@ -869,7 +869,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
       if (macro_like && k != npos && v_.is_identifier(k)) {
         Var* var = find(v_.text(k));
         if (var == nullptr) continue;
-        if (!var->initialized) change(v_.text(k)).initialized = true;
+        if (!var->written.itself) change(v_.text(k)).written.itself = true;
         // A bare name given to a macro may come back assigned (swap(a, b), get_user(x, p)).
         const bool bare = a.size() == 1;
         if ((loop_macro && var->points.target == Target::freed) || ((loop_macro || bare) && var->points.target == Target::null)) {
@@ -1074,7 +1074,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
       for (std::size_t n = f + 1; n < args.size(); ++n) {
         const Range a = args[n];
         if (a.size() == 2 && v_.is(a.begin, "&") && find(v_.text(a.begin + 1)) != nullptr)
-          change(v_.text(a.begin + 1)).initialized = true;
+          change(v_.text(a.begin + 1)).written.itself = true;
         mark_written(n);
       }
       if (f < args.size() && args[f].size() == 1 && v_.is_string(args[f].begin) &&

@@ -120,8 +120,8 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     const auto args = v_.arguments(i + 1);
     for (std::size_t n = 0; n < args.size(); ++n) {
       const std::string_view name = single_name(args[n]);
-      if (const Var* var = name.empty() ? nullptr : find(name); var != nullptr && !var->initialized)
-        change(name).initialized = true;
+      if (const Var* var = name.empty() ? nullptr : find(name); var != nullptr && !var->written.itself)
+        change(name).written.itself = true;
     }
     return i + 1;
   }
@@ -136,8 +136,8 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     for (std::size_t k = open; k < close; ++k)
       if (v_.is_identifier(k) && find(v_.text(k)) != nullptr) {
         Var& c = change(v_.text(k));
-        c.initialized = true;
-        c.contents_written = true;
+        c.written.itself = true;
+        c.written.contents = true;
         c.value.reset();
       }
     return close + 1;
@@ -165,9 +165,9 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
   }
   // C++ stream extraction (`in >> x`) writes its right operand.
   if (file_.cpp() && i > 0 && v_.is(i - 1, ">>") && !v_.is(i + 1, "[") && !v_.is(i + 1, ".") && !v_.is(i + 1, "->")) {
-    if (const Var* var = find(t); var != nullptr && (!var->initialized || var->value)) {
+    if (const Var* var = find(t); var != nullptr && (!var->written.itself || var->value)) {
       Var& c = change(t);
-      c.initialized = true;
+      c.written.itself = true;
       c.value.reset();
     }
     return i + 1;
@@ -177,7 +177,7 @@ std::size_t FunctionFlow::token(std::size_t i, std::size_t end, int depth) {
     // members are not followed), or a plain read of a written scalar or
     // pointer in the middle of an expression.
     if (var->kind == Kind::other && !v_.is(i + 1, "=")) return i + 1;
-    if (var->initialized && !var->unchecked && (var->kind == Kind::scalar || var->kind == Kind::pointer) && i > 0 &&
+    if (var->written.itself && !var->unchecked && (var->kind == Kind::scalar || var->kind == Kind::pointer) && i > 0 &&
         !v_.is(i - 1, "*") && !v_.is(i - 1, "&") && !v_.is(i - 1, "(") && !v_.is(i - 1, "++") &&
         !v_.is(i - 1, "--") && !v_.is(i - 1, ")")) {
       const std::size_t next = i + 1 < v_.size() ? i + 1 : i;
@@ -275,7 +275,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
       // A member access counts as a write for "read before written": the
       // structure's other members are not followed.
       if (var->kind == Kind::pointer) dereference(name, *find(name), i, write || member);
-      if (member && !find(name)->contents_written) change(name).contents_written = true;
+      if (member && !find(name)->written.contents) change(name).written.contents = true;
       access(name, *find(name), i, value, write || member_write, through_loop, element);
       // Inner dimensions of a multi-dimensional array.
       var = find(name);
@@ -298,7 +298,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     while (v_.is(after, ".") || v_.is(after, "->")) after += 2;
     // A member of the structure: its other members are not followed, so
     // this is no read of unwritten memory.
-    if (!var->contents_written) change(name).contents_written = true;
+    if (!var->written.contents) change(name).written.contents = true;
     dereference(name, *find(name), i, is_write_after(after));
     return i + 1;
   }
@@ -357,11 +357,11 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
   }
   // Increments: pointer offsets and integer values.
   if (v_.is(i + 1, "++") || v_.is(i + 1, "--") || after_incdec || v_.is(i + 1, "+=") || v_.is(i + 1, "-=")) {
-    if (!var->initialized && var->local && var->kind == Kind::scalar)
+    if (!var->written.itself && var->local && var->kind == Kind::scalar)
       report(RuleId::uninitialized_read, uninitialized_confidence(name, *var, i), i,
              fmt::format("'{}' is updated before it is initialised", name));
     Var& c = change(name);
-    c.initialized = true;
+    c.written.itself = true;
     std::int64_t delta = 0;
     bool known = true;
     if (v_.is(i + 1, "++") || (after_incdec && v_.is(i - 1, "++"))) delta = 1;
@@ -411,10 +411,10 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     }
   }
   // A plain read.
-  if (!var->initialized && var->local && (var->kind == Kind::scalar || var->kind == Kind::pointer)) {
+  if (!var->written.itself && var->local && (var->kind == Kind::scalar || var->kind == Kind::pointer)) {
     report(RuleId::uninitialized_read, uninitialized_confidence(name, *var, i), i,
            fmt::format("'{}' is read before it is initialised", name));
-    change(name).initialized = true;  // one finding per variable
+    change(name).written.itself = true;  // one finding per variable
   }
   return i + 1;
 }
@@ -435,10 +435,10 @@ void FunctionFlow::pointer_arithmetic(std::string_view name, const Var& var, std
 
 void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, bool write) {
   if (var.kind != Kind::pointer && var.kind != Kind::unknown) return;
-  if (!var.initialized && var.local) {
+  if (!var.written.itself && var.local) {
     report(RuleId::uninitialized_read, uninitialized_confidence(name, var, at), at,
            fmt::format("pointer '{}' is dereferenced before it is initialised", name));
-    change(name).initialized = true;
+    change(name).written.itself = true;
     return;
   }
   switch (var.points.target) {
@@ -468,21 +468,21 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
                            v_.line(at)));
         change(name).unchecked = false;
       }
-      if (!write && !var.contents_written && var.offset_known) {
+      if (!write && !var.written.contents && var.offset_known) {
         report(RuleId::uninitialized_read, Confidence::low, at,
                fmt::format("heap memory '{}' points to is read before anything was written to it", name));
-        change(name).contents_written = true;
+        change(name).written.contents = true;
       }
-      if (write) change(name).contents_written = true;
+      if (write) change(name).written.contents = true;
       return;
     case Target::address: {
       // *p where p = &x: reading x before x was written.
       const Var* pointee = find(var.base);
-      if (!write && pointee != nullptr && !pointee->initialized && pointee->local &&
+      if (!write && pointee != nullptr && !pointee->written.itself && pointee->local &&
           (pointee->kind == Kind::scalar || pointee->kind == Kind::pointer)) {
         report(RuleId::uninitialized_read, Confidence::high, at,
                fmt::format("'{}' points to '{}', which is read before it is initialised", name, var.base));
-        change(var.base).initialized = true;
+        change(var.base).written.itself = true;
       }
       return;
     }
@@ -493,7 +493,7 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
 
 void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::optional<Interval> index, bool write,
                           bool through_loop, bool element) {
-  if (write && !var.contents_written) change(name).contents_written = true;
+  if (write && !var.written.contents) change(name).written.contents = true;
   if (!index) return;
   std::int64_t length = -1;
   std::int64_t offset = 0;
@@ -529,13 +529,13 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
   } else if (length >= 0 && hi >= length) {
     report(write ? RuleId::out_of_bounds_write : RuleId::out_of_bounds_read, sure, at,
            fmt::format("{} '{}' ({} element{})", where(hi, "past the end of"), of, length, length == 1 ? "" : "s"));
-  } else if (var.kind == Kind::array && var.local && !write && !var.contents_written && index->is_point() &&
+  } else if (var.kind == Kind::array && var.local && !write && !var.written.contents && index->is_point() &&
              element && !escapes(name)) {
     report(RuleId::uninitialized_read, Confidence::medium, at,
            fmt::format("'{}' is read before any element was written", name));
-    change(name).contents_written = true;
+    change(name).written.contents = true;
   }
-  if (write && !var.contents_written) change(name).contents_written = true;
+  if (write && !var.written.contents) change(name).written.contents = true;
 }
 
 // Whether lengths and offsets counted for `b` count the same for `a`: the
@@ -548,7 +548,7 @@ bool same_units(const Var& a, const Var& b) {
 void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at) {
   Var& var = change(name);
   const Kind declared = var.kind;
-  var.initialized = true;
+  var.written.itself = true;
   var.from_strlen = false;
   for (std::size_t t = rhs_full.begin; t < rhs_full.end && !var.from_strlen; ++t)
     var.from_strlen = v_.is(t, "strlen") || v_.is(t, "strnlen");
@@ -569,7 +569,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     var.base_local = false;
     var.unchecked = false;
     var.allocator = Allocator::none;
-    var.contents_written = true;
+    var.written.contents = true;
     var.sized_by_strlen = false;
     var.smallest_caller = false;
   };
@@ -613,7 +613,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
       bool nofail = false;
       for (std::size_t t = rhs.begin; t < rhs.end && !nofail; ++t) nofail = v_.is(t, "__GFP_NOFAIL");
       var.unchecked = lib->may_fail && !nofail;
-      var.contents_written = lib->zeroes || lib->kind != CallKind::allocate;
+      var.written.contents = lib->zeroes || lib->kind != CallKind::allocate;
       var.base = name;
       const auto args = call_arguments(rhs.begin);  // a wrapper's in the library's order
       std::optional<std::int64_t> elements;
@@ -728,7 +728,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
           var.local = false;
           var.parameter = was_param;
           var.elem_size = elem;
-          var.initialized = true;
+          var.written.itself = true;
           if (copy.points.target == Target::freed) var.points.target = Target::unknown;  // too clever to follow
         } else {
           return;
@@ -758,7 +758,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     var.points.target = Target::unknown;
     var.offset_known = false;
     var.unchecked = false;
-    var.contents_written = true;
+    var.written.contents = true;
   }
 }
 

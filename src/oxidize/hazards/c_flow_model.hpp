@@ -133,12 +133,28 @@ struct PointsTo {
   }
 };
 
+// Whether a variable, and what it holds, were written on the paths that
+// reach here. The merge rule where paths meet (join()): written on any path
+// counts as written, since a write on a path the walk did not continue may
+// still have happened, and forgetting it would report reads of memory that
+// is written.
+struct Written {
+  bool itself = true;         // the variable was written
+  bool contents = true;       // array or heap block: some element was written
+  bool loop_carried = false;  // not written yet, but assigned in an enclosing loop's body
+  std::uint32_t decl_line = 0;  // where it was declared (or last known to be unwritten)
+
+  void join(const Written& other) {
+    itself = itself || other.itself;
+    contents = contents || other.contents;
+  }
+};
+
 struct Var {
   Kind kind = Kind::unknown;
   bool local = false;        // automatic storage of this function (not static, not a parameter)
   bool parameter = false;
-  bool initialized = true;   // the variable itself was written
-  bool contents_written = true;  // array or heap block: some element was written
+  Written written;
   std::optional<Interval> value;  // known integer value, or the loop's range
   std::array<std::int64_t, 3> dims{-1, -1, -1};  // array dimensions
   std::int64_t elem_size = 0;   // bytes per element, if a basic type
@@ -157,8 +173,6 @@ struct Var {
   std::string_view base;          // the array or variable it points into
   bool base_local = false;        // ... which is a local of this function
   bool unchecked = false;         // allocation result not yet compared with NULL
-  std::uint32_t decl_line = 0;       // where it was declared (or last known to be uninitialised)
-  bool loop_carried = false;         // uninitialised, but assigned in an enclosing loop's body
   bool sized_by_strlen = false;      // allocated with a size computed from a strlen
   bool from_strlen = false;          // a scalar assigned from an expression with strlen
   bool smallest_caller = false;      // `length` is the smallest of what callers pass
@@ -169,11 +183,24 @@ struct Var {
     advanced_line = 0;
     unchecked = false;
   }
+  // The merge rule where a branch that may not have run closes, from the
+  // state on the path that skipped it (`before`; null when the branch
+  // declared the variable): an integer value that either path may hold is
+  // unknown (no hull of the two: a hull of two callers' values gave eight
+  // false highs in the kernel); where it points joins (PointsTo::join); an
+  // offset holds only when both paths agree. What was written joins in
+  // rollback (Written::join).
+  void join(const Var* before, std::uint32_t depth, TokenView::Range origin, TokenView::Range cond) {
+    value.reset();
+    const Target was = points.target;
+    points.join(before != nullptr ? &before->points : nullptr, depth, origin, cond);
+    offset_known = offset_known && points.target == was && before != nullptr && before->offset == offset;
+  }
   // Written out of sight (its address escaped, a label any path reaches):
   // nothing known of its value or target holds.
   void written_elsewhere() {
-    initialized = true;
-    contents_written = true;
+    written.itself = true;
+    written.contents = true;
     value.reset();
     if (kind != Kind::array) forget_target();
   }
@@ -375,12 +402,12 @@ class FunctionFlow final : public ExpressionContext {
   bool do_forever(const Entry& e) const;
   Confidence across(std::uint32_t from, std::uint32_t to, Confidence c) const;
   Confidence uninitialized_confidence(std::string_view name, const Var& var, std::size_t at) const {
-    if (var.loop_carried) return Confidence::low;  // written later in the loop: another iteration may run first
+    if (var.written.loop_carried) return Confidence::low;  // written later in the loop: another iteration may run first
     if (macro_call() && !assigned_anywhere(name)) return Confidence::low;  // a macro may assign it
     // Inside the arguments of a macro-like call (sizeof-like ARRAY_SIZE(p->x),
     // offsetof-like MLX5_ADDR_OF(..., field[0])): maybe never evaluated.
     if (at < unknown_call_until_) return Confidence::low;
-    return across(var.decl_line, v_.line(at), Confidence::high);
+    return across(var.written.decl_line, v_.line(at), Confidence::high);
   }
   // A fact true on some path only: medium where that path leads straight
   // here, low inside a branch opened since (its condition may exclude the path).
