@@ -542,9 +542,9 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
         }
         if (decl.ndims > 0 && g.dims[0] < 0) g.size_tokens = decl.dims[0];
         if (decl.ndims > 0) {
-          g.length = g.dims[0];
+          g.extent.length = g.dims[0];
           g.points.target = Target::array;
-          g.base = v.text(decl.name);
+          g.extent.base = v.text(decl.name);
         }
         if (!v.is(decl.name + 1, "(")) {
           globals_[v.text(decl.name)] = g;

@@ -229,12 +229,12 @@ void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_o
       if (pointer && given_ != nullptr && n < given_->size() && (*given_)[n].known && (*given_)[n].length >= 0 &&
           (var.elem_size == 0 || var.elem_size == (*given_)[n].elem_size)) {
         var.points.target = (*given_)[n].heap ? Target::heap : Target::array;
-        var.length = (*given_)[n].length;
-        var.smallest_caller = !(*given_)[n].agree;
+        var.extent.length = (*given_)[n].length;
+        var.extent.smallest_caller = !(*given_)[n].agree;
         var.elem_size = (*given_)[n].elem_size;
-        var.base = v_.text(last);
-        var.offset = 0;
-        var.offset_known = true;
+        var.extent.base = v_.text(last);
+        var.extent.offset = 0;
+        var.extent.offset_known = true;
         var.points.line = (*given_)[n].line;
       }
       // Every caller in this file passes an array of the same size as written
@@ -336,7 +336,7 @@ void FunctionFlow::enter(Entry& e) {
   if (!e.forget_var.empty() && find(e.forget_var) != nullptr) {
     Var& c = change(e.forget_var);
     c.points.target = Target::unknown;
-    c.offset_known = false;
+    c.extent.offset_known = false;
   }
   if (!e.refine_var.empty()) {
     if (Var* var = find(e.refine_var); var != nullptr && var->value) {
@@ -392,7 +392,7 @@ void FunctionFlow::havoc_assigned(std::size_t body_begin, bool maybe) {
     }
     Var& c = change(v_.text(k));
     c.value.reset();
-    c.offset_known = false;
+    c.extent.offset_known = false;
     const bool null_or_freed = c.points.target == Target::null || c.points.target == Target::freed;
     if (maybe && null_or_freed && !c.points.some_paths) {
       c.points.some_paths = true;
@@ -955,10 +955,10 @@ std::optional<std::size_t> FunctionFlow::declaration(std::size_t i, std::size_t 
         else if (v_.is(decl.init.begin, "{"))
           fresh.dims[0] = static_cast<std::int64_t>(v_.arguments(decl.init.begin).size());
       }
-      fresh.length = fresh.dims[0];
+      fresh.extent.length = fresh.dims[0];
       fresh.points.target = Target::array;
-      fresh.base = name;
-      fresh.base_local = fresh.local;
+      fresh.extent.base = name;
+      fresh.extent.base_local = fresh.local;
     }
     if (variable_length && !is_static)
       report(RuleId::variable_length_array, Confidence::low, decl.name,
@@ -1036,7 +1036,7 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
     Var& c = change(v_.text(i));
     c.value.reset();
     if (c.kind == Kind::pointer) {
-      c.offset_known = false;
+      c.extent.offset_known = false;
       if (i + 1 < parts[2].end && v_.is(i + 1, "=") && (i == parts[2].begin || v_.is(i - 1, ",")))
         c.forget_target();
       // `p++`, `++p`, `p += n`: after the loop it points past its start
@@ -1044,7 +1044,7 @@ void FunctionFlow::loop_header(Range header, Entry& e) {
       else if (c.points.target == Target::heap &&
                ((i + 1 < parts[2].end && (v_.is(i + 1, "++") || v_.is(i + 1, "+="))) ||
                 (i > parts[2].begin && v_.is(i - 1, "++"))))
-        c.advanced_line = v_.line(i);
+        c.extent.advanced_line = v_.line(i);
     }
   }
   // The loop variable and its range: `i = a; i < b; i++` and the like.
@@ -1400,9 +1400,9 @@ void FunctionFlow::returned(std::size_t begin, std::size_t end) {
     report(RuleId::return_local_address, Confidence::high, r.begin,
            fmt::format("returns the address of local '{}', which ends with the function", name));
   } else if (var->kind == Kind::pointer && (var->points.target == Target::array || var->points.target == Target::address) &&
-             var->base_local) {
+             var->extent.base_local) {
     report(RuleId::return_local_address, Confidence::medium, r.begin,
-           fmt::format("returns '{}', which points into local '{}'", name, var->base));
+           fmt::format("returns '{}', which points into local '{}'", name, var->extent.base));
   }
 }
 

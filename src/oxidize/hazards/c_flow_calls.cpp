@@ -685,8 +685,8 @@ std::size_t FunctionFlow::call(std::size_t i) {
     if (var != nullptr && !var->written.contents) change(name).written.contents = true;
     // A pointer to a variable (`pp = &p`) handed on: the callee may write p.
     var = find(name);
-    if (var != nullptr && var->points.target == Target::address && !var->base.empty() && find(var->base) != nullptr)
-      change(var->base).written_elsewhere();
+    if (var != nullptr && var->points.target == Target::address && !var->extent.base.empty() && find(var->extent.base) != nullptr)
+      change(var->extent.base).written_elsewhere();
   };
   // `&p` among the arguments: the call copies the pointer itself
   // (`memcpy(&p, blob, sizeof p)`), on purpose.
@@ -793,9 +793,9 @@ std::size_t FunctionFlow::call(std::size_t i) {
       if (var != nullptr && var->kind == Kind::array && var->dims[0] >= 0 && var->dims[1] == -1) {
         fact = {true, var->dims[0], var->elem_size, v_.line(i), false, true, true, std::nullopt};
       } else if (var != nullptr && var->kind == Kind::pointer &&
-                 (var->points.target == Target::array || var->points.target == Target::heap) && var->offset_known &&
-                 var->length >= 0) {
-        fact = {true, var->length - var->offset, var->elem_size, v_.line(i), var->points.target == Target::heap, true, true,
+                 (var->points.target == Target::array || var->points.target == Target::heap) && var->extent.offset_known &&
+                 var->extent.length >= 0) {
+        fact = {true, var->extent.length - var->extent.offset, var->elem_size, v_.line(i), var->points.target == Target::heap, true, true,
                 std::nullopt};
       }
       auto& facts = (*record_)[callee];

@@ -307,7 +307,7 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     var = find(name);
     // *pp = rhs where pp = &p: p is assigned.
     if (var->points.target == Target::address && v_.is(i + 1, "=") && !(i >= 2 && v_.is(i - 2, "*"))) {
-      const std::string_view pointee = var->base;
+      const std::string_view pointee = var->extent.base;
       if (const Var* p = find(pointee); p != nullptr && p->kind != Kind::array) {
         const std::size_t rhs_end = expression_end(i + 2, end);
         assign(pointee, {i + 2, rhs_end}, i);
@@ -316,11 +316,11 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     }
     // **pp where pp = &p: the second dereference is of p.
     if (i >= 2 && v_.is(i - 2, "*") && is_unary_at(i - 2) && var->points.target == Target::address) {
-      const std::string_view inner = var->base;
+      const std::string_view inner = var->extent.base;
       if (Var* p = find(inner); p != nullptr && p->kind == Kind::pointer) dereference(inner, *p, i, is_write_after(i + 1));
       var = find(name);
     }
-    if (var->kind == Kind::pointer && var->offset_known && var->length >= 0)
+    if (var->kind == Kind::pointer && var->extent.offset_known && var->extent.length >= 0)
       access(name, *var, i, Interval::point(0), is_write_after(i + 1), false);
     // *pp = local_buffer: the local escapes through a parameter.
     if (var->parameter && v_.is(i + 1, "=")) {
@@ -374,15 +374,15 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     }
     if (c.kind == Kind::pointer) {
       pointer_arithmetic(name, c, i);
-      if (known && c.offset_known) c.offset += delta;
-      else c.offset_known = false;
+      if (known && c.extent.offset_known) c.extent.offset += delta;
+      else c.extent.offset_known = false;
       if (v_.is(i + 1, "--") || v_.is(i + 1, "-=") || (after_incdec && v_.is(i - 1, "--"))) {
-        c.advanced_line = 0;
+        c.extent.advanced_line = 0;
       } else if (c.points.target == Target::heap) {
         // `while (isspace(*s)) s++;`: moved forward on every turn of a loop.
         for (auto e = entries_.rbegin(); e != entries_.rend(); ++e)
           if (e->body == Body::loop || e->body == Body::do_block) {
-            c.advanced_line = v_.line(i);
+            c.extent.advanced_line = v_.line(i);
             break;
           }
       }
@@ -398,14 +398,14 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
     const Var* other = find(v_.text(i + 2));
     if (other != nullptr && (var->kind == Kind::array || var->kind == Kind::pointer) &&
         (other->kind == Kind::array || other->kind == Kind::pointer)) {
-      const std::string_view a = var->kind == Kind::array ? name : var->base;
-      const std::string_view b = other->kind == Kind::array ? v_.text(i + 2) : other->base;
+      const std::string_view a = var->kind == Kind::array ? name : var->extent.base;
+      const std::string_view b = other->kind == Kind::array ? v_.text(i + 2) : other->extent.base;
       // Both of known size (not `extern char _start[]`, linker symbols
       // that bound one region).
       if (!a.empty() && !b.empty() && a != b &&
           (var->points.target == Target::array || var->points.target == Target::heap) &&
-          (other->points.target == Target::array || other->points.target == Target::heap) && var->length > 0 &&
-          other->length > 0)
+          (other->points.target == Target::array || other->points.target == Target::heap) && var->extent.length > 0 &&
+          other->extent.length > 0)
         report(RuleId::pointer_subtraction_unrelated, Confidence::high, i,
                fmt::format("'{}' and '{}' point into different objects ('{}' and '{}')", name, v_.text(i + 2), a, b));
     }
@@ -426,10 +426,10 @@ std::size_t FunctionFlow::variable(std::size_t i, std::size_t end, int depth) {
 void FunctionFlow::pointer_arithmetic(std::string_view name, const Var& var, std::size_t at) {
   if (!file_.cpp() || var.kind != Kind::pointer) return;
   if (var.points.target == Target::array || var.points.target == Target::heap || var.points.target == Target::literal) return;
-  const bool single = var.points.target == Target::address && var.length == 1;
+  const bool single = var.points.target == Target::address && var.extent.length == 1;
   report(RuleId::cpp_pointer_arithmetic, single ? Confidence::medium : Confidence::low, at,
          single ? fmt::format("'{}' points to the single object '{}': arithmetic on it leaves the object", name,
-                              var.base)
+                              var.extent.base)
                 : fmt::format("arithmetic on '{}', which is not known to point into an array", name));
 }
 
@@ -468,7 +468,7 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
                            v_.line(at)));
         change(name).unchecked = false;
       }
-      if (!write && !var.written.contents && var.offset_known) {
+      if (!write && !var.written.contents && var.extent.offset_known) {
         report(RuleId::uninitialized_read, Confidence::low, at,
                fmt::format("heap memory '{}' points to is read before anything was written to it", name));
         change(name).written.contents = true;
@@ -477,12 +477,12 @@ void FunctionFlow::dereference(std::string_view name, Var& var, std::size_t at, 
       return;
     case Target::address: {
       // *p where p = &x: reading x before x was written.
-      const Var* pointee = find(var.base);
+      const Var* pointee = find(var.extent.base);
       if (!write && pointee != nullptr && !pointee->written.itself && pointee->local &&
           (pointee->kind == Kind::scalar || pointee->kind == Kind::pointer)) {
         report(RuleId::uninitialized_read, Confidence::high, at,
-               fmt::format("'{}' points to '{}', which is read before it is initialised", name, var.base));
-        change(var.base).written.itself = true;
+               fmt::format("'{}' points to '{}', which is read before it is initialised", name, var.extent.base));
+        change(var.extent.base).written.itself = true;
       }
       return;
     }
@@ -502,10 +502,10 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
     length = var.dims[0];
   } else if (var.kind == Kind::pointer || var.kind == Kind::unknown) {
     if (var.points.target != Target::heap && var.points.target != Target::array && var.points.target != Target::literal) return;
-    if (!var.offset_known) return;
-    length = var.length;
-    offset = var.offset;
-    of = var.base.empty() ? name : var.base;
+    if (!var.extent.offset_known) return;
+    length = var.extent.length;
+    offset = var.extent.offset;
+    of = var.extent.base.empty() ? name : var.extent.base;
   } else {
     return;
   }
@@ -522,7 +522,7 @@ void FunctionFlow::access(std::string_view name, Var& var, std::size_t at, std::
   const Confidence sure = through_loop && guarded_condition_ ? Confidence::low : Confidence::high;
   // Callers pass different lengths: only an access that every call reaches
   // (not inside a branch or loop the function may use to tell them apart).
-  if (var.smallest_caller && entries_.size() > 1) return;
+  if (var.extent.smallest_caller && entries_.size() > 1) return;
   if (lo < 0) {
     report(RuleId::before_start_of_buffer, sure, at,
            fmt::format("{} '{}'", where(lo, "before the start of"), of));
@@ -554,7 +554,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     var.from_strlen = v_.is(t, "strlen") || v_.is(t, "strnlen");
   var.points.by_compare = false;
   var.points.some_paths = false;
-  var.advanced_line = 0;
+  var.extent.advanced_line = 0;
   var.value.reset();
   const Range rhs = strip_casts(rhs_full);
   const auto line = v_.line(at);
@@ -562,16 +562,16 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
     if (var.kind == Kind::unknown) var.kind = Kind::pointer;
     if (!var.local && !var.parameter) ++globals_with_values_;  // a call may point it elsewhere
     var.points.set(target, line);
-    var.offset = 0;
-    var.offset_known = true;
-    var.length = -1;
-    var.base = {};
-    var.base_local = false;
+    var.extent.offset = 0;
+    var.extent.offset_known = true;
+    var.extent.length = -1;
+    var.extent.base = {};
+    var.extent.base_local = false;
     var.unchecked = false;
     var.allocator = Allocator::none;
     var.written.contents = true;
     var.sized_by_strlen = false;
-    var.smallest_caller = false;
+    var.extent.smallest_caller = false;
   };
   if (rhs.empty()) return;
   // NULL, 0, nullptr
@@ -614,7 +614,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
       for (std::size_t t = rhs.begin; t < rhs.end && !nofail; ++t) nofail = v_.is(t, "__GFP_NOFAIL");
       var.unchecked = lib->may_fail && !nofail;
       var.written.contents = lib->zeroes || lib->kind != CallKind::allocate;
-      var.base = name;
+      var.extent.base = name;
       const auto args = call_arguments(rhs.begin);  // a wrapper's in the library's order
       std::optional<std::int64_t> elements;
       const std::int64_t elem = var.elem_size;
@@ -633,32 +633,32 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
         const auto size = evaluate(v_, args[lib->size_arg], *this);
         if (size && size->is_point() && elem > 0 && size->lo % elem == 0) elements = size->lo / elem;
       }
-      if (elements) var.length = *elements;
+      if (elements) var.extent.length = *elements;
       return;
     }
   }
   if (v_.is(rhs.begin, "new") && find("new") == nullptr) {  // in C, `new` may be a variable
     set_pointer(Target::heap);
-    var.base = name;
+    var.extent.base = name;
     std::size_t k = rhs.begin + 1;
     while (k < rhs.end && !v_.is(k, "[") && !v_.is(k, "(") && !v_.is(k, "{")) ++k;
     if (k < rhs.end && v_.is(k, "[")) {
       var.allocator = Allocator::new_array;
       const std::size_t close = v_.match(k);
       if (close != npos) {
-        if (auto n = evaluate(v_, {k + 1, close}, *this); n && n->is_point()) var.length = n->lo;
+        if (auto n = evaluate(v_, {k + 1, close}, *this); n && n->is_point()) var.extent.length = n->lo;
       }
     } else {
       var.allocator = Allocator::new_single;
-      var.length = 1;
+      var.extent.length = 1;
     }
     return;
   }
   // A string literal.
   if (v_.is_string(rhs.begin)) {
     set_pointer(Target::literal);
-    var.base = v_.text(rhs.begin);
-    if (rhs.size() == 1) var.length = static_cast<std::int64_t>(v_.text(rhs.begin).size()) - 1;
+    var.extent.base = v_.text(rhs.begin);
+    if (rhs.size() == 1) var.extent.length = static_cast<std::int64_t>(v_.text(rhs.begin).size()) - 1;
     return;
   }
   // &x, &x[k], array, array + k, p, p + k
@@ -695,26 +695,26 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
           // &p[i]: a pointer into what p points to.
           if (copy.points.target != Target::array && copy.points.target != Target::heap) {
             var.points.target = Target::unknown;
-            var.offset_known = false;
+            var.extent.offset_known = false;
             return;
           }
           address = false;
         }
         if (address && !(copy.kind == Kind::array && v_.is(k + 1, "["))) {
           set_pointer(Target::address);
-          var.base = source;
-          var.base_local = copy.local;
-          var.length = copy.kind == Kind::array ? copy.dims[0] : 1;
+          var.extent.base = source;
+          var.extent.base_local = copy.local;
+          var.extent.length = copy.kind == Kind::array ? copy.dims[0] : 1;
           return;
         }
         if (copy.kind == Kind::array) {
           set_pointer(Target::array);
-          var.base = source;
-          var.base_local = copy.local;
-          var.length = copy.dims[1] == -1 ? copy.dims[0] : -1;
+          var.extent.base = source;
+          var.extent.base_local = copy.local;
+          var.extent.length = copy.dims[1] == -1 ? copy.dims[0] : -1;
           if (var.elem_size == 0 && var.type == copy.type) var.elem_size = copy.elem_size;
           // Through a cast to another element type, counts change units.
-          if (!same_units(var, copy)) var.length = -1;
+          if (!same_units(var, copy)) var.extent.length = -1;
         } else if (copy.kind == Kind::pointer || copy.points.target != Target::unknown) {
           const Kind kind = var.kind == Kind::unknown ? Kind::pointer : var.kind;
           const std::int64_t elem = var.elem_size;
@@ -723,7 +723,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
           const std::string_view type = var.kind == Kind::unknown ? copy.type : var.type;
           var = copy;
           var.type = type;
-          if (!same) var.length = -1;
+          if (!same) var.extent.length = -1;
           var.kind = kind;
           var.local = false;
           var.parameter = was_param;
@@ -733,8 +733,8 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
         } else {
           return;
         }
-        if (extra_known && extra.is_point() && var.offset_known) var.offset += extra.lo;
-        else var.offset_known = false;
+        if (extra_known && extra.is_point() && var.extent.offset_known) var.extent.offset += extra.lo;
+        else var.extent.offset_known = false;
         return;
       }
     }
@@ -756,7 +756,7 @@ void FunctionFlow::assign(std::string_view name, Range rhs_full, std::size_t at)
   }
   if (var.kind == Kind::pointer || var.kind == Kind::unknown) {
     var.points.target = Target::unknown;
-    var.offset_known = false;
+    var.extent.offset_known = false;
     var.unchecked = false;
     var.written.contents = true;
   }
@@ -770,8 +770,8 @@ std::optional<std::int64_t> FunctionFlow::destination_bytes(Range arg) const {
   if (var->kind == Kind::array && var->dims[0] >= 0 && var->elem_size > 0 && var->dims[1] == -1)
     return var->dims[0] * var->elem_size;
   if (var->kind == Kind::pointer && (var->points.target == Target::heap || var->points.target == Target::array) &&
-      var->offset_known && var->offset == 0 && var->length >= 0 && var->elem_size > 0)
-    return var->length * var->elem_size;
+      var->extent.offset_known && var->extent.offset == 0 && var->extent.length >= 0 && var->elem_size > 0)
+    return var->extent.length * var->elem_size;
   return std::nullopt;
 }
 
@@ -802,19 +802,19 @@ void FunctionFlow::release(std::string_view name, std::size_t at, Allocator by) 
       report(RuleId::free_not_heap, Confidence::high, at,
              fmt::format("'{}' points to {}, not heap memory", name,
                          var->points.target == Target::literal ? std::string("a string literal")
-                                                        : fmt::format("'{}'", var->base)));
+                                                        : fmt::format("'{}'", var->extent.base)));
       return;
     case Target::heap:
-      if (var->offset_known && var->offset != 0) {
+      if (var->extent.offset_known && var->extent.offset != 0) {
         report(RuleId::free_offset_pointer, Confidence::high, at,
-               fmt::format("'{}' was moved {} element{} past the start of its block", name, var->offset,
-                           var->offset == 1 ? "" : "s"));
-      } else if (!var->offset_known && var->advanced_line != 0) {
+               fmt::format("'{}' was moved {} element{} past the start of its block", name, var->extent.offset,
+                           var->extent.offset == 1 ? "" : "s"));
+      } else if (!var->extent.offset_known && var->extent.advanced_line != 0) {
         // Past its start whenever the loop ran once.
         report(RuleId::free_offset_pointer, Confidence::medium, at,
                fmt::format("'{}' was advanced by the loop on line {} and no longer points to the start of its "
                            "block",
-                           name, var->advanced_line));
+                           name, var->extent.advanced_line));
       } else if (var->allocator != Allocator::none && by != Allocator::none && var->allocator != by) {
         static constexpr const char* names[] = {"", "malloc", "new", "new[]"};
         static constexpr const char* releases[] = {"", "free", "delete", "delete[]"};

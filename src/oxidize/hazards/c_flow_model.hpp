@@ -150,6 +150,24 @@ struct Written {
   }
 };
 
+// What a pointer points into and where in it: the bounds its accesses are
+// checked against. The merge rule where paths meet (join()): the offset
+// holds only when both paths point to the same kind of target at the same
+// offset.
+struct Extent {
+  std::int64_t length = -1;         // elements of what it points into (-1 unknown)
+  std::int64_t offset = 0;          // elements from the start of that
+  bool offset_known = true;
+  std::uint32_t advanced_line = 0;  // a loop's step moved it forward (`for (; *p; p++)`): where
+  std::string_view base;            // the array or variable it points into
+  bool base_local = false;          // ... which is a local of this function
+  bool smallest_caller = false;     // `length` is the smallest of what callers pass
+
+  void join(const Extent* before, bool same_target) {
+    offset_known = offset_known && same_target && before != nullptr && before->offset == offset;
+  }
+};
+
 struct Var {
   Kind kind = Kind::unknown;
   bool local = false;        // automatic storage of this function (not static, not a parameter)
@@ -166,21 +184,15 @@ struct Var {
   PointsTo points;
   Allocator allocator = Allocator::none;
   std::size_t alloc_token = 0;    // the allocation call (where a missing check is reported)
-  std::int64_t length = -1;       // elements of what it points into (-1 unknown)
-  std::int64_t offset = 0;        // elements from the start of that
-  bool offset_known = true;
-  std::uint32_t advanced_line = 0;  // a loop's step moved it forward (`for (; *p; p++)`): where
-  std::string_view base;          // the array or variable it points into
-  bool base_local = false;        // ... which is a local of this function
+  Extent extent;
   bool unchecked = false;         // allocation result not yet compared with NULL
   bool sized_by_strlen = false;      // allocated with a size computed from a strlen
   bool from_strlen = false;          // a scalar assigned from an expression with strlen
-  bool smallest_caller = false;      // `length` is the smallest of what callers pass
   // Forgets where a pointer points (reassigned out of sight).
   void forget_target() {
     points.forget();
-    offset_known = false;
-    advanced_line = 0;
+    extent.offset_known = false;
+    extent.advanced_line = 0;
     unchecked = false;
   }
   // The merge rule where a branch that may not have run closes, from the
@@ -194,7 +206,7 @@ struct Var {
     value.reset();
     const Target was = points.target;
     points.join(before != nullptr ? &before->points : nullptr, depth, origin, cond);
-    offset_known = offset_known && points.target == was && before != nullptr && before->offset == offset;
+    extent.join(before != nullptr ? &before->extent : nullptr, points.target == was);
   }
   // Written out of sight (its address escaped, a label any path reaches):
   // nothing known of its value or target holds.

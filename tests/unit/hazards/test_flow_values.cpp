@@ -78,24 +78,24 @@ TEST(FlowValues, VarJoinForgetsValuesAndDisagreeingOffsets) {
   Var before;
   before.kind = Kind::pointer;
   before.points = pointing(Target::array);
-  before.offset = 0;
+  before.extent.offset = 0;
   before.value = Interval{1, 1};
   Var after = before;
-  after.offset = 4;
+  after.extent.offset = 4;
   after.value = Interval{2, 2};
   after.join(&before, 1, k_origin, k_cond);
   EXPECT_FALSE(after.value.has_value());
   EXPECT_EQ(after.points.target, Target::array);
-  EXPECT_FALSE(after.offset_known);  // 0 on one path, 4 on the other
+  EXPECT_FALSE(after.extent.offset_known);  // 0 on one path, 4 on the other
   Var agreeing = before;
   agreeing.join(&before, 1, k_origin, k_cond);
-  EXPECT_TRUE(agreeing.offset_known);
+  EXPECT_TRUE(agreeing.extent.offset_known);
   // Pointing elsewhere on the other path: neither target nor offset holds.
   Var moved = before;
   moved.points = pointing(Target::heap);
   moved.join(&before, 1, k_origin, k_cond);
   EXPECT_EQ(moved.points.target, Target::unknown);
-  EXPECT_FALSE(moved.offset_known);
+  EXPECT_FALSE(moved.extent.offset_known);
 }
 
 }  // namespace
