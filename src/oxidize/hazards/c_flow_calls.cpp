@@ -461,7 +461,7 @@ std::optional<DeclaredArray> FunctionFlow::declared_array(Range r) const {
   // A pointer parameter every caller gives the same array (ArgumentFact),
   // never moved or reassigned here.
   if (var != nullptr && var->kind != Kind::array && var->parameter && !var->size_tokens.empty() &&
-      !reassigned(name))
+      !assigned_anywhere(name))
     return DeclaredArray{var->type, var->size_tokens, -1};
   if (var == nullptr || var->kind != Kind::array || var->dims[1] != -1) return std::nullopt;
   const std::int64_t bytes = var->dims[0] >= 0 && var->elem_size > 0 ? var->dims[0] * var->elem_size : -1;
@@ -474,14 +474,6 @@ bool FunctionFlow::same_tokens(Range a, Range b) const {
   for (std::size_t k = 0; k < a.size(); ++k)
     if (v_.text(a.begin + k) != v_.text(b.begin + k)) return false;
   return true;
-}
-
-bool FunctionFlow::reassigned(std::string_view name) const {
-  for (std::size_t k = body_.begin; k < body_.end; ++k) {
-    if (v_.text(k) != name || !v_.is_identifier(k) || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
-    if (is_write_after(k + 1) || v_.is(k - 1, "++") || v_.is(k - 1, "--") || v_.is(k - 1, "&")) return true;
-  }
-  return false;
 }
 
 // What a copy's source lies in: the array itself, or for a suffix of a

@@ -502,8 +502,6 @@ class FunctionFlow final : public ExpressionContext {
                            std::size_t at);
   std::string_view single_name(Range r) const;
   bool same_tokens(Range a, Range b) const;
-  // Assigned, moved or its address taken anywhere in the body.
-  bool reassigned(std::string_view name) const;
   Range strip_casts(Range r) const;
 
   void report(RuleId rule, Confidence c, std::size_t at, std::string message) {
