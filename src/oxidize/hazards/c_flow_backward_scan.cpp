@@ -72,16 +72,18 @@ void FunctionFlow::backward_scan(Range cond, Range body, Range step) {
   // `' ' == a[i]`, `isspace(a[i])`. A search for a count or a flag
   // (`bl_count[bits] == 0`, `wm[level].enable`) leans on an invariant of
   // the program, not on what a string holds.
-  const Range tested = unwrap_condition(cond.begin < open - 1 && v_.is(cond.begin, "!") ? Range{cond.begin + 1, cond.end} : cond);
+  const bool negated = cond.begin < open - 1 && v_.is(cond.begin, "!");
+  const Range tested = unwrap_condition(negated ? Range{cond.begin + 1, cond.end} : cond);
   const std::size_t read_begin = member ? base - 2 : base;
+  const auto equality = [&](std::size_t k) { return v_.is(k, "==") || v_.is(k, "!="); };
   bool character_test = false;
-  if (tested.begin == read_begin && close + 3 == tested.end && (v_.is(close + 1, "==") || v_.is(close + 1, "!=")))
-    character_test = v_.kind(close + 2) == lex::TokenKind::character;
-  else if (tested.end == close + 1 && tested.begin + 2 == read_begin && (v_.is(tested.begin + 1, "==") || v_.is(tested.begin + 1, "!=")))
-    character_test = v_.kind(tested.begin) == lex::TokenKind::character;
+  if (tested.begin == read_begin && close + 3 == tested.end && equality(close + 1))
+    character_test = v_.kind(close + 2) == lex::TokenKind::character;  // a[i] != 'Z'
+  else if (tested.end == close + 1 && tested.begin + 2 == read_begin && equality(tested.begin + 1))
+    character_test = v_.kind(tested.begin) == lex::TokenKind::character;  // 'Z' != a[i]
   else if (tested.begin + 2 == read_begin && v_.is(tested.begin + 1, "(") && v_.match(tested.begin + 1) == close + 1 &&
            close + 2 == tested.end)
-    character_test = is_character_class(v_.text(tested.begin));
+    character_test = is_character_class(v_.text(tested.begin));  // isspace(a[i])
   if (!character_test) return;
   // The array: one of the function's arrays, or a member.
   if (!member) {
@@ -120,7 +122,7 @@ void FunctionFlow::backward_scan(Range cond, Range body, Range step) {
     when = fmt::format("'{}' holds no {} below where the search starts", array, v_.text(close + 2));
   else
     when = fmt::format("every character of '{}' below where the search starts {} {}()", array,
-                       tested.begin > cond.begin ? "fails" : "passes", v_.text(tested.begin));
+                       negated ? "fails" : "passes", v_.text(tested.begin));
   report(RuleId::before_start_of_buffer, Confidence::medium, open,
          fmt::format("'{}' goes down with nothing to stop it at 0: if {}, the loop reads before the start of '{}'",
                      index, when, array));
