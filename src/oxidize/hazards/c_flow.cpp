@@ -537,13 +537,25 @@ bool FunctionFlow::correlated(const Var& var) const {
 // a member). Where each name stands in the body is read once, on the first
 // question: a body with thousands of "maybe" findings, each asking about a
 // branch of thousands of tokens, read that branch once per finding.
-bool FunctionFlow::named_in(std::string_view name, Range r) const {
+const std::unordered_map<std::string_view, std::vector<std::size_t>, NameHash>& FunctionFlow::name_places() const {
   if (!name_places_) {
     name_places_.emplace();
     for (std::size_t k = body_.begin; k < body_.end; ++k)
       if (v_.is_identifier(k) && !v_.is(k + 1, "(") && !v_.is(k - 1, ".") && !v_.is(k - 1, "->"))
         (*name_places_)[v_.text(k)].push_back(k);
   }
+  return *name_places_;
+}
+
+std::size_t FunctionFlow::places_before(std::string_view name, std::size_t at) const {
+  const auto found = name_places().find(name);
+  if (found == name_places().end()) return 0;
+  const auto& places = found->second;
+  return static_cast<std::size_t>(std::lower_bound(places.begin(), places.end(), at) - places.begin());
+}
+
+bool FunctionFlow::named_in(std::string_view name, Range r) const {
+  name_places();
   if (r.begin >= body_.begin && r.end <= body_.end) {
     const auto found = name_places_->find(name);
     if (found == name_places_->end()) return false;

@@ -264,6 +264,21 @@ std::vector<std::size_t> string_conversions(std::string_view literal) {
   return out;
 }
 
+// The arguments whose string a C library function reads: the source of a
+// copy, both strings of strcat (it looks for the end of the first), the
+// string measured, compared, searched, printed or converted.
+bool reads_string_argument(std::string_view callee, std::size_t n) {
+  if (callee == "strcpy" || callee == "stpcpy") return n == 1;
+  if (callee == "strcat" || callee == "strcmp" || callee == "strcasecmp" || callee == "strstr" ||
+      callee == "strspn" || callee == "strcspn" || callee == "strpbrk")
+    return n <= 1;
+  if (callee == "strlen" || callee == "strdup" || callee == "puts" || callee == "fputs" || callee == "atoi" ||
+      callee == "atol" || callee == "atoll" || callee == "atof" || callee == "strtol" || callee == "strtoul" ||
+      callee == "strtoll" || callee == "strtoull" || callee == "strtod" || callee == "strchr" || callee == "strrchr")
+    return n == 0;
+  return false;
+}
+
 // The key of an assignment's target, token by token (`*ip_port`, `p->name`).
 std::string target_key(const TokenView& v, std::size_t begin, std::size_t end) {
   std::string key;
@@ -444,6 +459,43 @@ bool FunctionFlow::strings_measured_before(const TokenView::RangeList& args, std
     if (!length_taken_before(arg, at)) return false;
   }
   return true;
+}
+
+// `char ret[25]; strcpy(out, ret);`: a local array read as a string before
+// anything wrote it (CWE-457). Only where nothing could have: no
+// initialiser and not static (written.contents is false), its name nowhere
+// between its declaration and the call (no alias, no macro, no `sizeof`),
+// no enclosing loop (a later pass may read what an earlier one wrote) and
+// no goto in the body.
+void FunctionFlow::unwritten_string_reads(std::string_view callee, const LibraryCall* lib,
+                                          const TokenView::RangeList& args, std::size_t at) {
+  std::vector<std::size_t> read;
+  for (std::size_t n = 0; n < args.size(); ++n)
+    if (reads_string_argument(callee, n)) read.push_back(n);
+  const bool formats = lib != nullptr && (lib->kind == CallKind::format || lib->kind == CallKind::format_unbounded);
+  if (formats && lib->format_arg >= 0 && static_cast<std::size_t>(lib->format_arg) < args.size() && !lib->va_list) {
+    const Range format = args[static_cast<std::size_t>(lib->format_arg)];
+    if (format.size() == 1 && v_.is_string(format.begin))
+      for (const std::size_t s : string_conversions(literal_body(v_.text(format.begin))))
+        read.push_back(static_cast<std::size_t>(lib->format_arg) + 1 + s);
+  }
+  if (read.empty()) return;
+  for (const std::size_t n : read) {
+    if (n >= args.size()) continue;
+    const std::string_view name = single_name(args[n]);
+    const Var* var = name.empty() ? nullptr : find(name);
+    if (var == nullptr || var->kind != Kind::array || !var->local || var->written.contents || var->dims[1] != -1)
+      continue;
+    const bool in_loop = std::any_of(entries_.begin(), entries_.end(), [](const Entry& e) {
+      return e.body == Body::loop || e.body == Body::do_block;
+    });
+    if (in_loop || named_in("goto", body_)) return;
+    // Its declaration is the only place the name stands before the call.
+    if (places_before(name, at) != 1) continue;
+    report(RuleId::uninitialized_read, Confidence::medium, at,
+           fmt::format("{} reads the string in '{}', which nothing has written", callee, name));
+    change(name).written.contents = true;
+  }
 }
 
 // A character array as declared: a variable of the function or the file
@@ -665,6 +717,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
   // values known of globals end here.
   if ((lib == nullptr || wrapper != nullptr) && globals_with_values_ > 0) forget_global_values();
   const auto args = call_arguments(i);
+  if (!file_.defines(callee)) unwritten_string_reads(callee, lib, args, i);
   const auto arg_name = [&](std::size_t n) -> std::string_view {
     return n < args.size() ? single_name(strip_casts(args[n])) : std::string_view();
   };

@@ -410,6 +410,8 @@ class FunctionFlow final : public ExpressionContext {
   bool constant_condition(Range cond) const;
   bool correlated(const Var& var) const;
   bool named_in(std::string_view name, Range r) const;
+  // How many times `name` stands in the body before token `at` (as named_in counts).
+  std::size_t places_before(std::string_view name, std::size_t at) const;
   Range unwrap_condition(Range cond) const;
   bool do_forever(const Entry& e) const;
   Confidence across(std::uint32_t from, std::uint32_t to, Confidence c) const;
@@ -474,6 +476,8 @@ class FunctionFlow final : public ExpressionContext {
   bool length_compared_before(std::size_t at) const;
   std::optional<DeclaredArray> declared_array(Range r) const;
   std::optional<DeclaredArray> source_array(Range r) const;
+  void unwritten_string_reads(std::string_view callee, const LibraryCall* lib, const TokenView::RangeList& args,
+                              std::size_t at);
   bool source_fits(Range dest, Range source) const;
   bool strings_measured_before(const TokenView::RangeList& args, std::size_t at) const;
   bool holds_only_literals(Range arg) const;
@@ -565,6 +569,7 @@ class FunctionFlow final : public ExpressionContext {
   const CopyEvidence& copy_evidence() const;
   // Where each name stands in the body (as correlated() counts names), ascending.
   mutable std::optional<std::unordered_map<std::string_view, std::vector<std::size_t>, NameHash>> name_places_;
+  const std::unordered_map<std::string_view, std::vector<std::size_t>, NameHash>& name_places() const;
 };
 
 // What the file says outside functions: global arrays and pointers, integer macros.
