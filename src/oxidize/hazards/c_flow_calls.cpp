@@ -3,6 +3,7 @@
 // calls whose size is not the destination's, allocation sizes, frees, and
 // what an unknown call (maybe a macro) may do to its arguments.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <span>
@@ -264,19 +265,29 @@ std::vector<std::size_t> string_conversions(std::string_view literal) {
   return out;
 }
 
-// The arguments whose string a C library function reads: the source of a
-// copy, both strings of strcat (it looks for the end of the first), the
-// string measured, compared, searched, printed or converted.
-bool reads_string_argument(std::string_view callee, std::size_t n) {
-  if (callee == "strcpy" || callee == "stpcpy") return n == 1;
-  if (callee == "strcat" || callee == "strcmp" || callee == "strcasecmp" || callee == "strstr" ||
-      callee == "strspn" || callee == "strcspn" || callee == "strpbrk")
-    return n <= 1;
-  if (callee == "strlen" || callee == "strdup" || callee == "puts" || callee == "fputs" || callee == "atoi" ||
-      callee == "atol" || callee == "atoll" || callee == "atof" || callee == "strtol" || callee == "strtoul" ||
-      callee == "strtoll" || callee == "strtoull" || callee == "strtod" || callee == "strchr" || callee == "strrchr")
-    return n == 0;
-  return false;
+// The arguments whose string a C library function reads (bit n: argument
+// n): the source of a copy, both strings of strcat (it looks for the end of
+// the first), the string measured, compared, searched, printed or
+// converted. Sorted: one binary search per call.
+struct StringReads {
+  std::string_view name;
+  unsigned arguments;
+};
+constexpr std::array<StringReads, 26> k_string_reads = {{
+    {"atof", 1}, {"atoi", 1}, {"atol", 1}, {"atoll", 1}, {"fputs", 1}, {"puts", 1},
+    {"stpcpy", 2}, {"strcasecmp", 3}, {"strcat", 3}, {"strchr", 1}, {"strcmp", 3}, {"strcpy", 2},
+    {"strcspn", 3}, {"strdup", 1}, {"strlen", 1}, {"strpbrk", 3}, {"strrchr", 1}, {"strspn", 3},
+    {"strstr", 3}, {"strtod", 1}, {"strtol", 1}, {"strtoll", 1}, {"strtoul", 1}, {"strtoull", 1},
+    {"wcscpy", 2}, {"wcslen", 1},
+}};
+
+static_assert(std::is_sorted(k_string_reads.begin(), k_string_reads.end(),
+                             [](const StringReads& a, const StringReads& b) { return a.name < b.name; }));
+
+unsigned string_read_arguments(std::string_view callee) {
+  const auto it = std::lower_bound(k_string_reads.begin(), k_string_reads.end(), callee,
+                                   [](const StringReads& r, std::string_view name) { return r.name < name; });
+  return it != k_string_reads.end() && it->name == callee ? it->arguments : 0;
 }
 
 // The key of an assignment's target, token by token (`*ip_port`, `p->name`).
@@ -470,8 +481,9 @@ bool FunctionFlow::strings_measured_before(const TokenView::RangeList& args, std
 void FunctionFlow::unwritten_string_reads(std::string_view callee, const LibraryCall* lib,
                                           const TokenView::RangeList& args, std::size_t at) {
   std::vector<std::size_t> read;
-  for (std::size_t n = 0; n < args.size(); ++n)
-    if (reads_string_argument(callee, n)) read.push_back(n);
+  const unsigned reads = string_read_arguments(callee);
+  for (std::size_t n = 0; n < args.size() && n < 2; ++n)
+    if ((reads >> n) & 1U) read.push_back(n);
   const bool formats = lib != nullptr && (lib->kind == CallKind::format || lib->kind == CallKind::format_unbounded);
   if (formats && lib->format_arg >= 0 && static_cast<std::size_t>(lib->format_arg) < args.size() && !lib->va_list) {
     const Range format = args[static_cast<std::size_t>(lib->format_arg)];
