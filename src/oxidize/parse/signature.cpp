@@ -2,6 +2,7 @@
 
 #include "oxidize/lex/c_lexer.hpp"
 #include "oxidize/lex/rust_lexer.hpp"
+#include "oxidize/parse/qualified_name.hpp"
 
 namespace oxidize::parse {
 
@@ -37,11 +38,6 @@ void code_tokens(std::string_view bytes, std::vector<Code>& out, Lex lex_fn) {
 }
 
 bool is_punct(const Code& c, std::string_view p) { return c.kind == TokenKind::punct && c.text == p; }
-
-std::string_view unqualified(std::string_view name) {
-  const std::size_t colons = name.rfind("::");
-  return colons == std::string_view::npos ? name : name.substr(colons + 2);
-}
 
 // The index of the `(` that opens the parameter list: the one after the
 // function's own name at the top level; the last top-level one otherwise.
@@ -136,7 +132,7 @@ bool after_tag(const std::vector<Code>& t, std::size_t i, std::size_t b) {
 
 std::uint16_t c_traits(const std::vector<Code>& t, std::string_view qualified_name) {
   std::uint16_t traits = 0;
-  const std::size_t open = params_open(t, unqualified(qualified_name));
+  const std::size_t open = params_open(t, unqualified_name(qualified_name));
   // Before the name: linkage, inline, a returned pointer.
   for (std::size_t i = 0; i + 1 < open && i < t.size(); ++i) {
     const std::string_view w = t[i].text;
@@ -184,7 +180,7 @@ std::uint16_t c_traits(const std::vector<Code>& t, std::string_view qualified_na
 
 std::uint16_t rust_traits(const std::vector<Code>& t, std::string_view name) {
   std::uint16_t traits = k_internal_linkage;
-  const std::size_t open = params_open(t, unqualified(name));
+  const std::size_t open = params_open(t, unqualified_name(name));
   for (std::size_t i = 0; i < open && i < t.size(); ++i) {
     const std::string_view w = t[i].text;
     if (t[i].kind != TokenKind::identifier) continue;

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "oxidize/config/project_config.hpp"
+#include "oxidize/parse/qualified_name.hpp"
 #include "oxidize/report/baseline.hpp"
 #include "oxidize/report/hazards_report.hpp"
 #include "oxidize/report/json_writer.hpp"
@@ -143,8 +144,7 @@ ordered_json location_json(const model::HazardRow& row) {
   loc["physicalLocation"] = std::move(physical);
   if (!f.function.empty()) {
     const std::string name = util::to_valid_utf8(f.function);
-    const auto colons = name.rfind("::");
-    loc["logicalLocations"] = ordered_json::array({{{"name", colons == std::string::npos ? name : name.substr(colons + 2)},
+    loc["logicalLocations"] = ordered_json::array({{{"name", std::string(parse::unqualified_name(name))},
                                                     {"fullyQualifiedName", name},
                                                     {"kind", "function"}}});
   }

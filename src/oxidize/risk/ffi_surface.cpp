@@ -2,14 +2,11 @@
 
 #include <bit>
 
+#include "oxidize/parse/qualified_name.hpp"
+
 namespace oxidize::risk {
 
 namespace {
-
-std::string_view last_segment(std::string_view name) {
-  const std::size_t colons = name.rfind("::");
-  return colons == std::string_view::npos ? name : name.substr(colons + 2);
-}
 
 // The contracts a signature leaves to the two sides to agree on.
 constexpr std::uint16_t k_unchecked_contracts = parse::k_pointer_param | parse::k_callback_param |
@@ -30,12 +27,12 @@ bool called_from_another_language(const parse::FunctionFacts& f, discover::Langu
 ForeignImports::ForeignImports(const model::Snapshot& snapshot) {
   for (const model::FileRecord& record : snapshot.files) {
     if (record.facts.language != discover::Language::rust) continue;
-    for (const parse::Declaration& d : record.facts.structure.imports) names_.insert(last_segment(d.name));
+    for (const parse::Declaration& d : record.facts.structure.imports) names_.insert(parse::unqualified_name(d.name));
   }
 }
 
 bool ForeignImports::imported(std::string_view name) const {
-  return !names_.empty() && names_.contains(last_segment(name));
+  return !names_.empty() && names_.contains(parse::unqualified_name(name));
 }
 
 double boundary_points(const parse::FunctionFacts& function, discover::Language language,

@@ -1,6 +1,7 @@
 #include "oxidize/structure/call_graph.hpp"
 
 #include "oxidize/hazards/c_library.hpp"
+#include "oxidize/parse/qualified_name.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -12,16 +13,6 @@ namespace {
 using discover::Language;
 
 bool is_header(Language l) { return l == Language::c_header || l == Language::cpp_header; }
-
-std::string_view last_component(std::string_view name) {
-  const std::size_t colons = name.rfind("::");
-  return colons == std::string_view::npos ? name : name.substr(colons + 2);
-}
-
-std::string_view qualifier_of(std::string_view name) {
-  const std::size_t colons = name.rfind("::");
-  return colons == std::string_view::npos ? std::string_view() : name.substr(0, colons);
-}
 
 std::string_view folder_of(std::string_view path) {
   const std::size_t slash = path.rfind('/');
@@ -137,7 +128,7 @@ class Resolver {
     for (std::uint32_t id = functions; id-- > 0;) {  // descending: see NameIndex
       const std::string_view name = function_name(id);
       by_name_.add(name, id);
-      if (name.find("::") != std::string_view::npos) by_member_.add(last_component(name), id);
+      if (name.find("::") != std::string_view::npos) by_member_.add(parse::unqualified_name(name), id);
     }
     // The header beside each source file (foo.c -> foo.h): defining a
     // function there and including that header is how C makes it visible.
@@ -201,7 +192,7 @@ class Resolver {
       add_candidates(by_member_, name);
     } else {
       // Inside Class::method, `helper()` is Class::helper first.
-      const std::string_view qualifier = qualifier_of(facts.functions[call.function].name);
+      const std::string_view qualifier = parse::qualifier_of(facts.functions[call.function].name);
       if (!qualifier.empty() && name.find("::") == std::string_view::npos) {
         scratch_.assign(qualifier);
         scratch_ += "::";
@@ -211,7 +202,7 @@ class Resolver {
       if (candidates_.empty()) add_candidates(by_name_, name);
       if (candidates_.empty() && name.find("::") != std::string_view::npos) {
         // Pool::get called, ns::Pool::get defined.
-        by_member_.each(last_component(name), [&](std::uint32_t id) {
+        by_member_.each(parse::unqualified_name(name), [&](std::uint32_t id) {
           const FunctionRef f = g_.function(id);
           const std::string_view full = s_.files[f.file].facts.functions[f.function].name;
           if (full.size() > name.size() && full.compare(full.size() - name.size(), name.size(), name) == 0 &&

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "oxidize/lex/c_lexer.hpp"
+#include "oxidize/parse/qualified_name.hpp"
 
 namespace oxidize::structure {
 
@@ -219,8 +220,7 @@ std::vector<NamedRecord> records_named(std::string_view signature, std::string_v
     if (token.kind < TokenKind::comment) t.push_back({token.text(signature), token.kind});
   };
   lex::lex_c(signature, sink);
-  const std::size_t colons = function_name.rfind("::");
-  const std::string_view own = colons == std::string_view::npos ? function_name : function_name.substr(colons + 2);
+  const std::string_view own = parse::unqualified_name(function_name);
 
   std::vector<NamedRecord> out;
   auto add = [&](std::string_view name, bool is_union) {
