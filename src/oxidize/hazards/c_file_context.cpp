@@ -166,7 +166,7 @@ bool reads_pointer_argument(std::string_view callee, std::size_t n) {
 
 std::optional<FileContext::FunctionSummary> FileContext::summarize(const parse::FunctionFacts& fn) const {
   if (inside_conditional(fn.start_line)) return std::nullopt;
-  const std::string_view name = unqualified(fn.name);
+  const std::string_view name = unqualified_name(fn.name);
   const std::size_t open = v_.index_at_offset(fn.body_begin);
   const std::size_t close = open < v_.size() ? v_.match(open) : npos;
   if (close == npos) return std::nullopt;
@@ -483,7 +483,7 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
   for (const auto& m : notes.statement_macros) statement_macros_[m.name] = &m.body_names;
   same_name_before_.assign(functions.size(), k_none);
   for (std::size_t k = 0; k < functions.size(); ++k) {
-    const auto [it, fresh] = defined_.try_emplace(unqualified(functions[k].name), k);
+    const auto [it, fresh] = defined_.try_emplace(unqualified_name(functions[k].name), k);
     if (!fresh) {
       same_name_before_[k] = it->second;
       it->second = k;
@@ -513,6 +513,11 @@ FileContext::FileContext(const TokenView& v, const SourceNotes& notes, std::span
     }
     if (end >= n || !v.is(end, ";")) {
       i = end > i ? end : i + 1;  // a stray `}` at file scope: step over it
+      continue;
+    }
+    // `typedef const char *png_const_charp;` names a type, not a variable.
+    if (v.is(i, "typedef")) {
+      i = end + 1;
       continue;
     }
     std::size_t k = i;
@@ -648,7 +653,7 @@ void FileContext::find_literal_globals(const TokenView& v, const std::vector<std
 // joined (a call may reach either).
 void FileContext::reference_parameters(const TokenView& v, std::span<const parse::FunctionFacts> functions) {
   for (const auto& fn : functions) {
-    const std::string_view name = unqualified(fn.name);
+    const std::string_view name = unqualified_name(fn.name);
     const std::size_t k = parameter_list(v, fn, name);
     if (k == npos) continue;
     const auto params = v.arguments(k);

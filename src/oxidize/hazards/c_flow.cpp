@@ -189,8 +189,7 @@ std::optional<std::int64_t> FunctionFlow::size_of(const TokenView& v, Range what
 void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_open) {
   // The parameter list: the `(` after the function's own name, searched back
   // from the body to the previous declaration's end.
-  std::string_view name = fn.name;
-  if (const auto colons = name.rfind("::"); colons != std::string_view::npos) name.remove_prefix(colons + 2);
+  const std::string_view name = unqualified_name(fn.name);
   std::size_t start = body_open;
   while (start > 0 && !v_.is(start - 1, ";") && !v_.is(start - 1, "}") && body_open - start < 512) --start;
   for (std::size_t i = start; i + 1 < body_open; ++i) {
@@ -242,6 +241,10 @@ void FunctionFlow::parameters(const parse::FunctionFacts& fn, std::size_t body_o
       if (var.kind != Kind::scalar && given_ != nullptr && n < given_->size() && (*given_)[n].size_tokens_known &&
           !(*given_)[n].size_tokens.empty())
         var.size_tokens = (*given_)[n].size_tokens;
+      // Every caller in this file passes a literal string.
+      if (var.kind != Kind::scalar && given_ != nullptr && n < given_->size() && (*given_)[n].literal_known &&
+          (*given_)[n].longest_literal >= 0)
+        var.caller_literal = (*given_)[n].longest_literal;
       // Every caller in this file passes an integer the walk knows.
       if (!pointer && var.kind == Kind::scalar && given_ != nullptr && n < given_->size() &&
           (*given_)[n].value_known && (*given_)[n].value)
@@ -1428,7 +1431,7 @@ using flow::CallFacts;
 using flow::FileContext;
 using flow::FlowScratch;
 using flow::FunctionFlow;
-using flow::unqualified;
+using flow::unqualified_name;
 
 void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<const parse::FunctionFacts> functions,
                     bool cpp, const ProjectFunctions* project, RawFindings& out) {
@@ -1446,11 +1449,11 @@ void find_c_hazards(const TokenView& view, const SourceNotes& notes, std::span<c
   // (or size as written) are read again with those lengths (their first
   // findings are replaced).
   for (std::size_t k = 0; k < functions.size(); ++k) {
-    const auto it = calls.find(unqualified(functions[k].name));
+    const auto it = calls.find(unqualified_name(functions[k].name));
     if (it == calls.end() || functions[k].body_end <= functions[k].body_begin) continue;
     const bool any = std::any_of(it->second.begin(), it->second.end(), [](const ArgumentFact& f) {
       return (f.known && f.length >= 0) || (f.value_known && f.value) ||
-             (f.size_tokens_known && !f.size_tokens.empty());
+             (f.size_tokens_known && !f.size_tokens.empty()) || (f.literal_known && f.longest_literal >= 0);
     });
     if (!any) continue;
     per_function[k].clear();

@@ -78,6 +78,17 @@ std::optional<std::int64_t> small_type_digits(char conversion, ArgumentType a) {
   }
 }
 
+// The text of adjacent string literals as the compiler joins them (`"a %s"
+// "b"`), escapes kept; nothing when a token is not a string.
+std::optional<std::string> joined_literals(const TokenView& v, Range r) {
+  std::string text;
+  for (std::size_t i = r.begin; i < r.end; ++i) {
+    if (!v.is_string(i)) return std::nullopt;
+    text += literal_body(v.text(i));
+  }
+  return text;
+}
+
 // The longest output a printf format can produce, or nothing when a
 // conversion is unbounded (%s without precision, floating point).
 // `types[k]` is what is known of the k-th argument after the format.
@@ -460,8 +471,9 @@ bool FunctionFlow::length_compared_before(std::size_t at) const {
 
 // A format call whose every `%s` argument is a literal or a string whose
 // length the function took before `at`.
-bool FunctionFlow::strings_measured_before(const TokenView::RangeList& args, std::size_t at) const {
-  const std::vector<std::size_t> strings = string_conversions(literal_body(v_.text(args[1].begin)));
+bool FunctionFlow::strings_measured_before(std::string_view format, const TokenView::RangeList& args,
+                                           std::size_t at) const {
+  const std::vector<std::size_t> strings = string_conversions(format);
   if (strings.empty()) return false;
   for (const std::size_t s : strings) {
     if (s + 2 >= args.size()) return false;
@@ -515,6 +527,10 @@ void FunctionFlow::unwritten_string_reads(std::string_view callee, const Library
 // (`dp->best`, `config.user`) by its name.
 std::optional<DeclaredArray> FunctionFlow::declared_array(Range r) const {
   r = strip_casts(r);
+  if (const auto stride = slot_stride(r)) {
+    const auto bytes = evaluate(v_, *stride, *this);
+    return DeclaredArray{{}, *stride, bytes && bytes->is_point() && bytes->lo > 0 ? bytes->lo : -1};
+  }
   if (r.size() >= 3 && v_.is_identifier(r.end - 1) && (v_.is(r.end - 2, "->") || v_.is(r.end - 2, "."))) {
     const FileContext::MemberArray* m = file_.member_array(v_.text(r.end - 1));
     if (m == nullptr) return std::nullopt;
@@ -527,10 +543,90 @@ std::optional<DeclaredArray> FunctionFlow::declared_array(Range r) const {
   if (var != nullptr && var->kind != Kind::array && var->parameter && !var->size_tokens.empty() &&
       !assigned_anywhere(name))
     return DeclaredArray{var->type, var->size_tokens, -1};
+  // ... or arrays of one known length.
+  if (var != nullptr && var->kind == Kind::pointer && var->parameter && var->points.target == Target::array &&
+      var->extent.length >= 0 && !var->extent.smallest_caller && var->extent.offset_known && var->extent.offset == 0 &&
+      var->elem_size > 0 && !assigned_anywhere(name))
+    return DeclaredArray{var->type, {}, var->extent.length * var->elem_size};
   if (var == nullptr || var->kind != Kind::array || var->dims[1] != -1) return std::nullopt;
   const std::int64_t bytes = var->dims[0] >= 0 && var->elem_size > 0 ? var->dims[0] * var->elem_size : -1;
   if (bytes < 0 && var->size_tokens.empty()) return std::nullopt;
   return DeclaredArray{var->type, var->size_tokens, bytes};
+}
+
+// `table + i * MAX_PATH`, or `table + ii` where the body gives `ii` only
+// `0`, `j * MAX_PATH` and `+= MAX_PATH`: a slot of a table of fixed-size
+// strings (VisualPng's `malloc(count * MAX_PATH)` file list). The slot's
+// size is the stride as written; copies between slots, or between a slot
+// and an array of that size, fit. A copy of something longer into a slot
+// is still reported.
+std::optional<TokenView::Range> FunctionFlow::slot_stride(Range r) const {
+  const auto sides = v_.split_top_level(r, "+");
+  if (sides.size() != 2 || sides[0].empty() || sides[1].empty()) return std::nullopt;
+  Range offset = sides[1];
+  while (offset.size() >= 3 && v_.is(offset.begin, "(") && v_.match(offset.begin) == offset.end - 1)
+    offset = {offset.begin + 1, offset.end - 1};
+  if (const auto k = stride_of_product(offset)) return k;
+  const std::string_view name = single_name(offset);
+  const Var* var = name.empty() ? nullptr : find(name);
+  if (var == nullptr || !var->local || var->kind != Kind::scalar) return std::nullopt;
+  const auto [cached, fresh] = slot_strides_.try_emplace(name);
+  if (fresh) cached->second = stride_of_assignments(name);
+  return cached->second;
+}
+
+// The stride every assignment of a local gives it (`ii = 0`, `ii = j *
+// MAX_PATH`, `ii += MAX_PATH`), the same one each time; asked once per name.
+std::optional<TokenView::Range> FunctionFlow::stride_of_assignments(std::string_view name) const {
+  std::optional<Range> stride;
+  const auto agree = [&](Range k) {
+    if (stride && !same_tokens(*stride, k)) return false;
+    stride = k;
+    return true;
+  };
+  for (std::size_t k = body_.begin; k < body_.end; ++k) {
+    if (!v_.is_identifier(k) || v_.text(k) != name || v_.is(k - 1, ".") || v_.is(k - 1, "->")) continue;
+    if (v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--") || v_.is(k + 1, "++") || v_.is(k + 1, "--"))
+      return std::nullopt;
+    if (!is_assignment_operator(v_.text(k + 1))) continue;
+    std::size_t end = k + 2;
+    while (end < body_.end && !v_.is(end, ";") && !v_.is(end, ",")) {
+      const std::size_t m = v_.match(end);
+      end = (m != npos && m > end) ? m + 1 : end + 1;
+    }
+    const Range rhs{k + 2, end};
+    if (v_.is(k + 1, "=") && rhs.size() == 1 && v_.is(rhs.begin, "0")) continue;
+    const auto product = v_.is(k + 1, "=") ? stride_of_product(rhs) : std::nullopt;
+    const bool step = v_.is(k + 1, "+=") && rhs.size() == 1 && stride_word(rhs.begin);
+    if (!(product ? agree(*product) : step && agree(rhs))) return std::nullopt;
+  }
+  return stride;
+}
+
+// A constant the walk cannot see (`MAX_PATH`, an upper-case macro) or a number.
+bool FunctionFlow::stride_word(std::size_t t) const {
+  if (v_.is_number(t)) return true;
+  const std::string_view w = v_.text(t);
+  return v_.is_identifier(t) && w.size() >= 2 && find(w) == nullptr &&
+         std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+// `i * MAX_PATH` or `MAX_PATH * i`: the stride's token.
+std::optional<TokenView::Range> FunctionFlow::stride_of_product(Range r) const {
+  if (r.size() < 3) return std::nullopt;
+  // Only a chain of factors: `x - y * K` is no multiple of K.
+  for (std::size_t t = r.begin; t < r.end; ++t) {
+    if (v_.is(t, "(") || v_.is(t, "[")) {
+      const std::size_t m = v_.match(t);
+      if (m == npos || m >= r.end) return std::nullopt;
+      t = m;
+    } else if (!(v_.is_identifier(t) || v_.is_number(t) || v_.is(t, "*") || v_.is(t, "->") || v_.is(t, "."))) {
+      return std::nullopt;
+    }
+  }
+  if (v_.is(r.end - 2, "*") && stride_word(r.end - 1) && !is_unary_at(r.end - 2)) return Range{r.end - 1, r.end};
+  if (v_.is(r.begin + 1, "*") && stride_word(r.begin)) return Range{r.begin, r.begin + 1};
+  return std::nullopt;
 }
 
 bool FunctionFlow::same_tokens(Range a, Range b) const {
@@ -587,36 +683,83 @@ bool FunctionFlow::sized_by_strlen(Range arg) const {
 bool FunctionFlow::holds_only_literals(Range arg) const {
   const std::string_view name = single_name(strip_casts(arg));
   const Var* var = name.empty() ? nullptr : find(name);
-  if (var == nullptr || !var->local || var->kind != Kind::pointer) return false;
-  const auto [it, fresh] = literal_only_.try_emplace(name, false);
-  if (fresh) it->second = only_literals_assigned(name);
+  // A pointer, or a name of a type this file does not define
+  // (`png_const_charp`): only a pointer can be given a string literal.
+  if (var == nullptr || !var->local || (var->kind != Kind::pointer && var->kind != Kind::other)) return false;
+  return literal_assignments_cached(name).holds_only_literals();
+}
+
+const LiteralAssignments& FunctionFlow::literal_assignments_cached(std::string_view name) const {
+  const auto [it, fresh] = literal_only_.try_emplace(name);
+  if (fresh) it->second = literal_assignments(name);
   return it->second;
 }
 
-bool FunctionFlow::only_literals_assigned(std::string_view name) const {
-  bool assigned = false;
+LiteralAssignments FunctionFlow::literal_assignments(std::string_view name) const {
+  LiteralAssignments found;
+  const auto other = [&found] {
+    found.only_literals = false;
+    return found;
+  };
   for (std::size_t k = body_.begin; k < body_.end; ++k) {
     if (!v_.is_identifier(k) || v_.text(k) != name) continue;
     if (k > 0 && (v_.is(k - 1, ".") || v_.is(k - 1, "->"))) continue;
-    if ((k > 0 && v_.is(k - 1, "&")) || written_as_buffer(v_, k)) return false;
+    if ((k > 0 && v_.is(k - 1, "&")) || written_as_buffer(v_, k)) return other();
     std::size_t at = k + 1;
     while (v_.is(at, "[") && v_.match(at) != npos) at = v_.match(at) + 1;  // `fmt[] = "..."` declares
     if (at != k + 1 && !(k > 0 && (v_.is_identifier(k - 1) || v_.is(k - 1, "*")))) {
-      if (is_write_after(at)) return false;  // an element written
+      if (is_write_after(at)) return other();  // an element written
       continue;
     }
-    if (v_.is(at, "++") || v_.is(at, "--") || (k > 0 && (v_.is(k - 1, "++") || v_.is(k - 1, "--")))) return false;
+    if (v_.is(at, "++") || v_.is(at, "--") || (k > 0 && (v_.is(k - 1, "++") || v_.is(k - 1, "--")))) return other();
     if (!is_assignment_operator(v_.text(at))) continue;
-    if (!v_.is(at, "=")) return false;
+    if (!v_.is(at, "=")) return other();
     std::size_t end = at + 1;
     while (end < body_.end && !v_.is(end, ";") && !v_.is(end, ",")) {
       const std::size_t m = v_.match(end);
       end = (m != npos && m > end) ? m + 1 : end + 1;
     }
-    if (!literal_expression(v_, {at + 1, end}, file_)) return false;
-    assigned = true;
+    // NULL points to no string; printf's %s prints glibc's "(null)".
+    const bool null = end == at + 2 && is_null_literal(v_.text(at + 1));
+    if (!null && !literal_expression(v_, {at + 1, end}, file_)) return other();
+    found.any = true;
+    const std::int64_t length = null ? 6 : longest_literal({at + 1, end});
+    found.longest = length < 0 || found.longest < 0 ? -1 : std::max(found.longest, length);
   }
-  return assigned;
+  return found;
+}
+
+// The longest string a literal expression (literal_expression()) gives:
+// the longest branch of a `?:`, adjacent literals joined, the longest entry
+// of a constant table; -1 when a catalogue call or an initialiser list
+// leaves it untold.
+std::int64_t FunctionFlow::longest_literal(Range r) const {
+  if (r.size() >= 4 && v_.is_identifier(r.begin) && v_.is(r.begin + 1, "["))
+    return file_.literal_table(v_.text(r.begin));
+  std::size_t k = r.begin;
+  for (std::size_t t = r.begin; t < r.end; ++t) {
+    if (v_.is(t, "?")) {
+      k = t + 1;
+      break;
+    }
+    const std::size_t m = v_.match(t);
+    if (m != npos && m > t && m < r.end) t = m;
+  }
+  std::int64_t longest = 0;
+  std::int64_t branch = 0;
+  for (std::size_t t = k; t < r.end; ++t) {
+    if (v_.is(t, ":")) {
+      branch = 0;
+    } else if (v_.is(t, "(") || v_.is(t, ")") || v_.is(t, "?")) {
+      continue;
+    } else {
+      const auto length = literal_length(v_, {t, t + 1}, &file_);
+      if (!length) return -1;
+      branch += *length;
+    }
+    longest = std::max(longest, branch);
+  }
+  return longest;
 }
 
 // The type of an argument when it is a cast to a basic type or a scalar
@@ -646,6 +789,15 @@ ArgumentType FunctionFlow::argument_type(Range arg) const {
   if (var == nullptr) return {};
   if (var->kind == Kind::array && var->elem_size == 1 && var->dims[0] > 0 && var->dims[1] == -1)
     return {.string_capacity = var->dims[0] - 1};
+  // A local given only literals (`via = " (via linear)"`), or a parameter
+  // the body never assigns that every caller of the file gives a literal.
+  if ((var->kind == Kind::pointer || var->kind == Kind::other) &&
+      (var->local || (var->parameter && var->caller_literal >= 0))) {
+    const LiteralAssignments& a = literal_assignments_cached(name);
+    if (var->local && a.holds_only_literals() && a.longest >= 0) return {.string_capacity = a.longest};
+    if (var->parameter && !a.any && a.only_literals) return {.string_capacity = var->caller_literal};
+    return {};
+  }
   if (var->kind != Kind::scalar || var->elem_size <= 0) return {};
   return {var->elem_size, var->unsigned_type};
 }
@@ -858,14 +1010,30 @@ std::size_t FunctionFlow::call(std::size_t i) {
       auto& facts = (*record_)[callee];
       if (facts.size() <= n) facts.resize(n + 1, ArgumentFact{true, -1, 0, 0, false, true, true, std::nullopt});
       ArgumentFact& merged = facts[n];
+      // NULL is no array: the size the other callers' arrays have as written
+      // still holds (VisualPng's SearchPngList(..., NULL, path)).
+      const bool null = args[n].size() == 1 && (v_.is(args[n].begin, "NULL") || v_.is(args[n].begin, "nullptr"));
       // The same size as written at every call site: `[MAX_PATH]` each time.
-      if (merged.size_tokens_known) {
+      if (merged.size_tokens_known && !null) {
         const bool symbolic = var != nullptr && var->kind == Kind::array && var->dims[0] < 0 &&
                               var->dims[1] == -1 && !var->size_tokens.empty();
         if (!symbolic || (!merged.size_tokens.empty() && !same_tokens(merged.size_tokens, var->size_tokens)))
           merged.size_tokens_known = false;
         else
           merged.size_tokens = var->size_tokens;
+      }
+      // A literal (or a local holding only literals) at every call site.
+      if (merged.literal_known) {
+        std::int64_t length = -1;
+        if (const auto literal = literal_length(v_, args[n], &file_)) {
+          length = *literal;
+        } else if (null) {
+          length = 6;  // printf's %s prints "(null)"
+        } else if (holds_only_literals(args[n])) {
+          length = literal_assignments_cached(single_name(strip_casts(args[n]))).longest;
+        }
+        if (length < 0) merged.literal_known = false;
+        else merged.longest_literal = std::max(merged.longest_literal, length);
       }
       // An integer value every caller passes alike (`set_entry(5)`). Callers
       // that differ turn it off: a hull of their values would pair one
@@ -1030,10 +1198,11 @@ std::size_t FunctionFlow::call(std::size_t i) {
       const auto bytes = destination_bytes(args[0]);
       const auto fmt_length = literal_length(v_, args[1]);
       std::optional<std::int64_t> max;
-      if (fmt_length && args[1].size() == 1) {
+      const auto format = fmt_length ? joined_literals(v_, args[1]) : std::nullopt;
+      if (format) {
         std::vector<ArgumentType> types;
         for (std::size_t n = 2; n < args.size(); ++n) types.push_back(argument_type(args[n]));
-        max = format_max_length(literal_body(v_.text(args[1].begin)), types);
+        max = format_max_length(*format, types);
       }
       if (bytes && max && *max + 1 <= *bytes) {
         // The longest output fits: proven.
@@ -1046,7 +1215,7 @@ std::size_t FunctionFlow::call(std::size_t i) {
         report(RuleId::sprintf_unbounded, Confidence::low, i,
                fmt::format("{} into '{}' writes up to {} bytes; the buffer's size is not known here", callee,
                            arg_text(args[0]), *max + 1));
-      } else if (fmt_length && args[1].size() == 1 && strings_measured_before(args, i)) {
+      } else if (format && strings_measured_before(*format, args, i)) {
         // Every string it inserts had its length taken earlier in the
         // function (`alen = strlen(appname); ... if (alen + flen + 3 > 1023)`):
         // the author measured what goes in.

@@ -35,6 +35,7 @@
 #include "oxidize/hazards/expression.hpp"
 #include "oxidize/hazards/name_table.hpp"
 #include "oxidize/hazards/raw_finding.hpp"
+#include "oxidize/parse/qualified_name.hpp"
 
 namespace oxidize::hazards::flow {
 
@@ -188,6 +189,7 @@ struct Var {
   bool unchecked = false;         // allocation result not yet compared with NULL
   bool sized_by_strlen = false;      // allocated with a size computed from a strlen
   bool from_strlen = false;          // a scalar assigned from an expression with strlen
+  std::int64_t caller_literal = -1;  // a pointer parameter every caller gives a literal: the longest (ArgumentFact)
   // Forgets where a pointer points (reassigned out of sight).
   void forget_target() {
     points.forget();
@@ -268,6 +270,18 @@ struct ArgumentType {
   std::int64_t string_capacity = -1;  // a char array of known size: the longest string it holds (-1 unknown)
 };
 
+// What a body assigns to one name, its initialiser included: whether every
+// assignment is a literal (`p = cond ? "a" : "b"`, an element of a table of
+// literals), whether there is any, and the longest of those literals (-1
+// when one has no length to tell: a catalogue's `_("...")` may be
+// translated longer). Taking its address or stepping it is not a literal.
+struct LiteralAssignments {
+  bool only_literals = true;
+  bool any = false;
+  std::int64_t longest = 0;
+  bool holds_only_literals() const { return only_literals && any; }
+};
+
 enum class Body : std::uint8_t { plain, if_then, else_branch, loop, switch_block, do_block };
 
 struct Entry {
@@ -321,6 +335,10 @@ struct ArgumentFact {
   // system header): the parameter holds an array of that size.
   bool size_tokens_known = true;
   TokenView::Range size_tokens{0, 0};
+  // A string every caller passes as a literal, or as a local that holds
+  // only literals (`logpixel(..., "component 0 error")`): the longest.
+  bool literal_known = true;
+  std::int64_t longest_literal = -1;
 };
 using CallFacts = std::unordered_map<std::string_view, std::vector<ArgumentFact>>;
 
@@ -475,11 +493,15 @@ class FunctionFlow final : public ExpressionContext {
   std::optional<std::int64_t> constant_string_length(Range arg) const;
   bool length_compared_before(std::size_t at) const;
   std::optional<DeclaredArray> declared_array(Range r) const;
+  std::optional<TokenView::Range> slot_stride(Range r) const;
+  std::optional<TokenView::Range> stride_of_product(Range r) const;
+  std::optional<TokenView::Range> stride_of_assignments(std::string_view name) const;
+  bool stride_word(std::size_t t) const;
   std::optional<DeclaredArray> source_array(Range r) const;
   void unwritten_string_reads(std::string_view callee, const LibraryCall* lib, const TokenView::RangeList& args,
                               std::size_t at);
   bool source_fits(Range dest, Range source) const;
-  bool strings_measured_before(const TokenView::RangeList& args, std::size_t at) const;
+  bool strings_measured_before(std::string_view format, const TokenView::RangeList& args, std::size_t at) const;
   bool holds_only_literals(Range arg) const;
   bool sized_by_strlen(Range arg) const;
   bool is_unary_at(std::size_t i) const;
@@ -498,7 +520,10 @@ class FunctionFlow final : public ExpressionContext {
   // header (FORMAT_NEWLINE: most likely a literal), or anything else.
   enum class FormatOrigin : std::uint8_t { literal, macro_like, other };
   FormatOrigin format_origin(Range arg) const;
-  bool only_literals_assigned(std::string_view name) const;
+  LiteralAssignments literal_assignments(std::string_view name) const;
+  const LiteralAssignments& literal_assignments_cached(std::string_view name) const;
+  std::int64_t longest_literal(Range r) const;
+  bool only_literals_assigned(std::string_view name) const { return literal_assignments(name).holds_only_literals(); }
   ArgumentType argument_type(Range arg) const;
   // snprintf/swprintf: a bound larger than the destination (bytes given
   // for wide characters, a stale constant).
@@ -562,7 +587,8 @@ class FunctionFlow final : public ExpressionContext {
   mutable std::optional<std::unordered_set<std::string_view, NameHash>> escaping_names_;
   mutable std::optional<std::unordered_map<std::string_view, std::size_t, NameHash>> length_taken_at_;
   mutable std::optional<CopyEvidence> copy_evidence_;
-  mutable std::unordered_map<std::string_view, bool, NameHash> literal_only_;  // holds_only_literals, by name
+  mutable std::unordered_map<std::string_view, LiteralAssignments, NameHash> literal_only_;  // by name
+  mutable std::unordered_map<std::string_view, std::optional<TokenView::Range>, NameHash> slot_strides_;  // by name
   // For each local array some *printf call of the body writes: whether every
   // one writes it from a literal that inserts no text.
   mutable std::optional<std::unordered_map<std::string_view, bool, NameHash>> formatted_from_literal_;
@@ -717,10 +743,7 @@ class FileContext {
   void find_member_arrays() const;
 };
 
-inline std::string_view unqualified(std::string_view name) {
-  if (const auto colons = name.rfind("::"); colons != std::string_view::npos) name.remove_prefix(colons + 2);
-  return name;
-}
+using parse::unqualified_name;
 
 
 // Reads the declarator list of a declaration whose type words end before
