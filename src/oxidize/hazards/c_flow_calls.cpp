@@ -92,7 +92,37 @@ std::optional<std::string> joined_literals(const TokenView& v, Range r) {
 // The longest output a printf format can produce, or nothing when a
 // conversion is unbounded (%s without precision, floating point).
 // `types[k]` is what is known of the k-th argument after the format.
-std::optional<std::int64_t> format_max_length(std::string_view f, std::span<const ArgumentType> types = {}) {
+// The longest text of a kernel `%p` extension whose length is fixed: an
+// IPv4 address (`I4`, 15), IPv6 (`I6`, 39; `i6` without colons, 32), a
+// socket address (`IS`, an IPv6 address and, with its flags, `[...]:port`
+// 8 more, `/flowinfo` and `%scope` 11 each), a MAC address (`M`, 17; `m`,
+// 12), a UUID (`U`, 36), a hex dump of `width` bytes (`h`, two digits and a
+// separator each); -1 for the others (symbols, paths, device names,
+// escaped strings).
+std::int64_t pointer_extension_length(std::string_view e, std::int64_t width) {
+  if (e.starts_with("IS") || e.starts_with("iS")) {
+    std::int64_t n = 39;
+    for (const char flag : e.substr(2)) n += flag == 'p' ? 8 : (flag == 'f' || flag == 's') ? 11 : 0;
+    return n;
+  }
+  if (e == "h" || e == "hC" || e == "hD" || e == "hN") {
+    const std::int64_t bytes = width > 0 ? std::min<std::int64_t>(width, 64) : 1;
+    return e == "hN" ? 2 * bytes : 3 * bytes - 1;
+  }
+  if (e.starts_with("I4") || e.starts_with("i4")) return 15;
+  if (e.starts_with("I6")) return 39;
+  if (e.starts_with("i6")) return 32;
+  if (e == "M" || e == "MR" || e == "MF") return 17;
+  if (e == "m" || e == "mR") return 12;
+  if (e.starts_with("U")) return 36;
+  return -1;
+}
+
+// `inexact` is set when a conversion's longest output is not known but
+// is short (a kernel `%p` extension not listed above): the result then
+// counts it as a pointer and proves nothing.
+std::optional<std::int64_t> format_max_length(std::string_view f, std::span<const ArgumentType> types = {},
+                                              bool* inexact = nullptr) {
   std::int64_t total = 0;
   std::size_t argument = 0;
   for (std::size_t k = 0; k < f.size(); ++k) {
@@ -141,7 +171,23 @@ std::optional<std::int64_t> format_max_length(std::string_view f, std::span<cons
       case 'x': case 'X': n = wide ? 16 : 8; break;
       case 'o': n = wide ? 22 : 11; break;
       case 'c': n = 1; break;
-      case 'p': n = 18; break;
+      case 'p': {
+        // The kernel's printf reads every letter and digit after %p as an
+        // extension (`%pI4`, `%pM`, `%pISpc`, `%pOF`).
+        std::size_t e = k + 1;
+        while (e < f.size() && std::isalnum(static_cast<unsigned char>(f[e]))) ++e;
+        n = 18;
+        if (e > k + 1) {
+          n = pointer_extension_length(f.substr(k + 1, e - k - 1), width);
+          width = 0;  // a hex dump's width counts bytes, not characters
+          if (n < 0) {
+            n = 18;
+            if (inexact != nullptr) *inexact = true;
+          }
+          k = e - 1;
+        }
+        break;
+      }
       case 's':
         // Unbounded, unless a precision or the array holding the string
         // (`char name[16]`: at most 15 characters) says otherwise.
@@ -1198,23 +1244,33 @@ std::size_t FunctionFlow::call(std::size_t i) {
       const auto bytes = destination_bytes(args[0]);
       const auto fmt_length = literal_length(v_, args[1]);
       std::optional<std::int64_t> max;
+      bool inexact = false;
       const auto format = fmt_length ? joined_literals(v_, args[1]) : std::nullopt;
       if (format) {
         std::vector<ArgumentType> types;
         for (std::size_t n = 2; n < args.size(); ++n) types.push_back(argument_type(args[n]));
-        max = format_max_length(*format, types);
+        max = format_max_length(*format, types, &inexact);
       }
-      if (bytes && max && *max + 1 <= *bytes) {
+      if (bytes && max && *max + 1 <= *bytes && !inexact) {
         // The longest output fits: proven.
-      } else if (bytes && max) {
+      } else if (bytes && max && !inexact) {
         report(RuleId::sprintf_unbounded, Confidence::medium, i,
                fmt::format("{} can write {} bytes into '{}', which holds {}", callee, *max + 1, arg_text(args[0]),
                            *bytes));
+      } else if (bytes && max) {
+        report(RuleId::sprintf_unbounded, Confidence::medium, i,
+               fmt::format("{} into '{}' can write more than the buffer holds (the length of a %p extension is "
+                           "not known)",
+                           callee, arg_text(args[0])));
       } else if (max) {
-        // No unbounded conversion: at most `max` bytes, a small known amount.
+        // No unbounded conversion: at most `max` bytes, a small known amount
+        // (a short one of unlisted length with a %p extension).
         report(RuleId::sprintf_unbounded, Confidence::low, i,
-               fmt::format("{} into '{}' writes up to {} bytes; the buffer's size is not known here", callee,
-                           arg_text(args[0]), *max + 1));
+               inexact ? fmt::format("{} into '{}' writes a short text (a %p extension); the buffer's size is not "
+                                     "known here",
+                                     callee, arg_text(args[0]))
+                       : fmt::format("{} into '{}' writes up to {} bytes; the buffer's size is not known here", callee,
+                                     arg_text(args[0]), *max + 1));
       } else if (format && strings_measured_before(*format, args, i)) {
         // Every string it inserts had its length taken earlier in the
         // function (`alen = strlen(appname); ... if (alen + flen + 3 > 1023)`):

@@ -10,7 +10,8 @@
  *    list): copies between slots, or between a slot and a MAX_PATH array,
  *    fit;
  *  - a typedef of a pointer at file scope is a type, not a variable;
- *  - NULL given for a parameter does not hide what the other callers pass.
+ *  - NULL given for a parameter does not hide what the other callers pass;
+ *  - the kernel's `%pISpc` has no longest output, unlike `%p`.
  * Each fixed variant has a flawed twin. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,4 +194,34 @@ int browse_neighbours_small(const char *list, int index)
 	static char current[PATH_SLOT];
 	static char name[NAME_SLOT];
 	return neighbour_flawed(list, index, current) + neighbour_flawed(list, index, name);
+}
+
+/* The kernel's %p extensions: an IPv4 address is at most 15 characters, a
+ * MAC address 17; a socket address with its port has no listed length, so
+ * nothing proves it fits a known buffer (into a page of unknown size it
+ * stays low, like any short known output). */
+int address_flawed(char *page, const void *addr)
+{
+	char text[24];
+	sprintf(text, "peer %pISpc", addr); // EXPECT: OXI-C0003
+	sprintf(page, "%pISpc\n", addr);
+	return sprintf(page, "%s\n", text);
+}
+
+int address_too_long_flawed(const void *addr)
+{
+	char text[16];
+	sprintf(text, "at %pI4", addr); // EXPECT: OXI-C0003
+	return puts(text);
+}
+
+int address_fixed(const void *addr, const unsigned char *mac)
+{
+	char ip[16];
+	char hw[18];
+	char text[24];
+	sprintf(ip, "%pI4", addr);
+	sprintf(hw, "%pM", mac);
+	sprintf(text, "at %p", addr);
+	return puts(ip) + puts(hw) + puts(text);
 }
