@@ -589,6 +589,15 @@ bool written_as_buffer(const TokenView& v, std::size_t t) {
   }
 }
 
+std::size_t after_condition(const TokenView& v, Range r) {
+  for (std::size_t t = r.begin; t < r.end; ++t) {
+    if (v.is(t, "?")) return t + 1;
+    const std::size_t m = v.match(t);
+    if (m != npos && m > t && m < r.end) t = m;
+  }
+  return r.begin;
+}
+
 bool literal_expression(const TokenView& v, Range r, const FileContext& file) {
   if (r.empty()) return false;
   // `names[i]`, `preload_hosts[s->index++].exp`: an element of a constant
@@ -604,17 +613,8 @@ bool literal_expression(const TokenView& v, Range r, const FileContext& file) {
       if (!(v.is_number(t) || v.token(t).kind == lex::TokenKind::character || v.is(t, ","))) return false;
     return true;
   }
-  std::size_t k = r.begin;
-  for (std::size_t t = r.begin; t < r.end; ++t) {
-    if (v.is(t, "?")) {
-      k = t + 1;
-      break;
-    }
-    const std::size_t m = v.match(t);
-    if (m != npos && m > t && m < r.end) t = m;
-  }
   bool literal = false;
-  for (std::size_t t = k; t < r.end; ++t) {
+  for (std::size_t t = after_condition(v, r); t < r.end; ++t) {
     if (v.is_string(t) || (v.is_identifier(t) && file.string_macro(v.text(t)) != nullptr)) {
       literal = true;
     } else if (v.is_identifier(t) && v.is(t + 1, "(") &&

@@ -635,12 +635,7 @@ std::optional<TokenView::Range> FunctionFlow::stride_of_assignments(std::string_
     if (v_.is(k - 1, "&") || v_.is(k - 1, "++") || v_.is(k - 1, "--") || v_.is(k + 1, "++") || v_.is(k + 1, "--"))
       return std::nullopt;
     if (!is_assignment_operator(v_.text(k + 1))) continue;
-    std::size_t end = k + 2;
-    while (end < body_.end && !v_.is(end, ";") && !v_.is(end, ",")) {
-      const std::size_t m = v_.match(end);
-      end = (m != npos && m > end) ? m + 1 : end + 1;
-    }
-    const Range rhs{k + 2, end};
+    const Range rhs{k + 2, expression_end(k + 2, body_.end)};
     if (v_.is(k + 1, "=") && rhs.size() == 1 && v_.is(rhs.begin, "0")) continue;
     const auto product = v_.is(k + 1, "=") ? stride_of_product(rhs) : std::nullopt;
     const bool step = v_.is(k + 1, "+=") && rhs.size() == 1 && stride_word(rhs.begin);
@@ -760,11 +755,7 @@ LiteralAssignments FunctionFlow::literal_assignments(std::string_view name) cons
     if (v_.is(at, "++") || v_.is(at, "--") || (k > 0 && (v_.is(k - 1, "++") || v_.is(k - 1, "--")))) return other();
     if (!is_assignment_operator(v_.text(at))) continue;
     if (!v_.is(at, "=")) return other();
-    std::size_t end = at + 1;
-    while (end < body_.end && !v_.is(end, ";") && !v_.is(end, ",")) {
-      const std::size_t m = v_.match(end);
-      end = (m != npos && m > end) ? m + 1 : end + 1;
-    }
+    const std::size_t end = expression_end(at + 1, body_.end);
     // NULL points to no string; printf's %s prints glibc's "(null)".
     const bool null = end == at + 2 && is_null_literal(v_.text(at + 1));
     if (!null && !literal_expression(v_, {at + 1, end}, file_)) return other();
@@ -782,15 +773,7 @@ LiteralAssignments FunctionFlow::literal_assignments(std::string_view name) cons
 std::int64_t FunctionFlow::longest_literal(Range r) const {
   if (r.size() >= 4 && v_.is_identifier(r.begin) && v_.is(r.begin + 1, "["))
     return file_.literal_table(v_.text(r.begin));
-  std::size_t k = r.begin;
-  for (std::size_t t = r.begin; t < r.end; ++t) {
-    if (v_.is(t, "?")) {
-      k = t + 1;
-      break;
-    }
-    const std::size_t m = v_.match(t);
-    if (m != npos && m > t && m < r.end) t = m;
-  }
+  const std::size_t k = after_condition(v_, r);
   std::int64_t longest = 0;
   std::int64_t branch = 0;
   for (std::size_t t = k; t < r.end; ++t) {

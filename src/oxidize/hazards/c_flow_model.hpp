@@ -769,6 +769,8 @@ std::size_t type_words_end(const TokenView& v, std::size_t i, std::size_t end);
 // "y"`, `_("text")`, a string macro of the file. What comes before the
 // first top-level `?` is the condition and may be anything.
 bool literal_expression(const TokenView& v, Range r, const FileContext& file);
+// `c ? a : b`: the first token after the top-level `?` (r.begin without one).
+std::size_t after_condition(const TokenView& v, TokenView::Range r);
 // Token `t` is the destination of a library call that writes a buffer
 // (`strcpy(t, ...)`, `snprintf(t, ...)`).
 bool written_as_buffer(const TokenView& v, std::size_t t);
