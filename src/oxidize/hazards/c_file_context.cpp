@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "oxidize/hazards/c_argument_reads.hpp"
 #include "oxidize/hazards/c_flow_model.hpp"
 
 namespace oxidize::hazards::flow {
@@ -149,21 +150,6 @@ std::size_t parameter_list(const TokenView& v, const parse::FunctionFacts& fn, s
 
 }  // namespace
 
-// A library call that reads the string (or block) its argument `n` points
-// to: handing a freed or NULL pointer to it is a use.
-bool reads_pointer_argument(std::string_view callee, std::size_t n) {
-  if (callee == "strlen" || callee == "puts" || callee == "strdup" || callee == "atoi" || callee == "atol" ||
-      callee == "strtol" || callee == "strtoul")
-    return n == 0;
-  if (callee == "strcmp" || callee == "strcpy" || callee == "strcat" || callee == "strncmp" || callee == "strncpy" ||
-      callee == "memcpy" || callee == "memmove" || callee == "memcmp" || callee == "strstr" || callee == "strchr" ||
-      callee == "strrchr")
-    return n <= 1;
-  if (callee == "fputs") return n == 0;
-  if (callee == "memset") return n == 0;
-  return false;
-}
-
 std::optional<FileContext::FunctionSummary> FileContext::summarize(const parse::FunctionFacts& fn) const {
   if (inside_conditional(fn.start_line)) return std::nullopt;
   const std::string_view name = unqualified_name(fn.name);
@@ -269,11 +255,12 @@ std::optional<FileContext::FunctionSummary> FileContext::summarize(const parse::
     }
     // A library call reading a parameter's string.
     if (v_.is(t + 1, "(") && defined_.count(w) == 0) {
-      const auto args = v_.arguments(t + 1);
-      for (std::size_t n = 0; n < args.size(); ++n) {
-        if (args[n].size() != 1) continue;
+      const unsigned reached = argument_reads(w).pointees;
+      const auto args = reached != 0 ? v_.arguments(t + 1) : TokenView::RangeList{};
+      for (std::size_t n = 0; n < args.size() && n < 32; ++n) {
+        if (args[n].size() != 1 || (reached >> n & 1U) == 0) continue;
         const std::size_t q = param_index(v_.text(args[n].begin));
-        if (q != npos && !(touched >> q & 1) && reads_pointer_argument(w, n)) s.dereferences |= std::uint64_t{1} << q;
+        if (q != npos && !(touched >> q & 1)) s.dereferences |= std::uint64_t{1} << q;
       }
       continue;
     }

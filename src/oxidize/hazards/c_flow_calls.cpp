@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "oxidize/hazards/c_argument_reads.hpp"
 #include "oxidize/hazards/c_flow_model.hpp"
 
 namespace oxidize::hazards::flow {
@@ -322,31 +323,6 @@ std::vector<std::size_t> string_conversions(std::string_view literal) {
   return out;
 }
 
-// The arguments whose string a C library function reads (bit n: argument
-// n): the source of a copy, both strings of strcat (it looks for the end of
-// the first), the string measured, compared, searched, printed or
-// converted. Sorted: one binary search per call.
-struct StringReads {
-  std::string_view name;
-  unsigned arguments;
-};
-constexpr std::array<StringReads, 26> k_string_reads = {{
-    {"atof", 1}, {"atoi", 1}, {"atol", 1}, {"atoll", 1}, {"fputs", 1}, {"puts", 1},
-    {"stpcpy", 2}, {"strcasecmp", 3}, {"strcat", 3}, {"strchr", 1}, {"strcmp", 3}, {"strcpy", 2},
-    {"strcspn", 3}, {"strdup", 1}, {"strlen", 1}, {"strpbrk", 3}, {"strrchr", 1}, {"strspn", 3},
-    {"strstr", 3}, {"strtod", 1}, {"strtol", 1}, {"strtoll", 1}, {"strtoul", 1}, {"strtoull", 1},
-    {"wcscpy", 2}, {"wcslen", 1},
-}};
-
-static_assert(std::is_sorted(k_string_reads.begin(), k_string_reads.end(),
-                             [](const StringReads& a, const StringReads& b) { return a.name < b.name; }));
-
-unsigned string_read_arguments(std::string_view callee) {
-  const auto it = std::lower_bound(k_string_reads.begin(), k_string_reads.end(), callee,
-                                   [](const StringReads& r, std::string_view name) { return r.name < name; });
-  return it != k_string_reads.end() && it->name == callee ? it->arguments : 0;
-}
-
 // The key of an assignment's target, token by token (`*ip_port`, `p->name`).
 std::string target_key(const TokenView& v, std::size_t begin, std::size_t end) {
   std::string key;
@@ -539,7 +515,7 @@ bool FunctionFlow::strings_measured_before(std::string_view format, const TokenV
 void FunctionFlow::unwritten_string_reads(std::string_view callee, const LibraryCall* lib,
                                           const TokenView::RangeList& args, std::size_t at) {
   std::vector<std::size_t> read;
-  const unsigned reads = string_read_arguments(callee);
+  const unsigned reads = argument_reads(callee).strings;
   for (std::size_t n = 0; n < args.size() && n < 2; ++n)
     if ((reads >> n) & 1U) read.push_back(n);
   const bool formats = lib != nullptr && (lib->kind == CallKind::format || lib->kind == CallKind::format_unbounded);
@@ -957,8 +933,9 @@ std::size_t FunctionFlow::call(std::size_t i) {
   };
   // A freed pointer handed to a library function that reads through it.
   if (wrapper == nullptr && !file_.defines(callee)) {
+    const unsigned reached = argument_reads(callee).pointees;
     for (std::size_t n = 0; n < args.size() && n < 4; ++n) {
-      if (!reads_pointer_argument(callee, n)) continue;
+      if ((reached >> n & 1U) == 0) continue;
       const std::string_view name = single_name(strip_casts(args[n]));
       const Var* var = name.empty() ? nullptr : find(name);
       if (var == nullptr || var->kind != Kind::pointer || var->points.target != Target::freed) continue;

@@ -250,11 +250,6 @@ inline bool unsigned_type_word(std::string_view t) {
          t == "_Bool";
 }
 
-// A library call that reads (or writes) what its argument `n` points to
-// (`strlen(p)`, `puts(p)`, both of strcpy's): a freed pointer given to it is
-// a use; printf("%p", p) is not.
-bool reads_pointer_argument(std::string_view callee, std::size_t n);
-
 inline bool is_assignment_operator(std::string_view t) {
   return t == "=" || t == "+=" || t == "-=" || t == "*=" || t == "/=" || t == "%=" || t == "&=" || t == "|=" ||
          t == "^=" || t == "<<=" || t == ">>=";
