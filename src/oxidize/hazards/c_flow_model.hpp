@@ -518,7 +518,9 @@ class FunctionFlow final : public ExpressionContext {
   LiteralAssignments literal_assignments(std::string_view name) const;
   const LiteralAssignments& literal_assignments_cached(std::string_view name) const;
   std::int64_t longest_literal(Range r) const;
-  bool only_literals_assigned(std::string_view name) const { return literal_assignments(name).holds_only_literals(); }
+  bool only_literals_assigned(std::string_view name) const {
+    return literal_assignments_cached(name).holds_only_literals();
+  }
   ArgumentType argument_type(Range arg) const;
   // snprintf/swprintf: a bound larger than the destination (bytes given
   // for wide characters, a stale constant).
