@@ -691,9 +691,6 @@ bool FunctionFlow::sized_by_strlen(Range arg) const {
   return var != nullptr && var->sized_by_strlen;
 }
 
-// A variable of this function every assignment of which (its initialiser
-// included) is a literal, whose address is never taken and whose contents
-// are never written: `const char *fmt = wide ? "%08x" : "%04x";`.
 // A local pointer given nothing but literals, or elements of a constant
 // table of literals (`expire = preload_hosts[i].exp`): what it points to is
 // one of those short, known strings. Asked once per name.
@@ -712,6 +709,9 @@ const LiteralAssignments& FunctionFlow::literal_assignments_cached(std::string_v
   return it->second;
 }
 
+// Every assignment of a variable of this function, its initialiser
+// included, read once: literals (`const char *fmt = wide ? "%08x" :
+// "%04x";`) or not; its address taken or its contents written is not.
 LiteralAssignments FunctionFlow::literal_assignments(std::string_view name) const {
   LiteralAssignments found;
   const auto other = [&found] {
