@@ -274,10 +274,7 @@ bool FunctionFlow::macro_call() const {
   for (std::size_t k = body_.begin; k < body_.end; ++k) {
     if (!v_.is_identifier(k) || !v_.is(k + 1, "(")) continue;
     const std::string_view t = v_.text(k);
-    const bool upper = t.size() >= 2 && std::all_of(t.begin(), t.end(), [](char c) {
-      return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    });
-    if ((upper && file_.library(t) == nullptr) ||
+    if ((upper_case_name(t) && file_.library(t) == nullptr) ||
         (file_.is_function_macro(t) && file_.project_function(t) == nullptr)) {
       macro_call_ = true;
       break;

@@ -3,7 +3,6 @@
 // calls whose size is not the destination's, allocation sizes, frees, and
 // what an unknown call (maybe a macro) may do to its arguments.
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstring>
 #include <span>
@@ -90,9 +89,6 @@ std::optional<std::string> joined_literals(const TokenView& v, Range r) {
   return text;
 }
 
-// The longest output a printf format can produce, or nothing when a
-// conversion is unbounded (%s without precision, floating point).
-// `types[k]` is what is known of the k-th argument after the format.
 // The longest text of a kernel `%p` extension whose length is fixed: an
 // IPv4 address (`I4`, 15), IPv6 (`I6`, 39; `i6` without colons, 32), a
 // socket address (`IS`, an IPv6 address and, with its flags, `[...]:port`
@@ -119,6 +115,9 @@ std::int64_t pointer_extension_length(std::string_view e, std::int64_t width) {
   return -1;
 }
 
+// The longest output a printf format can produce, or nothing when a
+// conversion is unbounded (%s without precision, floating point).
+// `types[k]` is what is known of the k-th argument after the format.
 // `inexact` is set when a conversion's longest output is not known but
 // is short (a kernel `%p` extension not listed above): the result then
 // counts it as a pointer and proves nothing.
@@ -565,11 +564,11 @@ std::optional<DeclaredArray> FunctionFlow::declared_array(Range r) const {
   if (var != nullptr && var->kind != Kind::array && var->parameter && !var->size_tokens.empty() &&
       !assigned_anywhere(name))
     return DeclaredArray{var->type, var->size_tokens, -1};
-  // ... or arrays of one known length.
-  if (var != nullptr && var->kind == Kind::pointer && var->parameter && var->points.target == Target::array &&
-      var->extent.length >= 0 && !var->extent.smallest_caller && var->extent.offset_known && var->extent.offset == 0 &&
-      var->elem_size > 0 && !assigned_anywhere(name))
-    return DeclaredArray{var->type, {}, var->extent.length * var->elem_size};
+  // ... or arrays of one known length (not the smallest of several: as a
+  // source it may hold more).
+  if (var != nullptr && var->parameter && var->points.target == Target::array && !var->extent.smallest_caller &&
+      !assigned_anywhere(name))
+    if (const auto bytes = destination_bytes(r)) return DeclaredArray{var->type, {}, *bytes};
   if (var == nullptr || var->kind != Kind::array || var->dims[1] != -1) return std::nullopt;
   const std::int64_t bytes = var->dims[0] >= 0 && var->elem_size > 0 ? var->dims[0] * var->elem_size : -1;
   if (bytes < 0 && var->size_tokens.empty()) return std::nullopt;
@@ -622,10 +621,7 @@ std::optional<TokenView::Range> FunctionFlow::stride_of_assignments(std::string_
 
 // A constant the walk cannot see (`MAX_PATH`, an upper-case macro) or a number.
 bool FunctionFlow::stride_word(std::size_t t) const {
-  if (v_.is_number(t)) return true;
-  const std::string_view w = v_.text(t);
-  return v_.is_identifier(t) && w.size() >= 2 && find(w) == nullptr &&
-         std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; });
+  return v_.is_number(t) || (v_.is_identifier(t) && upper_case_name(v_.text(t)) && find(v_.text(t)) == nullptr);
 }
 
 // `i * MAX_PATH` or `MAX_PATH * i`: the stride's token.
@@ -831,10 +827,7 @@ FunctionFlow::FormatOrigin FunctionFlow::format_origin(Range arg) const {
   if (var == nullptr || var->kind == Kind::other) {
     // An upper-case name that is no variable here: a macro from a header
     // (PNG_STRING_NEWLINE), nearly always a string.
-    const bool upper = name.size() >= 2 && std::all_of(name.begin(), name.end(), [](char c) {
-      return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    });
-    return upper && var == nullptr ? FormatOrigin::macro_like : FormatOrigin::other;
+    return upper_case_name(name) && var == nullptr ? FormatOrigin::macro_like : FormatOrigin::other;
   }
   if (!var->parameter && only_literals_assigned(name)) return FormatOrigin::literal;
   // A buffer the function formats from a literal that inserts no text

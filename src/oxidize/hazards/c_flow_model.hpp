@@ -250,6 +250,14 @@ inline bool unsigned_type_word(std::string_view t) {
          t == "_Bool";
 }
 
+// An upper-case name of two characters or more (`MAX_PATH`,
+// `PNG_STRING_NEWLINE`): a macro by convention.
+inline bool upper_case_name(std::string_view t) {
+  return t.size() >= 2 && std::all_of(t.begin(), t.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+         });
+}
+
 inline bool is_assignment_operator(std::string_view t) {
   return t == "=" || t == "+=" || t == "-=" || t == "*=" || t == "/=" || t == "%=" || t == "&=" || t == "|=" ||
          t == "^=" || t == "<<=" || t == ">>=";
